@@ -1,0 +1,4 @@
+@NullMarked
+package com.breachnotice.core.campaign;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.breachnotice.core.contact;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.breachnotice.core.crypto;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.breachnotice.core.delivery;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.breachnotice.core.events;
+
+import org.jspecify.annotations.NullMarked;

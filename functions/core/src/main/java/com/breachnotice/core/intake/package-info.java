@@ -1,0 +1,4 @@
+@NullMarked
+package com.breachnotice.core.intake;
+
+import org.jspecify.annotations.NullMarked;

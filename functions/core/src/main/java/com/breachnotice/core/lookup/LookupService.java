@@ -1,0 +1,204 @@
+package com.breachnotice.core.lookup;
+
+import com.breachnotice.core.campaign.Campaign;
+import com.breachnotice.core.campaign.CampaignStore;
+import com.breachnotice.core.contact.Contact;
+import com.breachnotice.core.contact.ContactKey;
+import com.breachnotice.core.contact.ContactKeyer;
+import com.breachnotice.core.contact.ContactNormalizer;
+import com.breachnotice.core.delivery.Delivery;
+import com.breachnotice.core.delivery.DeliveryLog;
+import com.breachnotice.core.delivery.ReferenceCodes;
+import com.breachnotice.core.manifest.ItemKind;
+import com.breachnotice.core.manifest.NoticeLocale;
+import com.breachnotice.core.registry.ContactBook;
+import com.breachnotice.core.registry.StoredContact;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The public lookup: a requester proves ownership of a contact with a one-time code, then sees
+ * whether it was affected, which of its items leaked and which notices were sent to it.
+ *
+ * <p>Until the code is verified, nothing here depends on whether the contact is known, affected or
+ * unknown: starting a challenge reads nothing from the registry, always stores a challenge and always
+ * enqueues a code request; the sender alone decides that an unregistered contact gets no code.
+ */
+public final class LookupService {
+
+    public static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(10);
+    public static final int MAX_ATTEMPTS = 5;
+    public static final int CHALLENGES_PER_CONTACT_PER_DAY = 5;
+
+    private static final int ID_BYTES = 16;
+    private static final Pattern CHALLENGE_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
+    private static final Pattern CODE = Pattern.compile("[0-9]{6}");
+    private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();
+
+    private final ChallengeStore challenges;
+    private final CodeQueue codes;
+    private final ContactBook contacts;
+    private final DeliveryLog deliveries;
+    private final CampaignStore campaigns;
+    private final ContactNormalizer normalizer;
+    private final ContactKeyer keyer;
+    private final Clock clock;
+    private final SecureRandom random;
+
+    public LookupService(
+            ChallengeStore challenges,
+            CodeQueue codes,
+            ContactBook contacts,
+            DeliveryLog deliveries,
+            CampaignStore campaigns,
+            ContactNormalizer normalizer,
+            ContactKeyer keyer,
+            Clock clock,
+            SecureRandom random) {
+        this.challenges = challenges;
+        this.codes = codes;
+        this.contacts = contacts;
+        this.deliveries = deliveries;
+        this.campaigns = campaigns;
+        this.normalizer = normalizer;
+        this.keyer = keyer;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    public StartResult startChallenge(String contactInput) {
+        return startChallenge(contactInput, NoticeLocale.KO);
+    }
+
+    /**
+     * Starts a challenge for what the requester typed; the code message is written in {@code locale}.
+     *
+     * <p>Over the daily quota the answer is an honest {@link StartResult.RateLimited} (HTTP 429), not
+     * a silent {@code Started} without a code. The quota counts requests, not registrations, so known,
+     * unknown and affected contacts reach it alike and it tells nothing about the registry. A silent
+     * answer would instead mislead the owner of a registered contact: the page explains "no code"
+     * as "not in our records", and a person who asked six times would wrongly conclude that they
+     * were not affected. The cost is that a stranger can learn that a contact was checked five times
+     * today, which is no statement about our records.
+     */
+    public StartResult startChallenge(String contactInput, NoticeLocale locale) {
+        Optional<Contact> contact = normalizer.either(contactInput);
+        if (contact.isEmpty()) {
+            return new StartResult.InvalidContact();
+        }
+        ContactKey key = keyer.keyOf(contact.get());
+        Instant now = clock.instant();
+        Instant windowStart = now.truncatedTo(ChronoUnit.DAYS);
+        Instant windowEnd = windowStart.plus(Duration.ofDays(1));
+        if (!challenges.reserveStart(key, windowStart, windowEnd, CHALLENGES_PER_CONTACT_PER_DAY)) {
+            return new StartResult.RateLimited(Duration.between(now, windowEnd));
+        }
+        String id = newChallengeId();
+        String code = newCode();
+        Instant expiresAt = now.plus(CHALLENGE_LIFETIME);
+        challenges.create(new Challenge(id, key, keyer.codeHash(id, code), expiresAt, 0, false));
+        codes.enqueue(new CodeRequest(id, key, code, locale));
+        return new StartResult.Started(id, expiresAt);
+    }
+
+    /**
+     * Checks a code. Every attempt is counted before the code is compared, so concurrent guesses
+     * cannot get past the limit, and once {@link #MAX_ATTEMPTS} are used even the right code fails.
+     */
+    public VerifyResult verify(String challengeId, String code) {
+        if (!CHALLENGE_ID.matcher(challengeId).matches()) {
+            return new VerifyResult.Unknown();
+        }
+        Optional<Challenge> found = challenges.find(challengeId);
+        if (found.isEmpty()) {
+            return new VerifyResult.Unknown();
+        }
+        Challenge challenge = found.get();
+        Instant now = clock.instant();
+        if (challenge.used() || !now.isBefore(challenge.expiresAt())) {
+            return new VerifyResult.Expired();
+        }
+        Duration untilExpiry = Duration.between(now, challenge.expiresAt());
+        if (challenge.attempts() >= MAX_ATTEMPTS) {
+            return new VerifyResult.TooManyAttempts(untilExpiry);
+        }
+        int attempts = challenges.recordAttempt(challengeId);
+        if (attempts > MAX_ATTEMPTS) {
+            return new VerifyResult.TooManyAttempts(untilExpiry);
+        }
+        if (!matches(challenge, code)) {
+            int left = MAX_ATTEMPTS - attempts;
+            return left > 0 ? new VerifyResult.WrongCode(left) : new VerifyResult.TooManyAttempts(untilExpiry);
+        }
+        if (!challenges.markUsed(challengeId)) {
+            // Another request spent this code a moment ago.
+            return new VerifyResult.Expired();
+        }
+        return new VerifyResult.Verified(report(challenge.contact()));
+    }
+
+    /** Tells whether a reference code printed in a message belongs to a notice we sent. */
+    public ReferenceResult checkReference(String typed) {
+        Optional<String> canonical = ReferenceCodes.canonical(typed);
+        if (canonical.isEmpty()) {
+            return new ReferenceResult.Malformed();
+        }
+        Optional<Delivery> delivery = deliveries.findByReferenceHash(keyer.referenceHash(canonical.get()));
+        if (delivery.isEmpty()) {
+            return new ReferenceResult.NotOurs();
+        }
+        Delivery found = delivery.get();
+        String campaignId = found.id().campaignId();
+        String title = campaigns.find(campaignId).map(Campaign::title).orElse(campaignId);
+        return new ReferenceResult.Genuine(title, found.id().channel(), found.sentAt());
+    }
+
+    private boolean matches(Challenge challenge, String code) {
+        // The hash is computed for malformed codes too, so a bad code costs the same as a wrong one.
+        String candidate = code.strip();
+        byte[] expected = challenge.codeHash().getBytes(StandardCharsets.US_ASCII);
+        byte[] actual = keyer.codeHash(challenge.id(), candidate).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, actual)
+                && CODE.matcher(candidate).matches();
+    }
+
+    private ContactReport report(ContactKey key) {
+        Optional<StoredContact> stored = contacts.find(key);
+        List<ItemKind> items = stored.map(c ->
+                        c.items().stream().sorted(Comparator.naturalOrder()).toList())
+                .orElse(List.of());
+        Map<String, String> titles = new HashMap<>();
+        List<NoticeEntry> notices = new ArrayList<>();
+        for (Delivery delivery : deliveries.forContact(key)) {
+            String campaignId = delivery.id().campaignId();
+            String title = titles.computeIfAbsent(
+                    campaignId, id -> campaigns.find(id).map(Campaign::title).orElse(id));
+            notices.add(new NoticeEntry(title, delivery.id().channel(), delivery.sentAt(), delivery.status()));
+        }
+        return new ContactReport(!items.isEmpty(), items, notices);
+    }
+
+    private String newChallengeId() {
+        byte[] bytes = new byte[ID_BYTES];
+        random.nextBytes(bytes);
+        return URL_SAFE.encodeToString(bytes);
+    }
+
+    private String newCode() {
+        return String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.breachnotice.core.lookup;
+
+import org.jspecify.annotations.NullMarked;

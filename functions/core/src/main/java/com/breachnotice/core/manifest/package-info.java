@@ -1,0 +1,4 @@
+@NullMarked
+package com.breachnotice.core.manifest;
+
+import org.jspecify.annotations.NullMarked;

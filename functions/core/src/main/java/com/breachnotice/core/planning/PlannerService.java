@@ -1,0 +1,115 @@
+package com.breachnotice.core.planning;
+
+import com.breachnotice.core.campaign.Campaign;
+import com.breachnotice.core.campaign.CampaignStore;
+import com.breachnotice.core.campaign.Channel;
+import com.breachnotice.core.contact.ContactKey;
+import com.breachnotice.core.delivery.DeliveryId;
+import com.breachnotice.core.delivery.DeliveryLog;
+import com.breachnotice.core.manifest.NoticeLocale;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Plans one page of contacts for a campaign: decides each contact's channel by the campaign's
+ * policy, groups them into notice jobs of up to 50 per channel and language, enqueues them, then
+ * the next page. Planning twice is harmless: the sender's claim makes every delivery happen once,
+ * and the ledger keeps the planned total exact.
+ */
+public final class PlannerService {
+
+    /** Contacts per scanned page. A page of this size plans in well under a second. */
+    public static final int PAGE_SIZE = 1000;
+
+    private final CampaignStore campaigns;
+    private final ContactDirectory contacts;
+    private final PlanLedger ledger;
+    private final NoticeJobQueue jobs;
+    private final PlanQueue plans;
+    private final DeliveryLog deliveries;
+    private final Clock clock;
+
+    public PlannerService(
+            CampaignStore campaigns,
+            ContactDirectory contacts,
+            PlanLedger ledger,
+            NoticeJobQueue jobs,
+            PlanQueue plans,
+            DeliveryLog deliveries,
+            Clock clock) {
+        this.campaigns = campaigns;
+        this.contacts = contacts;
+        this.ledger = ledger;
+        this.jobs = jobs;
+        this.plans = plans;
+        this.deliveries = deliveries;
+        this.clock = clock;
+    }
+
+    public sealed interface Outcome {
+        record Planned(long deliveries, boolean lastOfSegment) implements Outcome {}
+
+        record AlreadyPlanned() implements Outcome {}
+
+        record UnknownCampaign() implements Outcome {}
+    }
+
+    public Outcome plan(PlanTask task) {
+        if (ledger.isCompleted(task)) {
+            return new Outcome.AlreadyPlanned();
+        }
+        Optional<Campaign> found = campaigns.find(task.campaignId());
+        if (found.isEmpty()) {
+            return new Outcome.UnknownCampaign();
+        }
+        Campaign campaign = found.get();
+        ContactPage page = contacts.scan(task.segment(), task.totalSegments(), task.startKey(), PAGE_SIZE);
+        List<NoticeJob> planned = jobsFor(campaign, page.contacts());
+        if (!planned.isEmpty()) {
+            jobs.enqueue(planned);
+        }
+        List<ContactKey> unreachable = unreachable(campaign, page.contacts());
+        for (ContactKey key : unreachable) {
+            // Recorded under SMS, the only channel such a contact could ever have had.
+            deliveries.recordUnreachable(
+                    new DeliveryId(key, campaign.id(), Channel.SMS), "no_channel", clock.instant());
+        }
+        page.nextStartKey().ifPresent(next -> plans.enqueue(List.of(task.next(next))));
+        long count = planned.stream().mapToLong(job -> job.contacts().size()).sum() + unreachable.size();
+        boolean last = page.nextStartKey().isEmpty();
+        ledger.complete(task, count, last);
+        return new Outcome.Planned(count, last);
+    }
+
+    static List<ContactKey> unreachable(Campaign campaign, List<ContactProfile> page) {
+        return page.stream()
+                .filter(c -> campaign.policy().unreachable(c.key().kind(), c.smsCapable(), c.ownerWithoutEmail()))
+                .map(ContactProfile::key)
+                .toList();
+    }
+
+    static List<NoticeJob> jobsFor(Campaign campaign, List<ContactProfile> page) {
+        Map<Group, List<ContactKey>> groups = new LinkedHashMap<>();
+        for (ContactProfile contact : page) {
+            campaign.policy()
+                    .channelFor(contact.key().kind(), contact.smsCapable(), contact.ownerWithoutEmail())
+                    .ifPresent(channel -> groups.computeIfAbsent(
+                                    new Group(channel, contact.locale()), g -> new ArrayList<>())
+                            .add(contact.key()));
+        }
+        List<NoticeJob> result = new ArrayList<>();
+        groups.forEach((group, keys) -> {
+            for (int from = 0; from < keys.size(); from += NoticeJob.MAX_CONTACTS) {
+                List<ContactKey> slice = keys.subList(from, Math.min(keys.size(), from + NoticeJob.MAX_CONTACTS));
+                result.add(new NoticeJob(campaign.id(), group.channel(), group.locale(), slice));
+            }
+        });
+        return result;
+    }
+
+    private record Group(Channel channel, NoticeLocale locale) {}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.breachnotice.core.planning;
+
+import org.jspecify.annotations.NullMarked;

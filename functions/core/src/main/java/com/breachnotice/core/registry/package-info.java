@@ -1,0 +1,4 @@
+@NullMarked
+package com.breachnotice.core.registry;
+
+import org.jspecify.annotations.NullMarked;

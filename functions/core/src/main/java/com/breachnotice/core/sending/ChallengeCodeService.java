@@ -1,0 +1,80 @@
+package com.breachnotice.core.sending;
+
+import com.breachnotice.core.contact.ContactKind;
+import com.breachnotice.core.crypto.ContactCipher;
+import com.breachnotice.core.lookup.CodeRequest;
+import com.breachnotice.core.manifest.NoticeLocale;
+import com.breachnotice.core.registry.ContactBook;
+import com.breachnotice.core.registry.StoredContact;
+import java.util.Optional;
+
+/**
+ * Delivers the lookup's one-time codes. Codes go only to contacts in the affected registry: the
+ * lookup answers the same for everyone, and an open code sender would invite SMS pumping and mail
+ * bombing. Like notices, code messages carry no link.
+ */
+public final class ChallengeCodeService {
+
+    private final ContactBook contacts;
+    private final ContactCipher cipher;
+    private final EmailSender email;
+    private final SmsSender sms;
+
+    public ChallengeCodeService(ContactBook contacts, ContactCipher cipher, EmailSender email, SmsSender sms) {
+        this.contacts = contacts;
+        this.cipher = cipher;
+        this.email = email;
+        this.sms = sms;
+    }
+
+    public sealed interface Outcome {
+        record Sent() implements Outcome {}
+
+        /** Not registered, or a number that cannot take SMS: nothing to send, nothing to retry. */
+        record NotSent(String reason) implements Outcome {}
+
+        record RetryLater(String reason) implements Outcome {}
+    }
+
+    public Outcome deliver(CodeRequest request) {
+        Optional<StoredContact> found = contacts.find(request.contact());
+        if (found.isEmpty()) {
+            return new Outcome.NotSent("not_registered");
+        }
+        StoredContact contact = found.get();
+        String value = cipher.open(contact.value(), contact.key().value());
+        NoticeLocale locale = request.locale();
+        SendResult result;
+        if (contact.key().kind() == ContactKind.EMAIL) {
+            result = email.send(value, subject(locale), emailText(locale, request.code()));
+        } else if (contact.smsCapable()) {
+            result = sms.send(value, smsText(locale, request.code()));
+        } else {
+            return new Outcome.NotSent("not_sms_capable");
+        }
+        return switch (result) {
+            case SendResult.Accepted a -> new Outcome.Sent();
+            case SendResult.Rejected r -> new Outcome.NotSent(r.reason());
+            case SendResult.Throttled t -> new Outcome.RetryLater(t.reason());
+            case SendResult.Failed f -> new Outcome.RetryLater(f.reason());
+        };
+    }
+
+    static String subject(NoticeLocale locale) {
+        return locale == NoticeLocale.KO ? "개인정보 유출 조회 인증번호" : "Your breach check code";
+    }
+
+    static String emailText(NoticeLocale locale, String code) {
+        return locale == NoticeLocale.KO
+                ? "요청하신 유출 조회 인증번호는 " + code + " 입니다. 10분 동안 유효합니다.\n"
+                        + "직접 요청하지 않으셨다면 이 메일을 무시하세요. 저희는 인증번호를 전화나 문자로 묻지 않습니다."
+                : "Your breach check code is " + code + ". It is valid for 10 minutes.\n"
+                        + "If you did not ask for it, ignore this message. We never ask for this code by phone or text.";
+    }
+
+    static String smsText(NoticeLocale locale, String code) {
+        return locale == NoticeLocale.KO
+                ? "[유출 조회] 인증번호 " + code + " (10분 유효). 누구에게도 알려주지 마세요."
+                : "Breach check code " + code + " (valid 10 min). Never share it.";
+    }
+}

@@ -1,0 +1,49 @@
+package com.breachnotice.core.sending;
+
+import com.breachnotice.core.campaign.ItemLabels;
+import com.breachnotice.core.manifest.ItemKind;
+import com.breachnotice.core.manifest.NoticeLocale;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The per-person parts of a notice: template data for email, the finished text for SMS. */
+final class NoticeRendering {
+
+    private NoticeRendering() {}
+
+    /**
+     * Replacement data for the SES template. SES does not HTML-escape values, so the HTML part
+     * uses {@code nameHtml} and the text part {@code name}.
+     */
+    static Map<String, Object> emailData(String name, Set<ItemKind> items, NoticeLocale locale, String reference) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("name", name);
+        data.put("nameHtml", escapeHtml(name));
+        data.put("items", List.copyOf(ItemLabels.labels(items, locale)));
+        data.put("reference", reference);
+        return data;
+    }
+
+    static String sms(String template, Set<ItemKind> items, NoticeLocale locale, String reference) {
+        String separator = locale == NoticeLocale.KO ? ", " : ", ";
+        return template.replace("{items}", String.join(separator, ItemLabels.labels(items, locale)))
+                .replace("{reference}", reference);
+    }
+
+    static String escapeHtml(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.breachnotice.core.sending;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,92 @@
+package com.breachnotice.core.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.breachnotice.core.campaign.Channel;
+import com.breachnotice.core.contact.Contact;
+import com.breachnotice.core.contact.ContactKey;
+import com.breachnotice.core.delivery.ClaimOutcome;
+import com.breachnotice.core.delivery.DeliveryId;
+import com.breachnotice.core.delivery.DeliveryStatus;
+import com.breachnotice.core.events.DeliveryEventService.Effect;
+import com.breachnotice.core.testing.Fixtures;
+import com.breachnotice.core.testing.InMemoryDeliveryLog;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class DeliveryEventServiceTest {
+
+    private final InMemoryDeliveryLog log = new InMemoryDeliveryLog();
+    private final DeliveryEventService service = new DeliveryEventService(log);
+    private final ContactKey contact = Fixtures.keyer().keyOf(Contact.email("kim@example.com"));
+    private final DeliveryId id = new DeliveryId(contact, "first", Channel.EMAIL);
+    private final Instant t = Fixtures.T0;
+
+    @BeforeEach
+    void sent() {
+        ClaimOutcome.Claimed claim = (ClaimOutcome.Claimed) log.claim(id, "ref", t, t.plusSeconds(60));
+        log.settle(id, claim.token(), DeliveryStatus.SENT, "ses-1", null, t);
+    }
+
+    private DeliveryEvent event(DeliveryEvent.Kind kind, int seconds) {
+        return new DeliveryEvent(
+                "first", contact, Channel.EMAIL, kind, t.plusSeconds(seconds), Optional.of(kind.name()));
+    }
+
+    private DeliveryStatus status() {
+        return log.find(id).orElseThrow().status();
+    }
+
+    @Test
+    void apply_delivered_advancesFromSent() {
+        assertThat(service.apply(event(DeliveryEvent.Kind.DELIVERED, 5))).isEqualTo(Effect.ADVANCED);
+        assertThat(status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(log.find(id).orElseThrow().sentAt()).contains(t);
+    }
+
+    @Test
+    void apply_deliveredAfterBounce_changesNothing() {
+        service.apply(event(DeliveryEvent.Kind.HARD_BOUNCE, 5));
+
+        assertThat(service.apply(event(DeliveryEvent.Kind.DELIVERED, 6))).isEqualTo(Effect.NO_CHANGE);
+        assertThat(status()).isEqualTo(DeliveryStatus.BOUNCED);
+        assertThat(log.find(id).orElseThrow().updatedAt()).isEqualTo(t.plusSeconds(5));
+    }
+
+    @Test
+    void apply_duplicateEvent_harmless() {
+        assertThat(service.apply(event(DeliveryEvent.Kind.COMPLAINT, 5))).isEqualTo(Effect.ADVANCED);
+        assertThat(service.apply(event(DeliveryEvent.Kind.COMPLAINT, 5))).isEqualTo(Effect.NO_CHANGE);
+        assertThat(status()).isEqualTo(DeliveryStatus.COMPLAINED);
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"SOFT_BOUNCE", "DELAYED"})
+    void apply_softBounceOrDelay_ignored(DeliveryEvent.Kind kind) {
+        assertThat(service.apply(event(kind, 5))).isEqualTo(Effect.IGNORED);
+        assertThat(status()).isEqualTo(DeliveryStatus.SENT);
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"REJECTED", "RENDERING_FAILED"})
+    void apply_providerFailure_failedWithReason(DeliveryEvent.Kind kind) {
+        assertThat(service.apply(event(kind, 5))).isEqualTo(Effect.ADVANCED);
+        assertThat(status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(log.find(id).orElseThrow().reason()).contains(kind.name());
+    }
+
+    @Test
+    void apply_eventForUnknownDelivery_noChangeNothingCreated() {
+        ContactKey stranger = Fixtures.keyer().keyOf(Contact.email("stranger@example.com"));
+
+        Effect effect = service.apply(
+                new DeliveryEvent("first", stranger, Channel.EMAIL, DeliveryEvent.Kind.DELIVERED, t, Optional.empty()));
+
+        assertThat(effect).isEqualTo(Effect.NO_CHANGE);
+        assertThat(log.forContact(stranger)).isEmpty();
+    }
+}

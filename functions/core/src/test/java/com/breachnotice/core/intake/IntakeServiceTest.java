@@ -1,0 +1,211 @@
+package com.breachnotice.core.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.breachnotice.core.contact.ContactKeyer;
+import com.breachnotice.core.contact.ContactNormalizer;
+import com.breachnotice.core.crypto.ContactCipher;
+import com.breachnotice.core.manifest.ManifestReader;
+import com.breachnotice.core.manifest.RejectReason;
+import com.breachnotice.core.manifest.Rejection;
+import com.breachnotice.core.testing.FakeDataKeyProvider;
+import com.breachnotice.core.testing.Fixtures;
+import com.breachnotice.core.testing.InMemoryIntakeLedger;
+import com.breachnotice.core.testing.InMemoryManifestSource;
+import com.breachnotice.core.testing.InMemorySubjectRegistry;
+import com.breachnotice.core.testing.MutableClock;
+import com.breachnotice.core.testing.RecordingIngestQueue;
+import com.breachnotice.core.testing.RecordingRejectsReport;
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class IntakeServiceTest {
+
+    private static final String BUCKET = "manifest-bucket";
+    private static final String KEY = "manifests/incident.csv";
+    private static final List<String> SECRETS = List.of(
+            "kim.minji@example.com",
+            "Kim.Minji",
+            "minji",
+            "+821012345678",
+            "01012345678",
+            "1234-5678",
+            "1234",
+            "김민지",
+            "lee.jun@example.com",
+            "이준",
+            "+821098765432");
+    private static final String MANIFEST = "customer_id,name,email,phone,locale,affected\n"
+            + "c1,김민지,Kim.Minji@Example.com,010-1234-5678,ko,name;email;phone\n"
+            + "c2,이준,lee.jun@example.com,,en,address_book\n"
+            + "c3,,,010-9876-5432,,order_history\n"
+            + "c4,,,,,name\n"
+            + "=cmd,,bad-email,,,name\n";
+
+    private final MutableClock clock = new MutableClock(Fixtures.T0);
+    private final ContactKeyer keyer = Fixtures.keyer();
+    private final FakeDataKeyProvider keys = new FakeDataKeyProvider();
+    private final InMemoryManifestSource source = new InMemoryManifestSource();
+    private final InMemorySubjectRegistry registry = new InMemorySubjectRegistry();
+    private final InMemoryIntakeLedger ledger = new InMemoryIntakeLedger();
+    private final RecordingRejectsReport rejects = new RecordingRejectsReport();
+    private final RecordingIngestQueue queue = new RecordingIngestQueue();
+
+    private IntakeService service() {
+        return new IntakeService(
+                new ManifestReader(ContactNormalizer.korea()),
+                keyer,
+                new ContactCipher(keys),
+                source,
+                registry,
+                ledger,
+                rejects,
+                queue,
+                clock);
+    }
+
+    private IngestTask upload(String content) {
+        source.put(BUCKET, KEY, content);
+        ManifestUpload upload = new ManifestUpload(BUCKET, KEY, source.size(BUCKET, KEY), "etag1");
+        service().accept(upload);
+        return queue.all().get(queue.all().size() - 1);
+    }
+
+    @Test
+    void accept_upload_openedAndOneRangeEnqueued() {
+        IngestTask task = upload(MANIFEST);
+
+        assertThat(task)
+                .isEqualTo(new IngestTask(
+                        KEY + "#etag1",
+                        BUCKET,
+                        KEY,
+                        0,
+                        MANIFEST.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+        assertThat(ledger.find(KEY + "#etag1").orElseThrow().state()).isEqualTo(IntakeStatus.State.LOADING);
+    }
+
+    @Test
+    void ingest_rows_subjectsAndContactsRegisteredWithMergedFlags() throws IOException {
+        IntakeService.Outcome outcome = service().ingest(upload(MANIFEST));
+
+        assertThat(outcome).isInstanceOf(IntakeService.Outcome.Loaded.class);
+        assertThat(registry.subjects()).containsOnlyKeys("c1", "c2", "c3");
+        assertThat(registry.contacts()).hasSize(4);
+        var phoneOfC1 = registry.contacts().get(keyer.keyOf(Fixtures.phone("010-1234-5678")));
+        assertThat(phoneOfC1.ownerWithoutEmail()).isFalse();
+        assertThat(phoneOfC1.smsCapable()).isTrue();
+        var phoneOfC3 = registry.contacts().get(keyer.keyOf(Fixtures.phone("010-9876-5432")));
+        assertThat(phoneOfC3.ownerWithoutEmail()).isTrue();
+        assertThat(registry.subjects().get("c1").email())
+                .contains(keyer.keyOf(Fixtures.email("kim.minji@example.com")));
+        assertThat(keys.generateCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void ingest_rows_noRawContactOrNameInAnyRecord() throws IOException {
+        service().ingest(upload(MANIFEST));
+
+        List<String> strings = new ArrayList<>();
+        registry.subjects().values().forEach(s -> collect(s, strings));
+        registry.contacts().values().forEach(c -> collect(c, strings));
+        assertThat(strings).isNotEmpty();
+        for (String secret : SECRETS) {
+            assertThat(strings)
+                    .noneMatch(s ->
+                            s.toLowerCase(java.util.Locale.ROOT).contains(secret.toLowerCase(java.util.Locale.ROOT)));
+        }
+    }
+
+    @Test
+    void ingest_rejectedRows_reportWrittenAndLedgerFinishedWithCounts() throws IOException {
+        IntakeService.Outcome outcome = service().ingest(upload(MANIFEST));
+
+        String rejectsKey = ((IntakeService.Outcome.Loaded) outcome).rejectsKey();
+        assertThat(rejectsKey).isEqualTo("rejects/incident.csv.rejects.csv");
+        RecordingRejectsReport.Report report = rejects.report(rejectsKey);
+        assertThat(report.rejections())
+                .containsExactly(
+                        new Rejection(5, "c4", RejectReason.NO_CONTACT),
+                        new Rejection(6, "=cmd", RejectReason.INVALID_EMAIL));
+        assertThat(report.csv()).contains("6,\"'=cmd\",invalid_email").doesNotContain(",=cmd");
+        IntakeStatus status = ledger.find(KEY + "#etag1").orElseThrow();
+        assertThat(status)
+                .isEqualTo(new IntakeStatus(
+                        KEY + "#etag1",
+                        IntakeStatus.State.LOADED,
+                        5,
+                        3,
+                        2,
+                        0,
+                        Optional.of(rejectsKey),
+                        Optional.empty()));
+    }
+
+    @Test
+    void ingest_fileLevelError_refusedNothingRegistered() throws IOException {
+        IntakeService.Outcome outcome = service().ingest(upload("customer_id,name\nc1,김민지\n"));
+
+        assertThat(outcome).isInstanceOf(IntakeService.Outcome.Refused.class);
+        assertThat(registry.subjects()).isEmpty();
+        assertThat(registry.contacts()).isEmpty();
+        assertThat(rejects.written()).isZero();
+        IntakeStatus status = ledger.find(KEY + "#etag1").orElseThrow();
+        assertThat(status.state()).isEqualTo(IntakeStatus.State.REFUSED);
+        assertThat(status.error().orElseThrow()).contains("affected");
+    }
+
+    @Test
+    void ingest_sameManifestTwice_sameRegistryState() throws IOException {
+        IngestTask task = upload(MANIFEST);
+        service().ingest(task);
+        var subjects = registry.subjects();
+        var contacts = registry.contacts();
+
+        service().ingest(task);
+
+        assertThat(registry.subjects()).isEqualTo(subjects);
+        assertThat(registry.contacts()).isEqualTo(contacts);
+    }
+
+    @Test
+    void ingest_moreRowsThanOneBatch_allRegisteredInBatches() throws IOException {
+        StringBuilder csv = new StringBuilder("customer_id,email,affected\n");
+        for (int i = 0; i < 250; i++) {
+            csv.append("c").append(i).append(",u").append(i).append("@example.com,name\n");
+        }
+
+        service().ingest(upload(csv.toString()));
+
+        assertThat(registry.subjects()).hasSize(250);
+        assertThat(registry.batchSizes()).containsExactly(100, 100, 50);
+    }
+
+    private static void collect(Object value, List<String> out) {
+        if (value == null) {
+            return;
+        }
+        out.add(value.toString());
+        if (value instanceof String s) {
+            out.add(s);
+        } else if (value instanceof Optional<?> o) {
+            o.ifPresent(v -> collect(v, out));
+        } else if (value instanceof Collection<?> c) {
+            c.forEach(v -> collect(v, out));
+        } else if (value.getClass().isRecord()) {
+            for (RecordComponent component : value.getClass().getRecordComponents()) {
+                try {
+                    component.getAccessor().setAccessible(true);
+                    collect(component.getAccessor().invoke(value), out);
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package com.breachnotice.core.lookup;
+
+import com.breachnotice.core.campaign.Campaign;
+import com.breachnotice.core.campaign.Channel;
+import com.breachnotice.core.campaign.ChannelPolicy;
+import com.breachnotice.core.campaign.NoticeText;
+import com.breachnotice.core.contact.ContactKey;
+import com.breachnotice.core.contact.ContactKeyer;
+import com.breachnotice.core.contact.ContactNormalizer;
+import com.breachnotice.core.contact.Pepper;
+import com.breachnotice.core.crypto.Sealed;
+import com.breachnotice.core.delivery.Delivery;
+import com.breachnotice.core.delivery.DeliveryId;
+import com.breachnotice.core.delivery.DeliveryStatus;
+import com.breachnotice.core.delivery.ReferenceCodes;
+import com.breachnotice.core.manifest.ItemKind;
+import com.breachnotice.core.manifest.NoticeLocale;
+import com.breachnotice.core.registry.StoredContact;
+import com.breachnotice.core.testing.InMemoryCampaignStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A lookup service over in-memory fakes: one affected contact with two notices, one registered
+ * contact without notices, and everything else unknown. Shared by the core and handler tests.
+ */
+public final class LookupFixture {
+
+    public static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+    public static final String AFFECTED_EMAIL = "Kim.Minji@Example.com";
+    public static final String KNOWN_PHONE = "010-1234-5678";
+    public static final String UNKNOWN_EMAIL = "nobody@example.org";
+    /** The reference code printed in the first notice to the affected contact. */
+    public static final String FIRST_REFERENCE = new ReferenceCodes(new SeededRandom(7)).next();
+
+    public static final String FIRST_TITLE = "개인정보 유출 안내 / Notice of personal data leak";
+    public static final String REVISED_TITLE = "개인정보 유출 안내 (정정) / Revised notice";
+
+    public final SteppingClock clock = new SteppingClock(START);
+    public final InMemoryChallengeStore challenges = new InMemoryChallengeStore();
+    public final RecordingCodeQueue codes = new RecordingCodeQueue();
+    public final InMemoryContactBook contacts = new InMemoryContactBook();
+    public final ReadOnlyDeliveryLog deliveries = new ReadOnlyDeliveryLog();
+    public final InMemoryCampaignStore campaigns = new InMemoryCampaignStore();
+    public final ContactNormalizer normalizer = ContactNormalizer.korea();
+    public final ContactKeyer keyer =
+            new ContactKeyer(new Pepper("a test pepper of at least thirty-two bytes".getBytes(StandardCharsets.UTF_8)));
+    public final LookupService service;
+
+    public LookupFixture() {
+        this(42L);
+    }
+
+    public LookupFixture(long seed) {
+        ContactKey affected = key(AFFECTED_EMAIL);
+        ContactKey known = key(KNOWN_PHONE);
+        contacts.add(
+                stored(affected, Set.of(ItemKind.ORDER_HISTORY, ItemKind.NAME, ItemKind.ADDRESS_BOOK, ItemKind.EMAIL)));
+        contacts.add(stored(known, Set.of(ItemKind.PHONE)));
+        campaigns.create(campaign("incident-1-first", FIRST_TITLE, Instant.parse("2026-02-20T00:00:00Z")));
+        campaigns.create(campaign("incident-1-revised", REVISED_TITLE, Instant.parse("2026-02-27T00:00:00Z")));
+        deliveries.add(
+                delivery(affected, "incident-1-first", DeliveryStatus.DELIVERED, "2026-02-20T10:15:00Z"),
+                keyer.referenceHash(ReferenceCodes.canonical(FIRST_REFERENCE).orElseThrow()));
+        deliveries.add(
+                delivery(affected, "incident-1-revised", DeliveryStatus.SENT, "2026-02-27T11:00:00Z"),
+                keyer.referenceHash(ReferenceCodes.canonical(new ReferenceCodes(new SeededRandom(8)).next())
+                        .orElseThrow()));
+        service = new LookupService(
+                challenges, codes, contacts, deliveries, campaigns, normalizer, keyer, clock, new SeededRandom(seed));
+    }
+
+    public ContactKey key(String typed) {
+        return keyer.keyOf(normalizer.either(typed).orElseThrow());
+    }
+
+    private static StoredContact stored(ContactKey key, Set<ItemKind> items) {
+        return new StoredContact(
+                key, new Sealed("c2VhbGVk", "a2V5"), Optional.empty(), NoticeLocale.KO, items, true, false);
+    }
+
+    private static Campaign campaign(String id, String title, Instant createdAt) {
+        Map<NoticeLocale, NoticeText> texts = new EnumMap<>(NoticeLocale.class);
+        for (NoticeLocale locale : NoticeLocale.values()) {
+            texts.put(locale, new NoticeText("subject", "text", "<p>html</p>", "sms"));
+        }
+        return new Campaign(id, title, ChannelPolicy.EMAIL_FIRST, createdAt, texts);
+    }
+
+    private static Delivery delivery(ContactKey contact, String campaignId, DeliveryStatus status, String sentAt) {
+        Instant at = Instant.parse(sentAt);
+        return new Delivery(
+                new DeliveryId(contact, campaignId, Channel.EMAIL),
+                status,
+                at,
+                Optional.of(at),
+                Optional.of("provider-id"),
+                Optional.empty());
+    }
+}

@@ -1,0 +1,90 @@
+package com.breachnotice.core.sending;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.breachnotice.core.campaign.NoticeText;
+import com.breachnotice.core.contact.Contact;
+import com.breachnotice.core.contact.ContactKeyer;
+import com.breachnotice.core.crypto.ContactCipher;
+import com.breachnotice.core.lookup.CodeRequest;
+import com.breachnotice.core.manifest.ItemKind;
+import com.breachnotice.core.manifest.NoticeLocale;
+import com.breachnotice.core.registry.StoredContact;
+import com.breachnotice.core.testing.FakeDataKeyProvider;
+import com.breachnotice.core.testing.Fixtures;
+import com.breachnotice.core.testing.InMemorySubjectRegistry;
+import com.breachnotice.core.testing.RecordingEmailSender;
+import com.breachnotice.core.testing.RecordingSmsSender;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ChallengeCodeServiceTest {
+
+    private final ContactKeyer keyer = Fixtures.keyer();
+    private final ContactCipher cipher = new ContactCipher(new FakeDataKeyProvider());
+    private final InMemorySubjectRegistry registry = new InMemorySubjectRegistry();
+    private final RecordingEmailSender email = new RecordingEmailSender();
+    private final RecordingSmsSender sms = new RecordingSmsSender();
+    private final ChallengeCodeService service = new ChallengeCodeService(registry, cipher, email, sms);
+
+    private CodeRequest register(Contact contact, NoticeLocale locale) {
+        StoredContact stored =
+                Fixtures.stored(keyer, cipher, contact, "김민지", NoticeLocale.KO, Set.of(ItemKind.NAME), false);
+        registry.put(stored, "c1");
+        return new CodeRequest("challenge-1", stored.key(), "482913", locale);
+    }
+
+    @Test
+    void deliver_registeredEmail_plainEmailWithCodeNoLink() {
+        CodeRequest request = register(Fixtures.email("Kim@Example.com"), NoticeLocale.KO);
+
+        assertThat(service.deliver(request)).isEqualTo(new ChallengeCodeService.Outcome.Sent());
+        RecordingEmailSender.PlainEmail sent = email.plainEmails().get(0);
+        assertThat(sent.to()).isEqualTo("Kim@example.com");
+        assertThat(sent.text()).contains("482913");
+        assertThat(NoticeText.containsLink(sent.subject() + " " + sent.text())).isFalse();
+        assertThat(sms.sent()).isEmpty();
+    }
+
+    @Test
+    void deliver_registeredMobile_smsInRequestedLocale() {
+        CodeRequest request = register(Fixtures.phone("010-1234-5678"), NoticeLocale.EN);
+
+        assertThat(service.deliver(request)).isEqualTo(new ChallengeCodeService.Outcome.Sent());
+        assertThat(sms.sent()).singleElement().satisfies(text -> {
+            assertThat(text.phoneE164()).isEqualTo("+821012345678");
+            assertThat(text.text()).contains("482913").contains("Never share");
+        });
+    }
+
+    @Test
+    void deliver_landline_notSentNotSmsCapable() {
+        CodeRequest request = register(Fixtures.phone("02-312-3456"), NoticeLocale.KO);
+
+        assertThat(service.deliver(request)).isEqualTo(new ChallengeCodeService.Outcome.NotSent("not_sms_capable"));
+        assertThat(sms.sent()).isEmpty();
+    }
+
+    @Test
+    void deliver_unregisteredContact_notSentNothingSent() {
+        CodeRequest request = new CodeRequest(
+                "challenge-1", keyer.keyOf(Fixtures.email("nobody@example.com")), "482913", NoticeLocale.KO);
+
+        assertThat(service.deliver(request)).isEqualTo(new ChallengeCodeService.Outcome.NotSent("not_registered"));
+        assertThat(email.plainEmails()).isEmpty();
+    }
+
+    @Test
+    void deliver_providerAnswers_mappedToOutcomes() {
+        CodeRequest request = register(Fixtures.email("kim@example.com"), NoticeLocale.KO);
+        email.script(
+                "kim@example.com",
+                new SendResult.Throttled("rate"),
+                new SendResult.Failed("timeout"),
+                new SendResult.Rejected("suppressed"));
+
+        assertThat(service.deliver(request)).isEqualTo(new ChallengeCodeService.Outcome.RetryLater("rate"));
+        assertThat(service.deliver(request)).isEqualTo(new ChallengeCodeService.Outcome.RetryLater("timeout"));
+        assertThat(service.deliver(request)).isEqualTo(new ChallengeCodeService.Outcome.NotSent("suppressed"));
+    }
+}

@@ -1,0 +1,260 @@
+package com.breachnotice.core.sending;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.breachnotice.core.campaign.Channel;
+import com.breachnotice.core.campaign.ChannelPolicy;
+import com.breachnotice.core.campaign.NoticeText;
+import com.breachnotice.core.contact.Contact;
+import com.breachnotice.core.contact.ContactKey;
+import com.breachnotice.core.contact.ContactKeyer;
+import com.breachnotice.core.crypto.ContactCipher;
+import com.breachnotice.core.delivery.ClaimOutcome;
+import com.breachnotice.core.delivery.Delivery;
+import com.breachnotice.core.delivery.DeliveryId;
+import com.breachnotice.core.delivery.DeliveryStatus;
+import com.breachnotice.core.delivery.ReferenceCodes;
+import com.breachnotice.core.events.DeliveryEvent;
+import com.breachnotice.core.events.DeliveryEventService;
+import com.breachnotice.core.manifest.ItemKind;
+import com.breachnotice.core.manifest.NoticeLocale;
+import com.breachnotice.core.planning.NoticeJob;
+import com.breachnotice.core.registry.StoredContact;
+import com.breachnotice.core.testing.FakeDataKeyProvider;
+import com.breachnotice.core.testing.Fixtures;
+import com.breachnotice.core.testing.InMemoryCampaignStore;
+import com.breachnotice.core.testing.InMemoryDeliveryLog;
+import com.breachnotice.core.testing.InMemorySubjectRegistry;
+import com.breachnotice.core.testing.MutableClock;
+import com.breachnotice.core.testing.RecordingEmailSender;
+import com.breachnotice.core.testing.RecordingSmsSender;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SenderServiceTest {
+
+    private static final Duration LEASE = Duration.ofMinutes(5);
+
+    private final MutableClock clock = new MutableClock(Fixtures.T0);
+    private final ContactKeyer keyer = Fixtures.keyer();
+    private final ContactCipher cipher = new ContactCipher(new FakeDataKeyProvider());
+    private final InMemoryCampaignStore campaigns = new InMemoryCampaignStore();
+    private final InMemorySubjectRegistry registry = new InMemorySubjectRegistry();
+    private final InMemoryDeliveryLog log = new InMemoryDeliveryLog();
+    private final RecordingEmailSender email = new RecordingEmailSender();
+    private final RecordingSmsSender sms = new RecordingSmsSender();
+    private final SenderService sender =
+            new SenderService(campaigns, registry, log, cipher, keyer, email, sms, clock, LEASE);
+
+    SenderServiceTest() {
+        campaigns.create(Fixtures.campaign("first", ChannelPolicy.EMAIL_FIRST));
+    }
+
+    private ContactKey add(Contact contact, String name, Set<ItemKind> items) {
+        StoredContact stored = Fixtures.stored(keyer, cipher, contact, name, NoticeLocale.KO, items, true);
+        registry.put(stored, "c-" + contact.value().hashCode());
+        return stored.key();
+    }
+
+    private static NoticeJob job(Channel channel, List<ContactKey> keys) {
+        return new NoticeJob("first", channel, NoticeLocale.KO, keys);
+    }
+
+    private Delivery delivery(ContactKey key, Channel channel) {
+        return log.find(new DeliveryId(key, "first", channel)).orElseThrow();
+    }
+
+    @Test
+    void send_emailJob_everyContactOnceWithTagsItemsAndReference() {
+        ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME, ItemKind.ADDRESS_BOOK));
+        ContactKey lee = add(Fixtures.email("lee@example.com"), "", Set.of(ItemKind.EMAIL));
+
+        SenderService.JobOutcome outcome = sender.send(job(Channel.EMAIL, List.of(kim, lee)));
+
+        assertThat(outcome).isEqualTo(new SenderService.JobOutcome(2, 0, 0, 0));
+        assertThat(email.bulkCalls())
+                .singleElement()
+                .satisfies(call -> assertThat(call.templateName()).isEqualTo("bn-first-ko"));
+        BulkEmail toKim = email.bulkEmails().get(0);
+        assertThat(toKim.to()).isEqualTo("kim@example.com");
+        assertThat(toKim.tags()).isEqualTo(Map.of("campaign", "first", "contact", kim.value(), "channel", "email"));
+        assertThat(toKim.data().get("items")).isEqualTo(List.of("이름", "배송지 주소록(이름, 전화번호, 주소)"));
+        assertThat(toKim.data().get("name")).isEqualTo("김민지");
+        String reference = (String) toKim.data().get("reference");
+        assertThat(ReferenceCodes.canonical(reference)).isPresent();
+        assertThat(email.bulkEmails().get(1).data().get("name")).isEqualTo("");
+        Delivery delivered = delivery(kim, Channel.EMAIL);
+        assertThat(delivered.status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(delivered.sentAt()).contains(Fixtures.T0);
+        assertThat(delivered.providerMessageId()).isPresent();
+        assertThat(log.findByReferenceHash(
+                        keyer.referenceHash(ReferenceCodes.canonical(reference).orElseThrow())))
+                .map(Delivery::id)
+                .contains(new DeliveryId(kim, "first", Channel.EMAIL));
+    }
+
+    @Test
+    void send_sameJobTwice_secondSendsNothing() {
+        ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
+        NoticeJob job = job(Channel.EMAIL, List.of(kim));
+        sender.send(job);
+
+        SenderService.JobOutcome again = sender.send(job);
+
+        assertThat(again).isEqualTo(new SenderService.JobOutcome(0, 0, 1, 0));
+        assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
+    }
+
+    @Test
+    void send_throttledEntry_releasedRetriedThenSentExactlyOnce() {
+        ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
+        ContactKey lee = add(Fixtures.email("lee@example.com"), "이준", Set.of(ItemKind.NAME));
+        email.script("lee@example.com", new SendResult.Throttled("rate"));
+        NoticeJob job = job(Channel.EMAIL, List.of(kim, lee));
+
+        SenderService.JobOutcome first = sender.send(job);
+
+        assertThat(first).isEqualTo(new SenderService.JobOutcome(1, 0, 0, 1));
+        assertThat(first.complete()).isFalse();
+        assertThat(log.find(new DeliveryId(lee, "first", Channel.EMAIL))).isEmpty();
+
+        SenderService.JobOutcome retry = sender.send(job);
+
+        assertThat(retry).isEqualTo(new SenderService.JobOutcome(1, 0, 1, 0));
+        assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
+        assertThat(email.sentTo("lee@example.com")).isEqualTo(2);
+        assertThat(delivery(lee, Channel.EMAIL).status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(sender.send(job)).isEqualTo(new SenderService.JobOutcome(0, 0, 2, 0));
+        assertThat(email.sentTo("lee@example.com")).isEqualTo(2);
+    }
+
+    @Test
+    void send_rejectedEntry_failedWithReasonNotRetried() {
+        ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
+        email.script("kim@example.com", new SendResult.Rejected("MessageRejected"));
+        NoticeJob job = job(Channel.EMAIL, List.of(kim));
+
+        SenderService.JobOutcome outcome = sender.send(job);
+
+        assertThat(outcome).isEqualTo(new SenderService.JobOutcome(0, 1, 0, 0));
+        assertThat(delivery(kim, Channel.EMAIL).status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(delivery(kim, Channel.EMAIL).reason()).contains("MessageRejected");
+        assertThat(sender.send(job)).isEqualTo(new SenderService.JobOutcome(0, 0, 1, 0));
+        assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
+    }
+
+    @Test
+    void send_contactMissingFromRegistry_failedNotInRegistry() {
+        ContactKey ghost = keyer.keyOf(Fixtures.email("ghost@example.com"));
+
+        SenderService.JobOutcome outcome = sender.send(job(Channel.EMAIL, List.of(ghost)));
+
+        assertThat(outcome).isEqualTo(new SenderService.JobOutcome(0, 1, 0, 0));
+        assertThat(delivery(ghost, Channel.EMAIL).status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(delivery(ghost, Channel.EMAIL).reason()).contains("not_in_registry");
+        assertThat(email.bulkCalls()).isEmpty();
+    }
+
+    @Test
+    void send_leaseOfCrashedSender_heldUntilExpiryThenReclaimedAndSentOnce() {
+        ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
+        DeliveryId id = new DeliveryId(kim, "first", Channel.EMAIL);
+        assertThat(log.claim(id, "crashed", Fixtures.T0, Fixtures.T0.plus(LEASE)))
+                .isInstanceOf(ClaimOutcome.Claimed.class);
+        NoticeJob job = job(Channel.EMAIL, List.of(kim));
+
+        SenderService.JobOutcome whileHeld = sender.send(job);
+        clock.advance(LEASE.plusSeconds(1));
+        SenderService.JobOutcome afterLease = sender.send(job);
+        SenderService.JobOutcome redelivered = sender.send(job);
+
+        assertThat(whileHeld).isEqualTo(new SenderService.JobOutcome(0, 0, 0, 1));
+        assertThat(afterLease).isEqualTo(new SenderService.JobOutcome(1, 0, 0, 0));
+        assertThat(redelivered).isEqualTo(new SenderService.JobOutcome(0, 0, 1, 0));
+        assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
+        assertThat(log.find(id).orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
+    }
+
+    @Test
+    void send_smsJob_textHasItemsAndReferenceAndNoLink() {
+        ContactKey phone = add(Fixtures.phone("010-1234-5678"), "김민지", Set.of(ItemKind.PHONE, ItemKind.ORDER_HISTORY));
+
+        SenderService.JobOutcome outcome = sender.send(job(Channel.SMS, List.of(phone)));
+
+        assertThat(outcome.sent()).isEqualTo(1);
+        RecordingSmsSender.Sms text = sms.sent().get(0);
+        assertThat(text.phoneE164()).isEqualTo("+821012345678");
+        assertThat(text.text()).contains("전화번호, 주문 내역").doesNotContain("{items}", "{reference}", "김민지");
+        String reference = text.text().replaceAll(".*참조번호 ([0-9A-Z*~$=-]+)\\..*", "$1");
+        assertThat(ReferenceCodes.canonical(reference)).isPresent();
+        assertThat(NoticeText.containsLink(text.text())).isFalse();
+        assertThat(email.bulkCalls()).isEmpty();
+    }
+
+    @Test
+    void send_nameWithMarkup_escapedInNameHtmlOnly() {
+        String name = "<b>Kim</b> & \"Lee\" 'O'";
+        ContactKey kim = add(Fixtures.email("kim@example.com"), name, Set.of(ItemKind.NAME));
+
+        sender.send(job(Channel.EMAIL, List.of(kim)));
+
+        Map<String, Object> data = email.bulkEmails().get(0).data();
+        assertThat(data.get("nameHtml")).isEqualTo("&lt;b&gt;Kim&lt;/b&gt; &amp; &quot;Lee&quot; &#39;O&#39;");
+        assertThat(data.get("name")).isEqualTo(name);
+    }
+
+    @Test
+    void send_unknownCampaign_skippedNothingClaimed() {
+        ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
+
+        SenderService.JobOutcome outcome =
+                sender.send(new NoticeJob("missing", Channel.EMAIL, NoticeLocale.KO, List.of(kim)));
+
+        assertThat(outcome).isEqualTo(new SenderService.JobOutcome(0, 0, 1, 0));
+        assertThat(log.all()).isEmpty();
+    }
+
+    @Test
+    void send_crashAfterProviderTookMessage_firstReferenceStillVerifies() {
+        ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
+        NoticeJob job = job(Channel.EMAIL, List.of(kim));
+        email.afterBulk(call -> {
+            throw new IllegalStateException("sender crashed after SES accepted the call");
+        });
+        try {
+            sender.send(job);
+        } catch (IllegalStateException expected) {
+            // the crash
+        }
+        String firstReference = (String) email.bulkEmails().get(0).data().get("reference");
+        email.afterBulk(call -> {});
+        clock.advance(LEASE.plusSeconds(1));
+
+        sender.send(job);
+
+        assertThat(email.sentTo("kim@example.com")).isEqualTo(2);
+        assertThat(log.findByReferenceHash(keyer.referenceHash(
+                        ReferenceCodes.canonical(firstReference).orElseThrow())))
+                .isPresent();
+    }
+
+    @Test
+    void send_deliveryEventArrivesBeforeSettle_sentAtAndMessageIdStillRecorded() {
+        ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
+        DeliveryEventService events = new DeliveryEventService(log);
+        email.afterBulk(call -> events.apply(new DeliveryEvent(
+                "first", kim, Channel.EMAIL, DeliveryEvent.Kind.DELIVERED, Fixtures.T0, Optional.empty())));
+
+        SenderService.JobOutcome outcome = sender.send(job(Channel.EMAIL, List.of(kim)));
+
+        Delivery delivery = delivery(kim, Channel.EMAIL);
+        assertThat(delivery.status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(delivery.sentAt()).isPresent();
+        assertThat(delivery.providerMessageId()).isPresent();
+        assertThat(outcome.sent()).isEqualTo(1);
+    }
+}

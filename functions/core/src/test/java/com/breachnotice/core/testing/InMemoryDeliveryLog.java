@@ -1,0 +1,238 @@
+package com.breachnotice.core.testing;
+
+import com.breachnotice.core.contact.ContactKey;
+import com.breachnotice.core.delivery.ClaimOutcome;
+import com.breachnotice.core.delivery.Delivery;
+import com.breachnotice.core.delivery.DeliveryCounts;
+import com.breachnotice.core.delivery.DeliveryId;
+import com.breachnotice.core.delivery.DeliveryLog;
+import com.breachnotice.core.delivery.DeliveryStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@link DeliveryLog} in memory with the semantics of the deliveries table: a claim succeeds when
+ * the delivery is absent or still {@code SENDING} with a lease strictly before {@code now}; settle
+ * and release need the current token and {@code SENDING}; release deletes the claim; advance moves
+ * only to a status of higher rank. Every method is atomic (one lock), so concurrent senders can race
+ * on it as they race on the table.
+ */
+public final class InMemoryDeliveryLog implements DeliveryLog {
+
+    private final Map<DeliveryId, Entry> entries = new LinkedHashMap<>();
+    private final AtomicInteger tokens = new AtomicInteger();
+    private final AtomicInteger claimAttempts = new AtomicInteger();
+
+    @Override
+    public synchronized ClaimOutcome claim(DeliveryId id, String referenceHash, Instant now, Instant leaseUntil) {
+        claimAttempts.incrementAndGet();
+        Entry existing = entries.get(id);
+        if (existing == null
+                || (existing.status == DeliveryStatus.SENDING
+                        && existing.leaseUntil != null
+                        && existing.leaseUntil.isBefore(now))) {
+            String token = "claim-" + tokens.incrementAndGet();
+            Entry entry = new Entry(id);
+            entry.status = DeliveryStatus.SENDING;
+            entry.token = token;
+            entry.leaseUntil = leaseUntil;
+            entry.referenceHash = referenceHash;
+            entry.updatedAt = now;
+            entries.put(id, entry);
+            return new ClaimOutcome.Claimed(token);
+        }
+        if (existing.status != DeliveryStatus.SENDING) {
+            return new ClaimOutcome.AlreadySettled(existing.status);
+        }
+        return new ClaimOutcome.HeldElsewhere(existing.leaseUntil == null ? leaseUntil : existing.leaseUntil);
+    }
+
+    @Override
+    public synchronized boolean settle(
+            DeliveryId id,
+            String claimToken,
+            DeliveryStatus status,
+            @Nullable String providerMessageId,
+            @Nullable String reason,
+            Instant at) {
+        if (status == DeliveryStatus.SENDING) {
+            throw new IllegalArgumentException("a delivery is settled to a terminal status");
+        }
+        Entry entry = entries.get(id);
+        if (entry == null || !claimToken.equals(entry.token)) {
+            return false;
+        }
+        if (entry.status != DeliveryStatus.SENDING) {
+            // An event overtook the settle: keep the later status, record the send.
+            if (providerTook(status) && entry.status.rank() > status.rank()) {
+                if (entry.sentAt == null) {
+                    entry.sentAt = at;
+                }
+                if (providerMessageId != null) {
+                    entry.providerMessageId = providerMessageId;
+                }
+                entry.leaseUntil = null;
+                return true;
+            }
+            return false;
+        }
+        entry.status = status;
+        entry.updatedAt = at;
+        if (providerTook(status)) {
+            entry.sentAt = at;
+        }
+        if (providerMessageId != null) {
+            entry.providerMessageId = providerMessageId;
+        }
+        if (reason != null) {
+            entry.reason = reason;
+        }
+        entry.leaseUntil = null;
+        return true;
+    }
+
+    @Override
+    public synchronized void release(DeliveryId id, String claimToken) {
+        Entry entry = entries.get(id);
+        if (entry != null && claimToken.equals(entry.token) && entry.status == DeliveryStatus.SENDING) {
+            entries.remove(id);
+        }
+    }
+
+    @Override
+    public synchronized boolean recordUnreachable(DeliveryId id, String reason, Instant at) {
+        if (entries.containsKey(id)) {
+            return false;
+        }
+        Entry entry = new Entry(id);
+        entry.status = DeliveryStatus.FAILED;
+        entry.reason = reason;
+        entry.updatedAt = at;
+        entries.put(id, entry);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean advance(DeliveryId id, DeliveryStatus status, @Nullable String reason, Instant at) {
+        Entry entry = entries.get(id);
+        if (entry == null || !entry.status.canAdvanceTo(status)) {
+            return false;
+        }
+        entry.status = status;
+        entry.updatedAt = at;
+        if (reason != null) {
+            entry.reason = reason;
+        }
+        entry.leaseUntil = null;
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<Delivery> find(DeliveryId id) {
+        return Optional.ofNullable(entries.get(id)).map(Entry::delivery);
+    }
+
+    @Override
+    public synchronized List<Delivery> forContact(ContactKey contact) {
+        List<Delivery> found = new ArrayList<>();
+        for (Entry entry : entries.values()) {
+            if (entry.id.contact().equals(contact)) {
+                found.add(entry.delivery());
+            }
+        }
+        found.sort(Comparator.comparing((Delivery d) -> d.sentAt().orElse(d.updatedAt()))
+                .thenComparing(d -> d.id().notice()));
+        return found;
+    }
+
+    @Override
+    public synchronized Optional<Delivery> findByReferenceHash(String referenceHash) {
+        return entries.values().stream()
+                .filter(e -> referenceHash.equals(e.referenceHash))
+                .findFirst()
+                .map(Entry::delivery);
+    }
+
+    @Override
+    public synchronized DeliveryCounts count(String campaignId) {
+        Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+        for (Entry entry : entries.values()) {
+            if (entry.id.campaignId().equals(campaignId)) {
+                counts.merge(entry.status, 1L, Long::sum);
+            }
+        }
+        return DeliveryCounts.of(counts);
+    }
+
+    /** The reference-code hash the last claim of this delivery stored. */
+    public synchronized Optional<String> referenceHash(DeliveryId id) {
+        return Optional.ofNullable(entries.get(id)).map(e -> e.referenceHash);
+    }
+
+    /** The lease of a delivery that is still {@code SENDING}. */
+    public synchronized Optional<Instant> leaseUntil(DeliveryId id) {
+        return Optional.ofNullable(entries.get(id)).map(e -> e.leaseUntil);
+    }
+
+    public synchronized List<Delivery> all() {
+        return entries.values().stream().map(Entry::delivery).toList();
+    }
+
+    public int claimAttempts() {
+        return claimAttempts.get();
+    }
+
+    private static boolean providerTook(DeliveryStatus status) {
+        return switch (status) {
+            case SENT, DELIVERED, BOUNCED, COMPLAINED -> true;
+            case SENDING, FAILED, SUPPRESSED -> false;
+        };
+    }
+
+    private static final class Entry {
+        final DeliveryId id;
+        DeliveryStatus status = DeliveryStatus.SENDING;
+
+        @Nullable
+        Instant leaseUntil;
+
+        @Nullable
+        String token;
+
+        @Nullable
+        String referenceHash;
+
+        Instant updatedAt = Instant.EPOCH;
+
+        @Nullable
+        Instant sentAt;
+
+        @Nullable
+        String providerMessageId;
+
+        @Nullable
+        String reason;
+
+        Entry(DeliveryId id) {
+            this.id = id;
+        }
+
+        Delivery delivery() {
+            return new Delivery(
+                    id,
+                    status,
+                    updatedAt,
+                    Optional.ofNullable(sentAt),
+                    Optional.ofNullable(providerMessageId),
+                    Optional.ofNullable(reason));
+        }
+    }
+}
