@@ -1,0 +1,208 @@
+package com.breachnotice.aws;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Builds each SDK client once per container (during INIT, on first use), all over one light
+ * {@link UrlConnectionHttpClient} with explicit timeouts. Region and credentials come from the
+ * default provider chains. There is deliberately no endpoint override here: the SDK's standard
+ * {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_<SERVICE>} variables or {@code aws.endpointUrl*}
+ * system properties point the clients at a local emulator, so production code has no emulator
+ * switch. Thread-safe; {@link #close()} closes every client built and the HTTP client.
+ */
+public final class AwsClients implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AwsClients.class);
+
+    /** Connect fast or fail: a Lambda has seconds, not minutes. */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+    /** Longest wait for a response byte; SES bulk calls of 50 destinations answer well within it. */
+    public static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(15);
+
+    /** Attempts of a DynamoDB call (the first plus retries), throttling included. */
+    static final int DYNAMODB_ATTEMPTS = 8;
+
+    private static final AwsClients SHARED = new AwsClients();
+
+    private final Object lock = new Object();
+    private final List<AutoCloseable> built = new ArrayList<>();
+    private @Nullable SdkHttpClient http;
+    private @Nullable DynamoDbClient dynamoDb;
+    private @Nullable SqsClient sqs;
+    private @Nullable SesV2Client ses;
+    private @Nullable SnsClient sns;
+    private @Nullable S3Client s3;
+    private @Nullable KmsClient kms;
+    private @Nullable SecretsManagerClient secretsManager;
+    private boolean closed;
+
+    /**
+     * The clients of this process: one set per Lambda container, built during INIT by the function's
+     * composition root and reused by every invocation. Functions run side by side in one local
+     * runtime share it too, as they would share nothing but credentials in AWS.
+     */
+    public static AwsClients shared() {
+        return SHARED;
+    }
+
+    public DynamoDbClient dynamoDb() {
+        synchronized (lock) {
+            if (dynamoDb == null) {
+                // Merging writes and conditional claims are safe to retry: a repeated claim fails its
+                // condition and is read back, a repeated ADD of a set changes nothing.
+                dynamoDb = register(DynamoDbClient.builder()
+                        .httpClient(http())
+                        .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(DYNAMODB_ATTEMPTS)))
+                        .build());
+            }
+            return dynamoDb;
+        }
+    }
+
+    public SqsClient sqs() {
+        synchronized (lock) {
+            if (sqs == null) {
+                sqs = register(SqsClient.builder().httpClient(http()).build());
+            }
+            return sqs;
+        }
+    }
+
+    /**
+     * SES without SDK retries: a send that timed out may have gone out, and the SDK retrying it would
+     * mail the person twice. The sender sees the failure as a value and decides (the claim's lease
+     * covers the ambiguous case); throttling comes back as {@code Throttled} and is retried later.
+     */
+    public SesV2Client ses() {
+        synchronized (lock) {
+            if (ses == null) {
+                ses = register(SesV2Client.builder()
+                        .httpClient(http())
+                        .overrideConfiguration(noRetries())
+                        .build());
+            }
+            return ses;
+        }
+    }
+
+    /** SNS without SDK retries, for the same reason as {@link #ses()}: an SMS must not go out twice. */
+    public SnsClient sns() {
+        synchronized (lock) {
+            if (sns == null) {
+                sns = register(SnsClient.builder()
+                        .httpClient(http())
+                        .overrideConfiguration(noRetries())
+                        .build());
+            }
+            return sns;
+        }
+    }
+
+    /**
+     * Path-style addressing ({@code https://s3.<region>.amazonaws.com/<bucket>/<key>}) works the same
+     * on AWS and on every emulator, where virtual-hosted buckets would need wildcard DNS for
+     * {@code <bucket>.localhost}. Our bucket names contain no dots, so nothing is lost on AWS.
+     */
+    public S3Client s3() {
+        synchronized (lock) {
+            if (s3 == null) {
+                s3 = register(S3Client.builder()
+                        .httpClient(http())
+                        .forcePathStyle(true)
+                        .build());
+            }
+            return s3;
+        }
+    }
+
+    public KmsClient kms() {
+        synchronized (lock) {
+            if (kms == null) {
+                kms = register(KmsClient.builder().httpClient(http()).build());
+            }
+            return kms;
+        }
+    }
+
+    public SecretsManagerClient secretsManager() {
+        synchronized (lock) {
+            if (secretsManager == null) {
+                secretsManager = register(
+                        SecretsManagerClient.builder().httpClient(http()).build());
+            }
+            return secretsManager;
+        }
+    }
+
+    @Override
+    public void close() {
+        List<AutoCloseable> toClose;
+        SdkHttpClient httpClient;
+        synchronized (lock) {
+            closed = true;
+            toClose = List.copyOf(built);
+            built.clear();
+            httpClient = http;
+            http = null;
+            dynamoDb = null;
+            sqs = null;
+            ses = null;
+            sns = null;
+            s3 = null;
+            kms = null;
+            secretsManager = null;
+        }
+        // Service clients do not close an HTTP client they were handed, so it is closed last, here.
+        for (AutoCloseable client : toClose) {
+            try {
+                client.close();
+            } catch (Exception e) {
+                LOG.warn("closing an SDK client failed", e);
+            }
+        }
+        if (httpClient != null) {
+            httpClient.close();
+        }
+    }
+
+    private SdkHttpClient http() {
+        if (closed) {
+            throw new IllegalStateException("the AWS clients are closed");
+        }
+        if (http == null) {
+            http = UrlConnectionHttpClient.builder()
+                    .connectionTimeout(CONNECT_TIMEOUT)
+                    .socketTimeout(SOCKET_TIMEOUT)
+                    .build();
+        }
+        return http;
+    }
+
+    private <T extends AutoCloseable> T register(T client) {
+        built.add(client);
+        return client;
+    }
+
+    private static ClientOverrideConfiguration noRetries() {
+        return ClientOverrideConfiguration.builder()
+                .retryStrategy(AwsRetryStrategy.doNotRetry())
+                .build();
+    }
+}

@@ -1,0 +1,102 @@
+package com.breachnotice.aws.dynamodb;
+
+import static com.breachnotice.aws.dynamodb.Attributes.millis;
+import static com.breachnotice.aws.dynamodb.Attributes.requiredNumber;
+import static com.breachnotice.aws.dynamodb.Attributes.requiredString;
+import static com.breachnotice.aws.dynamodb.Attributes.s;
+
+import com.breachnotice.core.campaign.Campaign;
+import com.breachnotice.core.campaign.CampaignStore;
+import com.breachnotice.core.campaign.ChannelPolicy;
+import com.breachnotice.core.campaign.NoticeText;
+import com.breachnotice.core.manifest.NoticeLocale;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+
+/**
+ * {@link CampaignStore} on the campaigns table: one item per campaign under {@code entry =
+ * "campaign"} (the plan ledger shares the table under other entries). The texts are a map attribute
+ * {@code texts: {ko: {subject, text, html, sms}, en: {...}}}. A campaign is never overwritten:
+ * {@code create} is a conditional put.
+ */
+public final class DynamoDbCampaignStore implements CampaignStore {
+
+    static final String ENTRY = "campaign";
+
+    private final DynamoDbClient dynamoDb;
+    private final String campaignTable;
+
+    public DynamoDbCampaignStore(DynamoDbClient dynamoDb, String campaignTable) {
+        this.dynamoDb = dynamoDb;
+        this.campaignTable = campaignTable;
+    }
+
+    @Override
+    public boolean create(Campaign campaign) {
+        Map<String, AttributeValue> texts = new HashMap<>();
+        campaign.texts()
+                .forEach((locale, text) -> texts.put(
+                        locale.code(),
+                        AttributeValue.fromM(Map.of(
+                                "subject", s(text.subject()),
+                                "text", s(text.text()),
+                                "html", s(text.html()),
+                                "sms", s(text.sms())))));
+        Map<String, AttributeValue> item = Map.of(
+                "campaignId", s(campaign.id()),
+                "entry", s(ENTRY),
+                "title", s(campaign.title()),
+                "policy", s(campaign.policy().code()),
+                "createdAt", millis(campaign.createdAt()),
+                "texts", AttributeValue.fromM(texts));
+        try {
+            dynamoDb.putItem(
+                    b -> b.tableName(campaignTable).item(item).conditionExpression("attribute_not_exists(campaignId)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<Campaign> find(String campaignId) {
+        GetItemResponse response = dynamoDb.getItem(b -> b.tableName(campaignTable)
+                .key(Map.of("campaignId", s(campaignId), "entry", s(ENTRY)))
+                .consistentRead(true));
+        if (!response.hasItem() || response.item().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> item = response.item();
+        String policyCode = requiredString(item, "policy");
+        ChannelPolicy policy = ChannelPolicy.ofCode(policyCode)
+                .orElseThrow(() -> new IllegalStateException("stored campaign has an unknown policy " + policyCode));
+        Map<NoticeLocale, NoticeText> texts = new EnumMap<>(NoticeLocale.class);
+        AttributeValue stored = item.get("texts");
+        if (stored != null && stored.hasM()) {
+            stored.m()
+                    .forEach((code, value) -> NoticeLocale.ofCode(code).ifPresent(locale -> {
+                        Map<String, AttributeValue> parts = value.m();
+                        texts.put(
+                                locale,
+                                new NoticeText(
+                                        requiredString(parts, "subject"),
+                                        requiredString(parts, "text"),
+                                        requiredString(parts, "html"),
+                                        requiredString(parts, "sms")));
+                    }));
+        }
+        return Optional.of(new Campaign(
+                requiredString(item, "campaignId"),
+                requiredString(item, "title"),
+                policy,
+                Instant.ofEpochMilli(requiredNumber(item, "createdAt")),
+                texts));
+    }
+}

@@ -1,0 +1,404 @@
+package com.breachnotice.aws.dynamodb;
+
+import static com.breachnotice.aws.dynamodb.Attributes.instant;
+import static com.breachnotice.aws.dynamodb.Attributes.millis;
+import static com.breachnotice.aws.dynamodb.Attributes.requiredString;
+import static com.breachnotice.aws.dynamodb.Attributes.s;
+import static com.breachnotice.aws.dynamodb.Attributes.string;
+
+import com.breachnotice.core.campaign.Channel;
+import com.breachnotice.core.contact.ContactKey;
+import com.breachnotice.core.delivery.ClaimOutcome;
+import com.breachnotice.core.delivery.Delivery;
+import com.breachnotice.core.delivery.DeliveryCounts;
+import com.breachnotice.core.delivery.DeliveryId;
+import com.breachnotice.core.delivery.DeliveryLog;
+import com.breachnotice.core.delivery.DeliveryStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * {@link DeliveryLog} on the deliveries table (key {@code contactKey}, {@code notice =
+ * <campaignId>#<channel>}), where exactly-once is decided.
+ *
+ * <ul>
+ *   <li>{@code claim} is a conditional put: it succeeds only when the delivery does not exist or is
+ *       still {@code sending} with a lease that ran out. It writes a fresh random claim token; a
+ *       failed condition is answered by a consistent read (settled, or held by someone else).
+ *   <li>{@code settle} and {@code release} are conditioned on that token and on {@code sending}, so
+ *       only the current holder can finish or give back a claim.
+ *   <li>{@code advance} is conditioned on the stored status being one of lower rank, so statuses only
+ *       move up whatever order provider events arrive in.
+ * </ul>
+ *
+ * Times are stored as epoch milliseconds ({@code leaseUntil}, {@code updatedAt}, {@code sentAt}).
+ */
+public final class DynamoDbDeliveryLog implements DeliveryLog {
+
+    static final String BY_REFERENCE = "byReference";
+    static final int COUNT_SEGMENTS = 4;
+    private static final int CLAIM_ATTEMPTS = 3;
+
+    private final DynamoDbClient dynamoDb;
+    private final String deliveryTable;
+    private final Supplier<String> tokens;
+
+    public DynamoDbDeliveryLog(DynamoDbClient dynamoDb, String deliveryTable) {
+        this(dynamoDb, deliveryTable, () -> UUID.randomUUID().toString());
+    }
+
+    DynamoDbDeliveryLog(DynamoDbClient dynamoDb, String deliveryTable, Supplier<String> tokens) {
+        this.dynamoDb = dynamoDb;
+        this.deliveryTable = deliveryTable;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public ClaimOutcome claim(DeliveryId id, String referenceHash, Instant now, Instant leaseUntil) {
+        for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+            String token = tokens.get();
+            try {
+                dynamoDb.putItem(claimRequest(id, token, referenceHash, now, leaseUntil));
+                return new ClaimOutcome.Claimed(token);
+            } catch (ConditionalCheckFailedException taken) {
+                Optional<Map<String, AttributeValue>> item = read(id);
+                if (item.isEmpty()) {
+                    continue; // released between our put and our read: try again
+                }
+                DeliveryStatus status = status(item.get());
+                if (status != DeliveryStatus.SENDING) {
+                    return new ClaimOutcome.AlreadySettled(status);
+                }
+                return new ClaimOutcome.HeldElsewhere(
+                        instant(item.get(), "leaseUntil").orElse(leaseUntil));
+            }
+        }
+        throw new IllegalStateException("the claim of " + id.contact() + " " + id.notice() + " kept racing");
+    }
+
+    PutItemRequest claimRequest(DeliveryId id, String token, String referenceHash, Instant now, Instant leaseUntil) {
+        Map<String, AttributeValue> item = new HashMap<>(key(id));
+        item.put("campaignId", s(id.campaignId()));
+        item.put("channel", s(id.channel().code()));
+        item.put("status", s(DeliveryStatus.SENDING.code()));
+        item.put("claimToken", s(token));
+        item.put("leaseUntil", millis(leaseUntil));
+        item.put("referenceHash", s(referenceHash));
+        item.put("updatedAt", millis(now));
+        return PutItemRequest.builder()
+                .tableName(deliveryTable)
+                .item(item)
+                .conditionExpression("attribute_not_exists(#contactKey) OR (#status = :sending AND #leaseUntil < :now)")
+                .expressionAttributeNames(
+                        Map.of("#contactKey", "contactKey", "#status", "status", "#leaseUntil", "leaseUntil"))
+                .expressionAttributeValues(Map.of(":sending", s(DeliveryStatus.SENDING.code()), ":now", millis(now)))
+                .build();
+    }
+
+    @Override
+    public boolean settle(
+            DeliveryId id,
+            String claimToken,
+            DeliveryStatus status,
+            @Nullable String providerMessageId,
+            @Nullable String reason,
+            Instant at) {
+        try {
+            dynamoDb.updateItem(settleRequest(id, claimToken, status, providerMessageId, reason, at));
+            return true;
+        } catch (ConditionalCheckFailedException lost) {
+            Optional<Map<String, AttributeValue>> item = read(id);
+            if (item.isEmpty()
+                    || !claimToken.equals(string(item.get(), "claimToken").orElse(null))) {
+                return false;
+            }
+            DeliveryStatus current = status(item.get());
+            // Our own earlier attempt may have succeeded before a client retry: then it is ours.
+            if (current == status
+                    && (providerMessageId == null
+                            || providerMessageId.equals(
+                                    string(item.get(), "providerMessageId").orElse(null)))) {
+                return true;
+            }
+            // A provider event overtook us (DELIVERED before our SENT was written): keep the later
+            // status, but still record when the provider took the message and its id.
+            if (providerTook(status) && current.rank() > status.rank()) {
+                recordSendOnAdvanced(id, claimToken, providerMessageId, at);
+                return true;
+            }
+            return false;
+        }
+    }
+
+    private void recordSendOnAdvanced(
+            DeliveryId id, String claimToken, @Nullable String providerMessageId, Instant at) {
+        Expression e = new Expression();
+        e.setIfAbsent("sentAt", millis(at));
+        if (providerMessageId != null) {
+            e.set("providerMessageId", s(providerMessageId));
+        }
+        e.remove("leaseUntil");
+        String condition = e.name("claimToken") + " = " + e.value("token", s(claimToken));
+        try {
+            dynamoDb.updateItem(UpdateItemRequest.builder()
+                    .tableName(deliveryTable)
+                    .key(key(id))
+                    .updateExpression(e.update())
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(e.names())
+                    .expressionAttributeValues(e.values())
+                    .build());
+        } catch (ConditionalCheckFailedException claimedAgain) {
+            // Another sender holds the delivery now; its own settle records the send.
+        }
+    }
+
+    UpdateItemRequest settleRequest(
+            DeliveryId id,
+            String claimToken,
+            DeliveryStatus status,
+            @Nullable String providerMessageId,
+            @Nullable String reason,
+            Instant at) {
+        if (status == DeliveryStatus.SENDING) {
+            throw new IllegalArgumentException("a delivery is settled to a terminal status");
+        }
+        Expression e = new Expression();
+        e.set("status", s(status.code()));
+        e.set("updatedAt", millis(at));
+        if (providerTook(status)) {
+            e.set("sentAt", millis(at));
+        }
+        if (providerMessageId != null) {
+            e.set("providerMessageId", s(providerMessageId));
+        }
+        if (reason != null) {
+            e.set("reason", s(reason));
+        }
+        e.remove("leaseUntil");
+        String condition = e.name("claimToken") + " = " + e.value("token", s(claimToken)) + " AND " + e.name("status")
+                + " = " + e.value("sending", s(DeliveryStatus.SENDING.code()));
+        return UpdateItemRequest.builder()
+                .tableName(deliveryTable)
+                .key(key(id))
+                .updateExpression(e.update())
+                .conditionExpression(condition)
+                .expressionAttributeNames(e.names())
+                .expressionAttributeValues(e.values())
+                .build();
+    }
+
+    @Override
+    public void release(DeliveryId id, String claimToken) {
+        try {
+            dynamoDb.deleteItem(DeleteItemRequest.builder()
+                    .tableName(deliveryTable)
+                    .key(key(id))
+                    .conditionExpression("#claimToken = :token AND #status = :sending")
+                    .expressionAttributeNames(Map.of("#claimToken", "claimToken", "#status", "status"))
+                    .expressionAttributeValues(
+                            Map.of(":token", s(claimToken), ":sending", s(DeliveryStatus.SENDING.code())))
+                    .build());
+        } catch (ConditionalCheckFailedException notOurs) {
+            // Settled, or claimed by another sender after our lease: nothing of ours to give back.
+        }
+    }
+
+    @Override
+    public boolean recordUnreachable(DeliveryId id, String reason, Instant at) {
+        Map<String, AttributeValue> item = new HashMap<>(key(id));
+        item.put("campaignId", s(id.campaignId()));
+        item.put("channel", s(id.channel().code()));
+        item.put("status", s(DeliveryStatus.FAILED.code()));
+        item.put("reason", s(reason));
+        item.put("updatedAt", millis(at));
+        try {
+            dynamoDb.putItem(PutItemRequest.builder()
+                    .tableName(deliveryTable)
+                    .item(item)
+                    .conditionExpression("attribute_not_exists(contactKey)")
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean advance(DeliveryId id, DeliveryStatus status, @Nullable String reason, Instant at) {
+        Optional<UpdateItemRequest> request = advanceRequest(id, status, reason, at);
+        if (request.isEmpty()) {
+            return false;
+        }
+        try {
+            dynamoDb.updateItem(request.get());
+            return true;
+        } catch (ConditionalCheckFailedException notForward) {
+            return false;
+        }
+    }
+
+    Optional<UpdateItemRequest> advanceRequest(
+            DeliveryId id, DeliveryStatus status, @Nullable String reason, Instant at) {
+        Expression e = new Expression();
+        List<String> lower = new ArrayList<>();
+        for (DeliveryStatus candidate : DeliveryStatus.values()) {
+            if (candidate.canAdvanceTo(status)) {
+                lower.add(e.value("from" + candidate.code(), s(candidate.code())));
+            }
+        }
+        if (lower.isEmpty()) {
+            return Optional.empty();
+        }
+        e.set("status", s(status.code()));
+        e.set("updatedAt", millis(at));
+        if (reason != null) {
+            e.set("reason", s(reason));
+        }
+        e.remove("leaseUntil");
+        String condition = "attribute_exists(" + e.name("contactKey") + ") AND " + e.name("status") + " IN ("
+                + String.join(", ", lower) + ")";
+        return Optional.of(UpdateItemRequest.builder()
+                .tableName(deliveryTable)
+                .key(key(id))
+                .updateExpression(e.update())
+                .conditionExpression(condition)
+                .expressionAttributeNames(e.names())
+                .expressionAttributeValues(e.values())
+                .build());
+    }
+
+    @Override
+    public Optional<Delivery> find(DeliveryId id) {
+        return read(id).map(DynamoDbDeliveryLog::delivery);
+    }
+
+    @Override
+    public List<Delivery> forContact(ContactKey contact) {
+        List<Delivery> deliveries = new ArrayList<>();
+        dynamoDb.queryPaginator(b -> b.tableName(deliveryTable)
+                        .keyConditionExpression("#k = :k")
+                        .expressionAttributeNames(Map.of("#k", "contactKey"))
+                        .expressionAttributeValues(Map.of(":k", s(contact.value())))
+                        .consistentRead(true))
+                .items()
+                .forEach(item -> deliveries.add(delivery(item)));
+        // The sort key orders by campaign id, not by time: order by when each notice went out.
+        deliveries.sort(Comparator.comparing((Delivery d) -> d.sentAt().orElse(d.updatedAt()))
+                .thenComparing(d -> d.id().notice()));
+        return deliveries;
+    }
+
+    @Override
+    public Optional<Delivery> findByReferenceHash(String referenceHash) {
+        return dynamoDb
+                .query(b -> b.tableName(deliveryTable)
+                        .indexName(BY_REFERENCE)
+                        .keyConditionExpression("#r = :r")
+                        .expressionAttributeNames(Map.of("#r", "referenceHash"))
+                        .expressionAttributeValues(Map.of(":r", s(referenceHash))))
+                .items()
+                .stream()
+                .findFirst()
+                .map(DynamoDbDeliveryLog::delivery);
+    }
+
+    /**
+     * A parallel scan of the whole table, filtered to the campaign. At 33.7 million deliveries per
+     * campaign this reads every delivery of every campaign: fine for a report now and then, not for
+     * a progress bar. Per-campaign status counters (updated with the settle and advance writes) come
+     * with sending at scale.
+     */
+    @Override
+    public DeliveryCounts count(String campaignId) {
+        Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Map<DeliveryStatus, Long>>> segments = new ArrayList<>();
+            for (int segment = 0; segment < COUNT_SEGMENTS; segment++) {
+                int current = segment;
+                segments.add(threads.submit(() -> countSegment(campaignId, current)));
+            }
+            for (Future<Map<DeliveryStatus, Long>> segment : segments) {
+                segment.get().forEach((status, n) -> counts.merge(status, n, Long::sum));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while counting deliveries", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r
+                    ? r
+                    : new IllegalStateException("counting deliveries failed", e.getCause());
+        }
+        return DeliveryCounts.of(counts);
+    }
+
+    private Map<DeliveryStatus, Long> countSegment(String campaignId, int segment) {
+        Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+        dynamoDb.scanPaginator(b -> b.tableName(deliveryTable)
+                        .segment(segment)
+                        .totalSegments(COUNT_SEGMENTS)
+                        .filterExpression("#c = :c")
+                        .projectionExpression("#s")
+                        .expressionAttributeNames(Map.of("#c", "campaignId", "#s", "status"))
+                        .expressionAttributeValues(Map.of(":c", s(campaignId))))
+                .items()
+                .forEach(item -> counts.merge(status(item), 1L, Long::sum));
+        return counts;
+    }
+
+    private Optional<Map<String, AttributeValue>> read(DeliveryId id) {
+        GetItemResponse response =
+                dynamoDb.getItem(b -> b.tableName(deliveryTable).key(key(id)).consistentRead(true));
+        return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+    }
+
+    private static Map<String, AttributeValue> key(DeliveryId id) {
+        return Map.of("contactKey", s(id.contact().value()), "notice", s(id.notice()));
+    }
+
+    private static DeliveryStatus status(Map<String, AttributeValue> item) {
+        return DeliveryStatus.ofCode(requiredString(item, "status"));
+    }
+
+    /** Statuses that mean the provider took the message, so it has a send time. */
+    private static boolean providerTook(DeliveryStatus status) {
+        return switch (status) {
+            case SENT, DELIVERED, BOUNCED, COMPLAINED -> true;
+            case SENDING, FAILED, SUPPRESSED -> false;
+        };
+    }
+
+    private static Delivery delivery(Map<String, AttributeValue> item) {
+        DeliveryId id = new DeliveryId(
+                new ContactKey(requiredString(item, "contactKey")),
+                requiredString(item, "campaignId"),
+                Channel.ofCode(requiredString(item, "channel")));
+        return new Delivery(
+                id,
+                status(item),
+                instant(item, "updatedAt").orElse(Instant.EPOCH),
+                instant(item, "sentAt"),
+                string(item, "providerMessageId"),
+                string(item, "reason"));
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.breachnotice.aws.dynamodb;
+
+import org.jspecify.annotations.NullMarked;

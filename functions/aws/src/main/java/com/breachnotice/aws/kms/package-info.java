@@ -1,0 +1,4 @@
+@NullMarked
+package com.breachnotice.aws.kms;
+
+import org.jspecify.annotations.NullMarked;

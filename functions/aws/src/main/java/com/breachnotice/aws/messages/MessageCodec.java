@@ -1,0 +1,245 @@
+package com.breachnotice.aws.messages;
+
+import com.breachnotice.core.campaign.Channel;
+import com.breachnotice.core.contact.ContactKey;
+import com.breachnotice.core.intake.IngestTask;
+import com.breachnotice.core.lookup.CodeRequest;
+import com.breachnotice.core.manifest.NoticeLocale;
+import com.breachnotice.core.planning.NoticeJob;
+import com.breachnotice.core.planning.PlanTask;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The bodies of the work-queue messages: compact JSON objects with a version field {@code "v":1}.
+ * Producers (the SQS adapters) encode with it and consumers (the handlers) decode with it, so both
+ * sides agree on one format. Enumerations travel as their codes ({@code "email"}, {@code "ko"}) and
+ * contact keys as their strings.
+ *
+ * <pre>
+ * IngestTask  {"v":1,"manifestId":"..","bucket":"..","key":"..","start":0,"end":123}
+ * PlanTask    {"v":1,"campaignId":"..","segment":0,"totalSegments":8,"page":0,"startKey":".."}  (startKey optional)
+ * NoticeJob   {"v":1,"campaignId":"..","channel":"email","locale":"ko","contacts":["E..",".."]}
+ * CodeRequest {"v":1,"challengeId":"..","contact":"E..","code":"..","locale":"en"}
+ * </pre>
+ *
+ * <p>Decoding throws {@link MalformedMessageException} for anything else (not JSON, another version,
+ * a missing or mistyped field, a value the domain refuses); its message never repeats the body.
+ */
+public final class MessageCodec {
+
+    /** The format version written into, and required of, every body. */
+    public static final int VERSION = 1;
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            // Never copy the body into an exception message: it can carry a one-time code.
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private MessageCodec() {}
+
+    public static String encode(IngestTask task) {
+        ObjectNode node = versioned();
+        node.put("manifestId", task.manifestId());
+        node.put("bucket", task.bucket());
+        node.put("key", task.key());
+        node.put("start", task.start());
+        node.put("end", task.end());
+        return write(node);
+    }
+
+    public static String encode(PlanTask task) {
+        ObjectNode node = versioned();
+        node.put("campaignId", task.campaignId());
+        node.put("segment", task.segment());
+        node.put("totalSegments", task.totalSegments());
+        node.put("page", task.page());
+        task.startKey().ifPresent(startKey -> node.put("startKey", startKey));
+        return write(node);
+    }
+
+    public static String encode(NoticeJob job) {
+        ObjectNode node = versioned();
+        node.put("campaignId", job.campaignId());
+        node.put("channel", job.channel().code());
+        node.put("locale", job.locale().code());
+        ArrayNode contacts = node.putArray("contacts");
+        job.contacts().forEach(contact -> contacts.add(contact.value()));
+        return write(node);
+    }
+
+    public static String encode(CodeRequest request) {
+        ObjectNode node = versioned();
+        node.put("challengeId", request.challengeId());
+        node.put("contact", request.contact().value());
+        node.put("code", request.code());
+        node.put("locale", request.locale().code());
+        return write(node);
+    }
+
+    public static IngestTask decodeIngestTask(String body) {
+        Fields fields = read(body, "ingest task");
+        long start = fields.longValue("start");
+        long end = fields.longValue("end");
+        if (start < 0 || end < start) {
+            throw fields.malformed("the range is not [start, end) with 0 <= start <= end");
+        }
+        return new IngestTask(fields.text("manifestId"), fields.text("bucket"), fields.text("key"), start, end);
+    }
+
+    public static PlanTask decodePlanTask(String body) {
+        Fields fields = read(body, "plan task");
+        Optional<String> startKey = fields.optionalText("startKey");
+        try {
+            return new PlanTask(
+                    fields.text("campaignId"),
+                    fields.intValue("segment"),
+                    fields.intValue("totalSegments"),
+                    fields.intValue("page"),
+                    startKey);
+        } catch (IllegalArgumentException e) {
+            throw fields.malformed("bad segment, total segments or page");
+        }
+    }
+
+    public static NoticeJob decodeNoticeJob(String body) {
+        Fields fields = read(body, "notice job");
+        Channel channel = fields.channel("channel");
+        NoticeLocale locale = fields.locale("locale");
+        JsonNode contacts = fields.node.get("contacts");
+        if (contacts == null || !contacts.isArray()) {
+            throw fields.malformed("field 'contacts' is missing or not a list");
+        }
+        List<ContactKey> keys = new ArrayList<>(contacts.size());
+        for (JsonNode contact : contacts) {
+            if (!contact.isTextual()) {
+                throw fields.malformed("field 'contacts' holds a value that is not a contact key");
+            }
+            keys.add(fields.contactKey(contact.textValue(), "contacts"));
+        }
+        try {
+            return new NoticeJob(fields.text("campaignId"), channel, locale, keys);
+        } catch (IllegalArgumentException e) {
+            throw fields.malformed("a notice job holds 1 to " + NoticeJob.MAX_CONTACTS + " contacts");
+        }
+    }
+
+    public static CodeRequest decodeCodeRequest(String body) {
+        Fields fields = read(body, "code request");
+        ContactKey contact = fields.contactKey(fields.text("contact"), "contact");
+        return new CodeRequest(fields.text("challengeId"), contact, fields.text("code"), fields.locale("locale"));
+    }
+
+    private static ObjectNode versioned() {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("v", VERSION);
+        return node;
+    }
+
+    private static String write(ObjectNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a message did not serialize", e);
+        }
+    }
+
+    private static Fields read(String body, String kind) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            // The parser's message quotes the offending input: drop it, and the cause with it.
+            throw new MalformedMessageException(kind + ": the body is not valid JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw new MalformedMessageException(kind + ": the body is not a JSON object");
+        }
+        JsonNode version = node.get("v");
+        if (version == null || !version.isInt() || version.intValue() != VERSION) {
+            throw new MalformedMessageException(kind + ": unsupported or missing version (expected v=" + VERSION + ")");
+        }
+        return new Fields(kind, node);
+    }
+
+    private record Fields(String kind, JsonNode node) {
+
+        MalformedMessageException malformed(String what) {
+            return new MalformedMessageException(kind + ": " + what);
+        }
+
+        String text(String name) {
+            JsonNode value = node.get(name);
+            if (value == null || !value.isTextual() || value.textValue().isEmpty()) {
+                throw malformed("field '" + name + "' is missing or not a non-empty string");
+            }
+            return value.textValue();
+        }
+
+        Optional<String> optionalText(String name) {
+            JsonNode value = node.get(name);
+            if (value == null || value.isNull()) {
+                return Optional.empty();
+            }
+            if (!value.isTextual() || value.textValue().isEmpty()) {
+                throw malformed("field '" + name + "' is not a non-empty string");
+            }
+            return Optional.of(value.textValue());
+        }
+
+        long longValue(String name) {
+            JsonNode value = node.get(name);
+            if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) {
+                throw malformed("field '" + name + "' is missing or not an integer");
+            }
+            return value.longValue();
+        }
+
+        int intValue(String name) {
+            JsonNode value = node.get(name);
+            if (value == null || !value.isIntegralNumber() || !value.canConvertToInt()) {
+                throw malformed("field '" + name + "' is missing or not an integer");
+            }
+            return value.intValue();
+        }
+
+        Channel channel(String name) {
+            String code = text(name);
+            for (Channel channel : Channel.values()) {
+                if (channel.code().equals(code)) {
+                    return channel;
+                }
+            }
+            throw malformed("field '" + name + "' is not a channel code");
+        }
+
+        NoticeLocale locale(String name) {
+            String code = text(name);
+            for (NoticeLocale locale : NoticeLocale.values()) {
+                if (locale.code().equals(code)) {
+                    return locale;
+                }
+            }
+            throw malformed("field '" + name + "' is not a locale code");
+        }
+
+        ContactKey contactKey(String value, String name) {
+            try {
+                return new ContactKey(value);
+            } catch (IllegalArgumentException e) {
+                throw malformed("field '" + name + "' holds a value that is not a contact key");
+            }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.breachnotice.aws.messages;
+
+import org.jspecify.annotations.NullMarked;

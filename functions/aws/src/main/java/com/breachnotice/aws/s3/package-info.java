@@ -1,0 +1,4 @@
+@NullMarked
+package com.breachnotice.aws.s3;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.breachnotice.aws.ses;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.breachnotice.aws.sns;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.breachnotice.aws.sqs;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,64 @@
+package com.breachnotice.aws.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.breachnotice.aws.TestStacks;
+import com.breachnotice.core.intake.IntakeStatus;
+import com.breachnotice.core.intake.ManifestUpload;
+import com.breachnotice.core.manifest.ManifestSummary;
+import com.breachnotice.core.manifest.RejectReason;
+import com.breachnotice.emulator.ProvisionedStack;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class DynamoDbIntakeLedgerIT {
+
+    private static final Instant AT = Instant.parse("2025-03-01T09:00:00Z");
+
+    private static DynamoDbIntakeLedger ledger;
+
+    @BeforeAll
+    static void provision() {
+        ProvisionedStack stack = TestStacks.provision(DynamoDbIntakeLedgerIT.class);
+        ledger = new DynamoDbIntakeLedger(TestStacks.clients().dynamoDb(), stack.physicalId("IntakeTable"));
+    }
+
+    @Test
+    void opened_thenFinished_recordsCounts_andReopeningKeepsThem() {
+        ManifestUpload upload = new ManifestUpload("bucket", "manifests/a.csv", 1234, "etag-1");
+        ledger.opened(upload, 1, AT);
+        assertThat(ledger.find(upload.manifestId()).orElseThrow().state()).isEqualTo(IntakeStatus.State.LOADING);
+
+        ManifestSummary summary =
+                new ManifestSummary(10, 2, 8, 2, 1, 0, 0, Map.of(RejectReason.INVALID_EMAIL, 2L), List.of());
+        ledger.finished(upload.manifestId(), summary, "rejects/a.csv.rejects.csv", AT.plusSeconds(5));
+        ledger.opened(upload, 1, AT.plusSeconds(9));
+
+        assertThat(ledger.find(upload.manifestId()))
+                .contains(new IntakeStatus(
+                        upload.manifestId(),
+                        IntakeStatus.State.LOADED,
+                        10,
+                        8,
+                        2,
+                        2,
+                        Optional.of("rejects/a.csv.rejects.csv"),
+                        Optional.empty()));
+    }
+
+    @Test
+    void refused_recordsTheReason() {
+        ManifestUpload upload = new ManifestUpload("bucket", "manifests/bad.csv", 10, "etag-2");
+        ledger.opened(upload, 1, AT);
+        ledger.refused(upload.manifestId(), "missing header customer_id", AT);
+
+        IntakeStatus status = ledger.find(upload.manifestId()).orElseThrow();
+        assertThat(status.state()).isEqualTo(IntakeStatus.State.REFUSED);
+        assertThat(status.error()).contains("missing header customer_id");
+        assertThat(ledger.find("never-opened")).isEmpty();
+    }
+}

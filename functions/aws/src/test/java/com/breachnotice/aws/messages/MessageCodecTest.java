@@ -1,0 +1,110 @@
+package com.breachnotice.aws.messages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.breachnotice.aws.TestStacks;
+import com.breachnotice.core.campaign.Channel;
+import com.breachnotice.core.intake.IngestTask;
+import com.breachnotice.core.lookup.CodeRequest;
+import com.breachnotice.core.manifest.NoticeLocale;
+import com.breachnotice.core.planning.NoticeJob;
+import com.breachnotice.core.planning.PlanTask;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MessageCodecTest {
+
+    private static final String KEY = TestStacks.emailKey("a@example.com").value();
+
+    @Test
+    void ingestTask_roundTrips_asCompactVersionedJson() {
+        IngestTask task = new IngestTask("manifests/a.csv#etag", "bucket", "manifests/a.csv", 0, 1024);
+
+        String body = MessageCodec.encode(task);
+
+        assertThat(body)
+                .isEqualTo("{\"v\":1,\"manifestId\":\"manifests/a.csv#etag\",\"bucket\":\"bucket\","
+                        + "\"key\":\"manifests/a.csv\",\"start\":0,\"end\":1024}");
+        assertThat(MessageCodec.decodeIngestTask(body)).isEqualTo(task);
+    }
+
+    @Test
+    void planTask_roundTrips_withAndWithoutStartKey() {
+        PlanTask first = new PlanTask("incident-1", 3, 8, 0, Optional.empty());
+        PlanTask next = first.next(KEY);
+
+        assertThat(MessageCodec.encode(first)).doesNotContain("startKey");
+        assertThat(MessageCodec.decodePlanTask(MessageCodec.encode(first))).isEqualTo(first);
+        assertThat(MessageCodec.decodePlanTask(MessageCodec.encode(next))).isEqualTo(next);
+    }
+
+    @Test
+    void noticeJob_roundTrips_withCodesAndKeyStrings() {
+        NoticeJob job = new NoticeJob(
+                "incident-1",
+                Channel.SMS,
+                NoticeLocale.EN,
+                List.of(TestStacks.phoneKey("1"), TestStacks.phoneKey("2")));
+
+        String body = MessageCodec.encode(job);
+
+        assertThat(body).contains("\"channel\":\"sms\"", "\"locale\":\"en\"", "\"contacts\":[\"P");
+        assertThat(MessageCodec.decodeNoticeJob(body)).isEqualTo(job);
+    }
+
+    @Test
+    void codeRequest_roundTrips() {
+        CodeRequest request = new CodeRequest("ch-1", TestStacks.emailKey("x"), "123456", NoticeLocale.KO);
+
+        CodeRequest decoded = MessageCodec.decodeCodeRequest(MessageCodec.encode(request));
+
+        assertThat(decoded).usingRecursiveComparison().isEqualTo(request);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "",
+                "not json 987654",
+                "[]",
+                "{\"v\":2,\"challengeId\":\"c\",\"contact\":\"E\",\"code\":\"987654\",\"locale\":\"ko\"}",
+                "{\"challengeId\":\"c\",\"code\":\"987654\",\"locale\":\"ko\"}",
+                "{\"v\":1,\"challengeId\":\"c\",\"contact\":\"not-a-key\",\"code\":\"987654\",\"locale\":\"ko\"}",
+                "{\"v\":1,\"challengeId\":\"c\",\"contact\":\"%s\",\"code\":987654,\"locale\":\"ko\"}",
+                "{\"v\":1,\"challengeId\":\"c\",\"contact\":\"%s\",\"code\":\"987654\",\"locale\":\"fr\"}",
+                "{\"v\":1,\"challengeId\":\"c\",\"contact\":\"%s\",\"code\":\"987654\",\"locale\":\"ko\"} trailing",
+                "{\"v\":1,\"v\":1,\"challengeId\":\"c\",\"contact\":\"%s\",\"code\":\"987654\",\"locale\":\"ko\"}"
+            })
+    void decode_malformedBody_throwsWithoutEchoingIt(String template) {
+        String body = template.replace("%s", KEY);
+
+        assertThatThrownBy(() -> MessageCodec.decodeCodeRequest(body))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageStartingWith("code request: ")
+                .hasMessageNotContaining("987654")
+                .hasNoCause();
+    }
+
+    @Test
+    void decode_refusesWhatTheDomainRefuses() {
+        assertThatThrownBy(() -> MessageCodec.decodeNoticeJob(
+                        "{\"v\":1,\"campaignId\":\"c\",\"channel\":\"email\",\"locale\":\"ko\",\"contacts\":[]}"))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("1 to 50 contacts");
+        assertThatThrownBy(() -> MessageCodec.decodeNoticeJob(
+                        "{\"v\":1,\"campaignId\":\"c\",\"channel\":\"fax\",\"locale\":\"ko\",\"contacts\":[\"" + KEY
+                                + "\"]}"))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("channel");
+        assertThatThrownBy(() -> MessageCodec.decodePlanTask(
+                        "{\"v\":1,\"campaignId\":\"c\",\"segment\":4,\"totalSegments\":4,\"page\":0}"))
+                .isInstanceOf(MalformedMessageException.class);
+        assertThatThrownBy(() -> MessageCodec.decodeIngestTask(
+                        "{\"v\":1,\"manifestId\":\"m\",\"bucket\":\"b\",\"key\":\"k\",\"start\":10,\"end\":5}"))
+                .isInstanceOf(MalformedMessageException.class);
+    }
+}
