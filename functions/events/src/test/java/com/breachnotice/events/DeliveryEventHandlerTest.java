@@ -1,0 +1,77 @@
+package com.breachnotice.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.breachnotice.aws.config.FunctionEnvironment;
+import com.breachnotice.core.campaign.Channel;
+import com.breachnotice.core.contact.ContactKey;
+import com.breachnotice.core.delivery.ClaimOutcome;
+import com.breachnotice.core.delivery.DeliveryId;
+import com.breachnotice.core.delivery.DeliveryStatus;
+import com.breachnotice.core.events.DeliveryEventService;
+import com.breachnotice.core.testing.Fixtures;
+import com.breachnotice.core.testing.InMemoryDeliveryLog;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DeliveryEventHandlerTest {
+
+    private static final ContactKey CONTACT = new ContactKey("E" + "a".repeat(64));
+    private static final DeliveryId DELIVERY = new DeliveryId(CONTACT, "first-notice", Channel.EMAIL);
+
+    private final InMemoryDeliveryLog log = new InMemoryDeliveryLog();
+    private final DeliveryEventHandler handler = new DeliveryEventHandler(new DeliveryEventService(log));
+
+    private static SNSEvent snsEvent(String... fixtures) throws IOException {
+        List<SNSEvent.SNSRecord> records = new java.util.ArrayList<>();
+        for (String fixture : fixtures) {
+            records.add(new SNSEvent.SNSRecord()
+                    .withEventSource("aws:sns")
+                    .withSns(new SNSEvent.SNS()
+                            .withMessageId("sns-" + fixture)
+                            .withType("Notification")
+                            .withTopicArn("arn:aws:sns:ap-northeast-2:123456789012:bn-DeliveryEventsTopic")
+                            .withMessage(SesEventParserTest.fixture(fixture))));
+        }
+        return new SNSEvent().withRecords(records);
+    }
+
+    private void sent() {
+        String token =
+                ((ClaimOutcome.Claimed) log.claim(DELIVERY, "hash", Fixtures.T0, Fixtures.T0.plusSeconds(60))).token();
+        log.settle(DELIVERY, token, DeliveryStatus.SENT, "ses-1", null, Fixtures.T0);
+    }
+
+    @Test
+    void handleRequest_bounceThenLateDelivery_staysBounced() throws IOException {
+        sent();
+
+        handler.handleRequest(snsEvent("bounce-permanent", "delivery", "bounce-permanent"), null);
+
+        assertThat(log.find(DELIVERY))
+                .hasValueSatisfying(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.BOUNCED));
+    }
+
+    @Test
+    void handleRequest_suppressedAndForeignAndGarbage_suppressesAndIgnoresTheRest() throws IOException {
+        sent();
+        SNSEvent event = snsEvent("foreign-untagged", "bounce-suppressed");
+        event.getRecords().get(0).getSNS().setMessage("{not json");
+
+        handler.handleRequest(event, null);
+
+        assertThat(log.find(DELIVERY))
+                .hasValueSatisfying(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.SUPPRESSED));
+    }
+
+    @Test
+    void constructor_missingVariable_failsNamingIt() {
+        assertThatThrownBy(() -> new DeliveryEventHandler(Map.of()))
+                .isInstanceOf(FunctionEnvironment.MissingSettingException.class)
+                .hasMessageContaining("DELIVERY_TABLE");
+    }
+}

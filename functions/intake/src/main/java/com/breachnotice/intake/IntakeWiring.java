@@ -1,0 +1,41 @@
+package com.breachnotice.intake;
+
+import com.breachnotice.aws.AwsClients;
+import com.breachnotice.aws.config.FunctionEnvironment;
+import com.breachnotice.aws.dynamodb.DynamoDbIntakeLedger;
+import com.breachnotice.aws.dynamodb.DynamoDbSubjectRegistry;
+import com.breachnotice.aws.kms.KmsDataKeyProvider;
+import com.breachnotice.aws.s3.S3ManifestSource;
+import com.breachnotice.aws.s3.S3RejectsReport;
+import com.breachnotice.aws.secrets.SecretsManagerPepperSource;
+import com.breachnotice.aws.sqs.SqsIngestQueue;
+import com.breachnotice.core.contact.ContactKeyer;
+import com.breachnotice.core.contact.ContactNormalizer;
+import com.breachnotice.core.crypto.ContactCipher;
+import com.breachnotice.core.intake.IntakeService;
+import com.breachnotice.core.manifest.ManifestReader;
+import java.time.Clock;
+
+/** The composition root of the intake functions: built once per container, during INIT. */
+final class IntakeWiring {
+
+    private IntakeWiring() {}
+
+    static IntakeService intakeService(FunctionEnvironment environment) {
+        IntakeSettings settings = IntakeSettings.from(environment);
+        AwsClients aws = AwsClients.shared();
+        ContactKeyer keyer = new ContactKeyer(
+                new SecretsManagerPepperSource(aws.secretsManager(), settings.pepperSecretId()).pepper());
+        ContactCipher cipher = new ContactCipher(new KmsDataKeyProvider(aws.kms(), settings.contactKeyId()));
+        return new IntakeService(
+                new ManifestReader(ContactNormalizer.korea()),
+                keyer,
+                cipher,
+                new S3ManifestSource(aws.s3()),
+                new DynamoDbSubjectRegistry(aws.dynamoDb(), settings.subjectTable(), settings.contactTable()),
+                new DynamoDbIntakeLedger(aws.dynamoDb(), settings.intakeTable()),
+                new S3RejectsReport(aws.s3()),
+                new SqsIngestQueue(aws.sqs(), settings.ingestQueueUrl()),
+                Clock.systemUTC());
+    }
+}

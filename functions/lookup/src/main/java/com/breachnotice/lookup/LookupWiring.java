@@ -1,0 +1,58 @@
+package com.breachnotice.lookup;
+
+import com.breachnotice.aws.AwsClients;
+import com.breachnotice.aws.config.FunctionEnvironment;
+import com.breachnotice.aws.dynamodb.DynamoDbCampaignStore;
+import com.breachnotice.aws.dynamodb.DynamoDbChallengeStore;
+import com.breachnotice.aws.dynamodb.DynamoDbContactBook;
+import com.breachnotice.aws.dynamodb.DynamoDbDeliveryLog;
+import com.breachnotice.aws.secrets.SecretsManagerPepperSource;
+import com.breachnotice.aws.sqs.SqsCodeQueue;
+import com.breachnotice.core.contact.ContactKeyer;
+import com.breachnotice.core.contact.ContactNormalizer;
+import com.breachnotice.core.lookup.LookupService;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The composition root of the lookup function: built once per container, during INIT. */
+final class LookupWiring {
+
+    /** One set of SDK clients per container, built lazily on first use. */
+    private static final AwsClients AWS = AwsClients.shared();
+
+    private LookupWiring() {}
+
+    static LookupService service(FunctionEnvironment env) {
+        // Settings first: a missing variable fails start-up by name before any AWS call is made.
+        LookupSettings settings = LookupSettings.from(env);
+        DynamoDbClient dynamoDb = AWS.dynamoDb();
+        ContactKeyer keyer = new ContactKeyer(
+                new SecretsManagerPepperSource(AWS.secretsManager(), settings.pepperSecretId()).pepper());
+        return new LookupService(
+                new DynamoDbChallengeStore(dynamoDb, settings.challengeTable()),
+                new SqsCodeQueue(AWS.sqs(), settings.codeQueueUrl()),
+                new DynamoDbContactBook(dynamoDb, settings.contactTable()),
+                new DynamoDbDeliveryLog(dynamoDb, settings.deliveryTable()),
+                new DynamoDbCampaignStore(dynamoDb, settings.campaignTable()),
+                ContactNormalizer.korea(),
+                keyer,
+                Clock.systemUTC(),
+                random());
+    }
+
+    /**
+     * The function runs with SnapStart, which restores one snapshot into many environments: a
+     * generator whose whole state lives in the snapshot would hand out the same challenge ids and
+     * codes in each. NativePRNG mixes fresh bytes from /dev/urandom into every output, so restored
+     * copies diverge; elsewhere (a developer's machine) the platform default is used.
+     */
+    private static SecureRandom random() {
+        try {
+            return SecureRandom.getInstance("NativePRNGNonBlocking");
+        } catch (NoSuchAlgorithmException notOnThisPlatform) {
+            return new SecureRandom();
+        }
+    }
+}

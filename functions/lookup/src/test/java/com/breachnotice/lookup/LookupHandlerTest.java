@@ -1,0 +1,403 @@
+package com.breachnotice.lookup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.breachnotice.core.contact.ContactNormalizer;
+import com.breachnotice.core.lookup.CodeRequest;
+import com.breachnotice.core.lookup.InMemoryChallengeStore;
+import com.breachnotice.core.lookup.InMemoryContactBook;
+import com.breachnotice.core.lookup.LookupFixture;
+import com.breachnotice.core.lookup.LookupService;
+import com.breachnotice.core.lookup.ReadOnlyDeliveryLog;
+import com.breachnotice.core.lookup.SeededRandom;
+import com.breachnotice.core.manifest.NoticeLocale;
+import com.breachnotice.core.testing.InMemoryCampaignStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LookupHandlerTest {
+
+    private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+            + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    private final LookupFixture fixture = new LookupFixture();
+    private final LookupHandler handler = new LookupHandler(fixture.service);
+
+    @Test
+    void getRoot_servesThePageWithSecurityHeaders() {
+        APIGatewayV2HTTPResponse response = handle("get-root.json");
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertSecurityHeaders(response);
+        assertThat(response.getHeaders())
+                .containsEntry("Content-Type", "text/html; charset=utf-8")
+                .containsEntry("Cache-Control", "public, max-age=300");
+        assertThat(response.getBody())
+                .contains("<html lang=\"ko\">")
+                .contains("src=\"/assets/app.js\"")
+                .contains("id=\"lang-toggle\"", "id=\"contact\"", "id=\"start-check\"", "id=\"code\"")
+                .contains("id=\"verify-code\"", "id=\"result\"", "id=\"result-items\"", "id=\"result-notices\"")
+                // CSP forbids inline code: the page must not need any.
+                .doesNotContain("<script>", "style=", "<style", "onclick=", "http://", "https://");
+    }
+
+    @Test
+    void getAsset_whitelistedFile_isServed() {
+        APIGatewayV2HTTPResponse response = handle("get-asset-app-js.json");
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertSecurityHeaders(response);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "text/javascript; charset=utf-8");
+        assertThat(response.getBody()).contains("/v1/challenges").doesNotContain("innerHTML =", "eval(");
+    }
+
+    @Test
+    void getAsset_otherFile_is404Json() {
+        APIGatewayV2HTTPResponse response = handle("get-asset-unknown.json");
+
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertSecurityHeaders(response);
+        assertThat(json(response).path("error").asText()).isEqualTo("not_found");
+    }
+
+    @Test
+    void getIncident_isPublicAndCoversEveryLeakedItemInBothLanguages() {
+        APIGatewayV2HTTPResponse response = handle("get-incident.json");
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertSecurityHeaders(response);
+        assertThat(response.getHeaders())
+                .containsEntry("Content-Type", "application/json; charset=utf-8")
+                .containsEntry("Cache-Control", "public, max-age=300");
+        JsonNode incident = json(response);
+        for (String lang : List.of("ko", "en")) {
+            JsonNode text = incident.path(lang);
+            assertThat(text.path("leakedItems").findValuesAsText("code"))
+                    .as(lang)
+                    .containsExactly("name", "email", "phone", "address_book", "entrance_code", "order_history");
+            assertThat(text.path("precautions").size()).as(lang).isGreaterThanOrEqualTo(5);
+            assertThat(text.path("precautions").toString()).as(lang).contains("118");
+            assertThat(text.path("contacts").size()).as(lang).isPositive();
+            assertThat(text.path("actions").size()).as(lang).isPositive();
+            assertThat(text.path("timeline").size()).as(lang).isPositive();
+        }
+    }
+
+    @Test
+    void postChallenge_answers202WithIdAndExpiryAndEnqueuesTheCode() {
+        APIGatewayV2HTTPResponse response = handle("post-challenges.json");
+
+        assertThat(response.getStatusCode()).isEqualTo(202);
+        assertSecurityHeaders(response);
+        assertThat(response.getHeaders()).containsEntry("Cache-Control", "no-store");
+        JsonNode body = json(response);
+        assertThat(body.properties()).extracting(Map.Entry::getKey).containsExactly("challengeId", "expiresAt");
+        assertThat(body.path("challengeId").asText()).matches("[A-Za-z0-9_-]{22}");
+        assertThat(body.path("expiresAt").asText()).isEqualTo("2026-03-02T09:10:00Z");
+        CodeRequest request = fixture.codes.last();
+        assertThat(request.challengeId()).isEqualTo(body.path("challengeId").asText());
+        assertThat(request.locale()).isEqualTo(NoticeLocale.KO);
+        assertThat(response.getBody()).doesNotContain(request.code());
+    }
+
+    @Test
+    void postChallenge_knownAndUnknownContacts_getTheSameBytes() {
+        List<String> bodies =
+                List.of("Kim.Minji@Example.com", LookupFixture.UNKNOWN_EMAIL, LookupFixture.KNOWN_PHONE).stream()
+                        .map(contact -> {
+                            LookupHandler fresh = new LookupHandler(new LookupFixture(7L).service);
+                            APIGatewayV2HTTPEvent event = Events.load("post-challenges.json");
+                            event.setBody("{\"contact\":\"" + contact + "\"}");
+                            APIGatewayV2HTTPResponse response = fresh.handleRequest(event, null);
+                            return response.getStatusCode() + " " + response.getHeaders() + " " + response.getBody();
+                        })
+                        .toList();
+
+        assertThat(bodies).containsOnly(bodies.get(0));
+    }
+
+    @Test
+    void postChallenge_badJson_is400WithoutEchoingTheBody() {
+        APIGatewayV2HTTPResponse response = handle("post-challenges-bad-json.json");
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertSecurityHeaders(response);
+        JsonNode body = json(response);
+        assertThat(body.path("error").asText()).isEqualTo("invalid_json");
+        assertThat(body.path("message").asText()).isNotBlank();
+        assertThat(response.getBody()).doesNotContain("minji");
+        assertThat(fixture.codes.requests()).isEmpty();
+    }
+
+    @Test
+    void postChallenge_formEncoded_is400() {
+        APIGatewayV2HTTPResponse response = handle("post-challenges-form.json");
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(json(response).path("error").asText()).isEqualTo("unsupported_content_type");
+    }
+
+    @Test
+    void postChallenge_missingOrWrongField_is400() {
+        for (String body : List.of("{}", "{\"contact\":42}", "{\"contact\":\"  \"}", "[]", "\"x\"")) {
+            APIGatewayV2HTTPEvent event = Events.load("post-challenges.json");
+            event.setBody(body);
+            APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+            assertThat(response.getStatusCode()).as(body).isEqualTo(400);
+            assertThat(json(response).path("error").asText()).as(body).isIn("missing_field", "invalid_json");
+        }
+    }
+
+    @Test
+    void postChallenge_duplicateField_is400() {
+        APIGatewayV2HTTPEvent event = Events.load("post-challenges.json");
+        event.setBody("{\"contact\":\"a@example.com\",\"contact\":\"b@example.com\"}");
+
+        assertThat(handler.handleRequest(event, null).getStatusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void postChallenge_notAContact_is400InvalidContact() {
+        APIGatewayV2HTTPEvent event = Events.load("post-challenges.json");
+        event.setBody("{\"contact\":\"hello\"}");
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(json(response).path("error").asText()).isEqualTo("invalid_contact");
+    }
+
+    @Test
+    void postChallenge_oversizedBody_is400() {
+        APIGatewayV2HTTPEvent event = Events.load("post-challenges.json");
+        event.setBody("{\"contact\":\"a@example.com\",\"pad\":\"" + "x".repeat(4096) + "\"}");
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(json(response).path("error").asText()).isEqualTo("body_too_large");
+    }
+
+    @Test
+    void postChallenge_base64Body_isDecoded() {
+        APIGatewayV2HTTPEvent event = Events.load("post-challenges.json");
+        event.setBody(Base64.getEncoder()
+                .encodeToString("{\"contact\":\"010 1234 5678\",\"lang\":\"en\"}".getBytes(StandardCharsets.UTF_8)));
+        event.setIsBase64Encoded(true);
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(202);
+        assertThat(fixture.codes.last().locale()).isEqualTo(NoticeLocale.EN);
+    }
+
+    @Test
+    void postChallenge_sixthOfTheDay_is429WithRetryAfter() {
+        for (int i = 0; i < LookupService.CHALLENGES_PER_CONTACT_PER_DAY; i++) {
+            assertThat(handle("post-challenges.json").getStatusCode()).isEqualTo(202);
+        }
+
+        APIGatewayV2HTTPResponse response = handle("post-challenges.json");
+
+        assertThat(response.getStatusCode()).isEqualTo(429);
+        assertSecurityHeaders(response);
+        assertThat(response.getHeaders()).containsEntry("Retry-After", Long.toString(15 * 3600));
+        assertThat(json(response).path("error").asText()).isEqualTo("rate_limited");
+    }
+
+    @Test
+    void verify_rightCode_answers200WithTheReport() {
+        String challengeId = startChallenge();
+
+        APIGatewayV2HTTPResponse response =
+                verify(challengeId, fixture.codes.last().code());
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertSecurityHeaders(response);
+        assertThat(response.getHeaders()).containsEntry("Cache-Control", "no-store");
+        JsonNode report = json(response);
+        assertThat(report.path("affected").asBoolean()).isTrue();
+        assertThat(report.path("items").toString())
+                .isEqualTo("[\"name\",\"email\",\"address_book\",\"order_history\"]");
+        assertThat(report.path("notices")).hasSize(2);
+        JsonNode first = report.path("notices").get(0);
+        assertThat(first.path("title").asText()).isEqualTo(LookupFixture.FIRST_TITLE);
+        assertThat(first.path("channel").asText()).isEqualTo("email");
+        assertThat(first.path("sentAt").asText()).isEqualTo("2026-02-20T10:15:00Z");
+        assertThat(first.path("status").asText()).isEqualTo("delivered");
+        assertThat(response.getBody())
+                .doesNotContainIgnoringCase("minji")
+                .doesNotContain("provider-id")
+                .doesNotContainPattern("[EP][0-9a-f]{64}");
+    }
+
+    @Test
+    void verify_wrongCode_is401WithAttemptsLeft() {
+        String challengeId = startChallenge();
+
+        APIGatewayV2HTTPResponse response =
+                verify(challengeId, otherCode(fixture.codes.last().code()));
+
+        assertThat(response.getStatusCode()).isEqualTo(401);
+        assertSecurityHeaders(response);
+        assertThat(json(response).path("error").asText()).isEqualTo("wrong_code");
+        assertThat(json(response).path("attemptsLeft").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void verify_fiveWrongThenRight_is429WithRetryAfter() {
+        String challengeId = startChallenge();
+        String right = fixture.codes.last().code();
+        for (int i = 0; i < 4; i++) {
+            assertThat(verify(challengeId, otherCode(right)).getStatusCode()).isEqualTo(401);
+        }
+        assertThat(verify(challengeId, otherCode(right)).getStatusCode()).isEqualTo(429);
+
+        APIGatewayV2HTTPResponse response = verify(challengeId, right);
+
+        assertThat(response.getStatusCode()).isEqualTo(429);
+        assertThat(response.getHeaders()).containsEntry("Retry-After", "600");
+        assertThat(json(response).path("error").asText()).isEqualTo("too_many_attempts");
+    }
+
+    @Test
+    void verify_usedOrUnknownChallenge_is410() {
+        String challengeId = startChallenge();
+        String code = fixture.codes.last().code();
+        assertThat(verify(challengeId, code).getStatusCode()).isEqualTo(200);
+
+        assertThat(verify(challengeId, code).getStatusCode()).isEqualTo(410);
+        APIGatewayV2HTTPResponse unknown = verify("AAAAAAAAAAAAAAAAAAAAAA", "123456");
+        assertThat(unknown.getStatusCode()).isEqualTo(410);
+        assertThat(json(unknown).path("error").asText()).isEqualTo("expired");
+    }
+
+    @Test
+    void verify_codeNotSixDigits_is400AndCostsNoAttempt() {
+        String challengeId = startChallenge();
+
+        assertThat(verify(challengeId, "12ab").getStatusCode()).isEqualTo(400);
+        assertThat(fixture.challenges.find(challengeId).orElseThrow().attempts())
+                .isZero();
+    }
+
+    @Test
+    void noticesVerify_printedReference_isGenuine() {
+        APIGatewayV2HTTPResponse response =
+                handle("post-notices-verify.json", Map.of("reference", LookupFixture.FIRST_REFERENCE));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        JsonNode body = json(response);
+        assertThat(body.path("genuine").asBoolean()).isTrue();
+        assertThat(body.path("title").asText()).isEqualTo(LookupFixture.FIRST_TITLE);
+        assertThat(body.path("channel").asText()).isEqualTo("email");
+    }
+
+    @Test
+    void noticesVerify_garbage_is400AndForeign_isNotGenuine() {
+        assertThat(handle("post-notices-verify.json", Map.of("reference", "hello"))
+                        .getStatusCode())
+                .isEqualTo(400);
+        String foreign = new com.breachnotice.core.delivery.ReferenceCodes(new SeededRandom(999)).next();
+        APIGatewayV2HTTPResponse response = handle("post-notices-verify.json", Map.of("reference", foreign));
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(json(response).path("genuine").asBoolean()).isFalse();
+    }
+
+    @Test
+    void unknownRoute_is404Json() {
+        APIGatewayV2HTTPEvent event = Events.load("get-root.json");
+        event.setRawPath("/admin");
+        event.getRequestContext().getHttp().setPath("/admin");
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertSecurityHeaders(response);
+        assertThat(json(response).path("error").asText()).isEqualTo("not_found");
+    }
+
+    @Test
+    void unexpectedFailure_is500WithoutDetails() {
+        LookupService failing = new LookupService(
+                new InMemoryChallengeStore(),
+                request -> {
+                    throw new IllegalStateException("queue down: secret detail");
+                },
+                new InMemoryContactBook(),
+                new ReadOnlyDeliveryLog(),
+                new InMemoryCampaignStore(),
+                ContactNormalizer.korea(),
+                fixture.keyer,
+                fixture.clock,
+                new SeededRandom(1));
+        LookupHandler failingHandler = new LookupHandler(failing);
+
+        APIGatewayV2HTTPResponse response = failingHandler.handleRequest(Events.load("post-challenges.json"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(500);
+        assertSecurityHeaders(response);
+        assertThat(json(response).path("error").asText()).isEqualTo("internal_error");
+        assertThat(response.getBody()).doesNotContain("secret detail", "Exception", "at com.");
+    }
+
+    @Test
+    void environmentConstructor_missingVariable_failsNamingIt() {
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "CHALLENGE_TABLE", "challenges",
+                "CONTACT_TABLE", "contacts",
+                "DELIVERY_TABLE", "deliveries",
+                "CAMPAIGN_TABLE", "campaigns",
+                "PEPPER_SECRET_ID", "pepper"));
+
+        assertThatThrownBy(() -> new LookupHandler(environment)).hasMessageContaining("CODE_QUEUE_URL");
+        assertThatThrownBy(() -> new LookupHandler(Map.of())).hasMessageContaining("CHALLENGE_TABLE");
+    }
+
+    private String startChallenge() {
+        APIGatewayV2HTTPResponse response = handle("post-challenges.json");
+        assertThat(response.getStatusCode()).isEqualTo(202);
+        return json(response).path("challengeId").asText();
+    }
+
+    private APIGatewayV2HTTPResponse verify(String challengeId, String code) {
+        return handle("post-verify.json", Map.of("challengeId", challengeId, "code", code));
+    }
+
+    private APIGatewayV2HTTPResponse handle(String eventName) {
+        return handler.handleRequest(Events.load(eventName), null);
+    }
+
+    private APIGatewayV2HTTPResponse handle(String eventName, Map<String, String> values) {
+        return handler.handleRequest(Events.load(eventName, values), null);
+    }
+
+    private static void assertSecurityHeaders(APIGatewayV2HTTPResponse response) {
+        assertThat(response.getHeaders())
+                .containsEntry("Content-Security-Policy", CSP)
+                .containsEntry("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
+                .containsEntry("X-Content-Type-Options", "nosniff")
+                .containsEntry("Referrer-Policy", "no-referrer");
+        assertThat(response.getIsBase64Encoded()).isFalse();
+    }
+
+    private static JsonNode json(APIGatewayV2HTTPResponse response) {
+        try {
+            return LookupHandler.JSON.readTree(response.getBody());
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + response.getBody(), e);
+        }
+    }
+
+    private static String otherCode(String code) {
+        return code.equals("000000") ? "000001" : "000000";
+    }
+}

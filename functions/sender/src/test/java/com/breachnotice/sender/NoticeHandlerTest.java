@@ -1,0 +1,109 @@
+package com.breachnotice.sender;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.breachnotice.core.campaign.ChannelPolicy;
+import com.breachnotice.core.contact.Contact;
+import com.breachnotice.core.contact.ContactKeyer;
+import com.breachnotice.core.crypto.ContactCipher;
+import com.breachnotice.core.manifest.ItemKind;
+import com.breachnotice.core.manifest.NoticeLocale;
+import com.breachnotice.core.sending.SendResult;
+import com.breachnotice.core.sending.SenderService;
+import com.breachnotice.core.testing.FakeDataKeyProvider;
+import com.breachnotice.core.testing.Fixtures;
+import com.breachnotice.core.testing.InMemoryCampaignStore;
+import com.breachnotice.core.testing.InMemoryDeliveryLog;
+import com.breachnotice.core.testing.InMemorySubjectRegistry;
+import com.breachnotice.core.testing.MutableClock;
+import com.breachnotice.core.testing.RecordingEmailSender;
+import com.breachnotice.core.testing.RecordingSmsSender;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The sender handler fed with an SQS event as Lambda delivers it (fixture under events/). */
+class NoticeHandlerTest {
+
+    // Lambda's own serializer is case-insensitive about "Records" and "eventSourceARN".
+    private static final JsonMapper EVENTS = JsonMapper.builder()
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+            .build();
+
+    private final ContactKeyer keyer = Fixtures.keyer();
+    private final ContactCipher cipher = new ContactCipher(new FakeDataKeyProvider());
+    private final InMemorySubjectRegistry registry = new InMemorySubjectRegistry();
+    private final InMemoryDeliveryLog log = new InMemoryDeliveryLog();
+    private final InMemoryCampaignStore campaigns = new InMemoryCampaignStore();
+    private final RecordingEmailSender email = new RecordingEmailSender();
+    private final RecordingSmsSender sms = new RecordingSmsSender();
+    private final Contact kim = Fixtures.email("kim@example.com");
+    private final Contact lee = Fixtures.phone("010-0123-4567");
+    private NoticeHandler handler;
+
+    @BeforeEach
+    void setUp() {
+        campaigns.create(Fixtures.campaign("first-notice", ChannelPolicy.EMAIL_FIRST));
+        registry.put(Fixtures.stored(keyer, cipher, kim, "김민지", NoticeLocale.KO, Set.of(ItemKind.EMAIL), false));
+        registry.put(Fixtures.stored(keyer, cipher, lee, "", NoticeLocale.KO, Set.of(ItemKind.PHONE), true));
+        handler = new NoticeHandler(new SenderService(
+                campaigns,
+                registry,
+                log,
+                cipher,
+                keyer,
+                email,
+                sms,
+                new MutableClock(Fixtures.T0),
+                Duration.ofMinutes(2)));
+    }
+
+    private SQSEvent event() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/events/sqs-notice-jobs.json")) {
+            String json = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("${EMAIL_KEY}", keyer.keyOf(kim).value())
+                    .replace("${PHONE_KEY}", keyer.keyOf(lee).value());
+            return EVENTS.readValue(json, SQSEvent.class);
+        }
+    }
+
+    @Test
+    void handleRequest_batchWithAMalformedBody_sendsTheJobsAndFailsOnlyTheMalformedOne() throws IOException {
+        SQSBatchResponse response = handler.handleRequest(event(), null);
+
+        assertThat(response.getBatchItemFailures())
+                .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("c80e8021-a70a-42c7-a470-796e1186f753");
+        assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
+        assertThat(sms.sentTo("+821001234567")).isEqualTo(1);
+    }
+
+    @Test
+    void handleRequest_sameBatchRedelivered_sendsNothingTwice() throws IOException {
+        handler.handleRequest(event(), null);
+
+        handler.handleRequest(event(), null);
+
+        assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
+        assertThat(sms.sentTo("+821001234567")).isEqualTo(1);
+    }
+
+    @Test
+    void handleRequest_throttledEmail_reportsTheJobForRetry() throws IOException {
+        email.script("kim@example.com", new SendResult.Throttled("TooManyRequests"));
+
+        SQSBatchResponse response = handler.handleRequest(event(), null);
+
+        assertThat(response.getBatchItemFailures())
+                .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .contains("059f36b4-87a3-44ab-83d2-661975830a7d");
+    }
+}
