@@ -1,0 +1,88 @@
+package com.breachnotice.cli;
+
+import com.breachnotice.cli.demo.DemoCommand;
+import com.breachnotice.cli.manifest.ManifestCommand;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The operator CLI. Exit status: 0 done, 1 failed, 2 a usage or file-level error. Messages for the
+ * operator are printed (it is a terminal program); the functions and the local runtime log through
+ * slf4j, to a file under {@code .demo/logs/} during {@code demo}, else at WARN on standard error.
+ */
+@Command(
+        name = "breach-notice",
+        mixinStandardHelpOptions = true,
+        version = "breach-notice 0.1.0",
+        description = "Notify everyone affected by a personal-data breach, and prove it.",
+        subcommands = {DemoCommand.class, ManifestCommand.class, CampaignCommand.class})
+public final class BreachNoticeCli implements Runnable {
+
+    static final String LOG_FILE_PROPERTY = "org.slf4j.simpleLogger.logFile";
+    static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
+
+    @Spec
+    @SuppressWarnings("NullAway.Init")
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("demo")) {
+            logToDemoFile();
+        }
+        System.exit(
+                commandLine(utf8(FileDescriptor.out), utf8(FileDescriptor.err)).execute(args));
+    }
+
+    /** The command line with its output streams; tests pass their own. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new BreachNoticeCli());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            cmd.getErr().println("failed: " + e.getMessage());
+            cmd.getErr().flush();
+            return CommandLine.ExitCode.SOFTWARE;
+        });
+        return commandLine;
+    }
+
+    private static PrintWriter utf8(FileDescriptor descriptor) {
+        return new PrintWriter(new OutputStreamWriter(new FileOutputStream(descriptor), StandardCharsets.UTF_8), true);
+    }
+
+    /** The demo's handler and runtime logs go to a file, so that the progress line stays readable. */
+    private static void logToDemoFile() {
+        if (System.getProperty(LOG_FILE_PROPERTY) != null) {
+            return;
+        }
+        try {
+            Path logs = Path.of(System.getProperty(UserPaths.HOME_PROPERTY, ""))
+                    .toAbsolutePath()
+                    .resolve(".demo/logs");
+            Files.createDirectories(logs);
+            Path file = logs.resolve(
+                    "demo-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now()) + ".log");
+            System.setProperty(LOG_FILE_PROPERTY, file.toString());
+            System.setProperty(LOG_LEVEL_PROPERTY, "info");
+            System.err.println("logs of the functions and the local runtime: " + file);
+        } catch (java.io.IOException e) {
+            System.err.println("cannot create .demo/logs (" + e.getMessage() + "): logging warnings to standard error");
+        }
+    }
+}

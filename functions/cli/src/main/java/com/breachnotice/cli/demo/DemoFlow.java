@@ -1,0 +1,419 @@
+package com.breachnotice.cli.demo;
+
+import com.breachnotice.aws.AwsClients;
+import com.breachnotice.aws.dynamodb.DynamoDbCampaignStore;
+import com.breachnotice.aws.dynamodb.DynamoDbDeliveryLog;
+import com.breachnotice.aws.dynamodb.DynamoDbIntakeLedger;
+import com.breachnotice.aws.dynamodb.DynamoDbPlanLedger;
+import com.breachnotice.aws.ses.SesEmailTemplates;
+import com.breachnotice.aws.sqs.SqsPlanQueue;
+import com.breachnotice.cli.manifest.ManifestCheck;
+import com.breachnotice.cli.manifest.SyntheticManifest;
+import com.breachnotice.cli.notice.DefaultNotices;
+import com.breachnotice.core.campaign.Campaign;
+import com.breachnotice.core.campaign.ChannelPolicy;
+import com.breachnotice.core.delivery.DeliveryCounts;
+import com.breachnotice.core.delivery.DeliveryStatus;
+import com.breachnotice.core.intake.IntakeLedger;
+import com.breachnotice.core.intake.IntakeStatus;
+import com.breachnotice.core.intake.ManifestUpload;
+import com.breachnotice.core.manifest.ManifestFormatException;
+import com.breachnotice.core.planning.CampaignProgress;
+import com.breachnotice.core.planning.CampaignService;
+import com.breachnotice.emulator.LocalEmulator;
+import com.breachnotice.emulator.ProvisionedStack;
+import com.breachnotice.emulator.ResourceProvisioner;
+import com.breachnotice.local.LocalRuntime;
+import com.breachnotice.local.LocalRuntimeOptions;
+import com.breachnotice.local.TemplateFunctions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+
+/**
+ * The whole flow on the local emulator, as {@code breach-notice demo} runs it: a clean emulator, the
+ * stack from template.yaml, every function in the local runtime, a manifest loaded through S3 and
+ * intake, the first notice launched and followed to the end. Messages for the operator go to
+ * {@code err} (progress) and {@code out} (the report); nothing personal goes to a logger.
+ *
+ * <p>The flow leaves the runtime running ({@link #close()} stops it) so that the lookup page can be
+ * tried after the report.
+ */
+public final class DemoFlow implements AutoCloseable {
+
+    public static final String CAMPAIGN_ID = "first-notice";
+    public static final String CAMPAIGN_TITLE = "First notice of the personal data leak";
+    public static final int SEGMENTS = 4;
+
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration PROGRESS_POLL = Duration.ofSeconds(1);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    /**
+     * @param customers rows of the generated manifest (ignored with {@code manifest})
+     * @param manifest a manifest to load instead of a generated one
+     * @param port HTTP port of the lookup on 127.0.0.1; 0 picks a free one
+     * @param stackName the name prefix of every resource
+     * @param seed seed of the generated manifest
+     * @param workDirectory where generated manifests are written ({@code .demo/})
+     * @param concurrency handler instances per function logical id
+     */
+    public record Options(
+            int customers,
+            Optional<Path> manifest,
+            int port,
+            String stackName,
+            long seed,
+            Path workDirectory,
+            Map<String, Integer> concurrency) {
+
+        public Options {
+            concurrency = Map.copyOf(concurrency);
+        }
+
+        public static Map<String, Integer> defaultConcurrency() {
+            return Map.of("NoticeFunction", 4, "PlanFunction", 2, "ChallengeCodeFunction", 1, "IngestFunction", 1);
+        }
+    }
+
+    /** What the run came to. {@code finished} when every planned delivery is terminal. */
+    public record Report(
+            long customers,
+            long accepted,
+            long rejected,
+            long subjects,
+            long planned,
+            long sent,
+            long failed,
+            long pending,
+            long emailsRecorded,
+            long smsRecorded,
+            double seconds,
+            boolean finished,
+            String intakeState,
+            Optional<String> intakeError) {
+
+        public Map<String, Object> json() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("customers", customers);
+            json.put("accepted", accepted);
+            json.put("rejected", rejected);
+            json.put("subjects", subjects);
+            Map<String, Object> deliveries = new LinkedHashMap<>();
+            deliveries.put("planned", planned);
+            deliveries.put("sent", sent);
+            deliveries.put("failed", failed);
+            deliveries.put("pending", pending);
+            json.put("deliveries", deliveries);
+            json.put("emails_recorded", emailsRecorded);
+            json.put("sms_recorded", smsRecorded);
+            json.put("seconds", Math.round(seconds * 10) / 10.0);
+            return json;
+        }
+    }
+
+    private final LocalEmulator emulator;
+    private final PrintWriter err;
+    private final Clock clock;
+    private final AwsClients aws;
+    private @Nullable ProvisionedStack stack;
+    private @Nullable LocalRuntime runtime;
+    private @Nullable Path manifestFile;
+    private Optional<String> sampleEmail = Optional.empty();
+
+    public DemoFlow(LocalEmulator emulator, PrintWriter err, Clock clock) {
+        this.emulator = emulator;
+        this.err = err;
+        this.clock = clock;
+        emulator.applyToSystemProperties();
+        this.aws = new AwsClients();
+    }
+
+    /** Runs the flow to its report. The runtime keeps running until {@link #close()}. */
+    public Report run(Options options) throws IOException, InterruptedException {
+        Instant started = clock.instant();
+        if (!emulator.attached()) {
+            status("clearing the local emulator");
+            emulator.reset();
+        }
+        status("creating stack " + options.stackName() + " from template.yaml");
+        ProvisionedStack provisioned = ResourceProvisioner.forEmulator(emulator).provision(options.stackName());
+        stack = provisioned;
+
+        status("starting the functions of template.yaml in the local runtime");
+        LocalRuntimeOptions runtimeOptions = LocalRuntimeOptions.defaults().withHttpPort(options.port());
+        for (Map.Entry<String, Integer> entry : options.concurrency().entrySet()) {
+            runtimeOptions = runtimeOptions.withConcurrency(entry.getKey(), entry.getValue());
+        }
+        LocalRuntime running = TemplateFunctions.runtime(
+                        provisioned, emulator.endpoint(), emulator.environment(), runtimeOptions)
+                .start();
+        runtime = running;
+
+        Path manifest = manifest(options);
+        manifestFile = manifest;
+        ManifestCheck.Result local = null;
+        try (InputStream in = Files.newInputStream(manifest)) {
+            local = ManifestCheck.korea().check(in);
+        } catch (ManifestFormatException e) {
+            err.println("the manifest cannot be read: " + e.reason());
+        }
+        long customers = local == null ? 0 : local.summary().rows();
+        sampleEmail = local == null ? Optional.empty() : SampleContact.pick(manifest);
+
+        String bucket = provisioned.physicalId("ManifestBucket");
+        String key = "manifests/" + manifest.getFileName();
+        status("uploading " + key + " to s3://" + bucket);
+        long size = Files.size(manifest);
+        PutObjectResponse put = aws.s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(manifest));
+        IntakeLedger ledger = new DynamoDbIntakeLedger(aws.dynamoDb(), provisioned.physicalId("IntakeTable"));
+        IntakeStatus intake = awaitIntake(ledger, new ManifestUpload(bucket, key, size, put.eTag()), customers);
+        if (intake.state() == IntakeStatus.State.REFUSED) {
+            err.println("intake refused the manifest: " + intake.error().orElse("no reason given"));
+            return report(started, customers, intake, 0, null);
+        }
+        long subjects = countItems(provisioned.physicalId("SubjectTable"));
+        err.printf(
+                "intake: %d rows, %d accepted, %d rejected, %d subjects%s%n",
+                intake.rows(),
+                intake.accepted(),
+                intake.rejected(),
+                subjects,
+                intake.rejectsKey()
+                        .map(k -> " (rejects report s3://" + bucket + "/" + k + ")")
+                        .orElse(""));
+        err.flush();
+
+        CampaignService campaigns = campaignService(provisioned);
+        Campaign campaign = new Campaign(
+                CAMPAIGN_ID, CAMPAIGN_TITLE, ChannelPolicy.EMAIL_FIRST, clock.instant(), DefaultNotices.firstNotice());
+        CampaignService.LaunchOutcome launched = campaigns.launch(campaign, SEGMENTS);
+        if (launched instanceof CampaignService.LaunchOutcome.IdTaken) {
+            throw new IllegalStateException("campaign id " + CAMPAIGN_ID + " is taken by a different notice");
+        }
+        status("launched campaign " + CAMPAIGN_ID + " (policy email-first, " + SEGMENTS + " segments)");
+        CampaignProgress progress = awaitCampaign(campaigns, customers);
+        return report(started, customers, intake, subjects, progress);
+    }
+
+    /** The HTTP port of the lookup; valid after {@link #run}. */
+    public int httpPort() {
+        LocalRuntime running = runtime;
+        if (running == null) {
+            throw new IllegalStateException("the demo has not started the runtime");
+        }
+        return running.httpPort();
+    }
+
+    /** The stack created by {@link #run}. */
+    public ProvisionedStack stack() {
+        ProvisionedStack created = stack;
+        if (created == null) {
+            throw new IllegalStateException("the demo has not created the stack");
+        }
+        return created;
+    }
+
+    /** The manifest that was loaded. */
+    public Path manifestFile() {
+        Path file = manifestFile;
+        if (file == null) {
+            throw new IllegalStateException("the demo has not loaded a manifest");
+        }
+        return file;
+    }
+
+    /** An affected email address of the manifest, when it is a synthetic one (reserved domain). */
+    public Optional<String> sampleEmail() {
+        return sampleEmail;
+    }
+
+    public AwsClients aws() {
+        return aws;
+    }
+
+    @Override
+    public void close() {
+        LocalRuntime running = runtime;
+        if (running != null) {
+            running.close();
+        }
+        aws.close();
+    }
+
+    private Path manifest(Options options) throws IOException {
+        Optional<Path> given = options.manifest();
+        if (given.isPresent()) {
+            return given.get();
+        }
+        Path directory = options.workDirectory().resolve("manifests");
+        Files.createDirectories(directory);
+        Path file = directory.resolve("demo-" + options.customers() + "-"
+                + STAMP.format(clock.instant().atZone(clock.getZone())) + ".csv");
+        status("generating a synthetic manifest of " + options.customers() + " customers (seed " + options.seed()
+                + ") in " + file);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            new SyntheticManifest(options.seed()).write(out, options.customers());
+        }
+        return file;
+    }
+
+    private IntakeStatus awaitIntake(IntakeLedger ledger, ManifestUpload upload, long rows)
+            throws InterruptedException {
+        Duration timeout = Duration.ofSeconds(60).plusMillis(20 * rows);
+        Instant deadline = clock.instant().plus(timeout);
+        // S3 reports the ETag quoted, its event notifications without quotes: accept either form.
+        String bare = upload.etag().replace("\"", "");
+        List<String> ids = List.of(
+                new ManifestUpload(upload.bucket(), upload.key(), upload.size(), bare).manifestId(),
+                new ManifestUpload(upload.bucket(), upload.key(), upload.size(), "\"" + bare + "\"").manifestId());
+        status("waiting for intake to load the manifest");
+        while (true) {
+            for (String id : ids) {
+                Optional<IntakeStatus> status = ledger.find(id);
+                if (status.isPresent() && status.get().state() != IntakeStatus.State.LOADING) {
+                    return status.get();
+                }
+            }
+            if (clock.instant().isAfter(deadline)) {
+                throw new DemoTimeoutException("intake did not finish within " + timeout.toSeconds() + " s");
+            }
+            TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
+        }
+    }
+
+    private CampaignProgress awaitCampaign(CampaignService campaigns, long rows) throws InterruptedException {
+        Duration timeout = Duration.ofSeconds(120).plusMillis(60 * rows);
+        Instant deadline = clock.instant().plus(timeout);
+        ProgressLine line = new ProgressLine(err, System.console() != null);
+        while (true) {
+            CampaignProgress progress = campaigns.progress(CAMPAIGN_ID);
+            DeliveryCounts counts = progress.deliveries();
+            line.show(String.format(
+                    "planned %d · sent %d · failed %d · pending %d%s",
+                    progress.plan().plannedDeliveries(),
+                    sent(counts),
+                    failed(counts),
+                    progress.pending(),
+                    planning(progress)));
+            if (progress.finished()) {
+                line.done();
+                return progress;
+            }
+            if (clock.instant().isAfter(deadline)) {
+                line.done();
+                err.println("the campaign did not finish within " + timeout.toSeconds() + " s");
+                return progress;
+            }
+            TimeUnit.MILLISECONDS.sleep(PROGRESS_POLL.toMillis());
+        }
+    }
+
+    private Report report(
+            Instant started, long customers, IntakeStatus intake, long subjects, @Nullable CampaignProgress progress) {
+        long planned = 0;
+        long sent = 0;
+        long failed = 0;
+        long pending = 0;
+        boolean finished = false;
+        if (progress != null) {
+            planned = progress.plan().plannedDeliveries();
+            sent = sent(progress.deliveries());
+            failed = failed(progress.deliveries());
+            pending = progress.pending();
+            finished = progress.finished();
+        }
+        long emails = emulator.recordedEmails().size();
+        long sms = emulator.recordedSms().size();
+        double seconds = Duration.between(started, clock.instant()).toMillis() / 1000.0;
+        return new Report(
+                customers,
+                intake.accepted(),
+                intake.rejected(),
+                subjects,
+                planned,
+                sent,
+                failed,
+                pending,
+                emails,
+                sms,
+                seconds,
+                finished,
+                intake.state().name().toLowerCase(java.util.Locale.ROOT),
+                intake.error());
+    }
+
+    private static String planning(CampaignProgress progress) {
+        if (progress.plan().complete()) {
+            return "";
+        }
+        int total = progress.plan().totalSegments();
+        return total == 0 ? " · planning" : " · planning " + progress.plan().segmentsDone() + "/" + total;
+    }
+
+    static long sent(DeliveryCounts counts) {
+        return counts.count(DeliveryStatus.SENT) + counts.count(DeliveryStatus.DELIVERED);
+    }
+
+    static long failed(DeliveryCounts counts) {
+        return counts.count(DeliveryStatus.FAILED)
+                + counts.count(DeliveryStatus.BOUNCED)
+                + counts.count(DeliveryStatus.COMPLAINED)
+                + counts.count(DeliveryStatus.SUPPRESSED);
+    }
+
+    private CampaignService campaignService(ProvisionedStack provisioned) {
+        String campaignTable = provisioned.physicalId("CampaignTable");
+        return new CampaignService(
+                new DynamoDbCampaignStore(aws.dynamoDb(), campaignTable),
+                new SesEmailTemplates(aws.ses()),
+                new SqsPlanQueue(aws.sqs(), provisioned.physicalId("PlanQueue")),
+                new DynamoDbPlanLedger(aws.dynamoDb(), campaignTable),
+                new DynamoDbDeliveryLog(aws.dynamoDb(), provisioned.physicalId("DeliveryTable")));
+    }
+
+    private long countItems(String table) {
+        long count = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            var startKey = start;
+            ScanResponse page = aws.dynamoDb()
+                    .scan(b -> b.tableName(table).select(Select.COUNT).exclusiveStartKey(startKey));
+            count += page.count();
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return count;
+    }
+
+    private void status(String message) {
+        err.println(message + "…");
+        err.flush();
+    }
+
+    /** Raised when a stage does not finish in the time the demo allows for its size. */
+    public static final class DemoTimeoutException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        DemoTimeoutException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.breachnotice.cli.demo;
+
+import org.jspecify.annotations.NullMarked;

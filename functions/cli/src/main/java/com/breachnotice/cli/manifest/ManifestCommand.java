@@ -1,0 +1,173 @@
+package com.breachnotice.cli.manifest;
+
+import com.breachnotice.cli.Json;
+import com.breachnotice.cli.UserPaths;
+import com.breachnotice.core.intake.RejectsCsv;
+import com.breachnotice.core.manifest.ManifestFormatException;
+import com.breachnotice.core.manifest.RejectReason;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code manifest generate} and {@code manifest check}: manifests on this machine, no AWS. */
+@Command(
+        name = "manifest",
+        mixinStandardHelpOptions = true,
+        description = "Generate a synthetic manifest, or check a manifest locally the way intake reads it.",
+        subcommands = {ManifestCommand.Generate.class, ManifestCommand.Check.class})
+public final class ManifestCommand implements Runnable {
+
+    @Spec
+    @SuppressWarnings("NullAway.Init")
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    @Command(
+            name = "generate",
+            mixinStandardHelpOptions = true,
+            description = "Write a synthetic manifest (reserved example domains, unassigned numbers only).")
+    static final class Generate implements Callable<Integer> {
+
+        @Spec
+        @SuppressWarnings("NullAway.Init")
+        CommandSpec spec;
+
+        @Option(names = "--customers", required = true, description = "rows to write")
+        int customers;
+
+        @Option(names = "--seed", defaultValue = "1", description = "same seed, same file (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--out", description = "file to write; standard output when absent")
+        @Nullable
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            if (customers < 0) {
+                spec.commandLine().getErr().println("--customers must not be negative");
+                return 2;
+            }
+            SyntheticManifest manifest = new SyntheticManifest(seed);
+            Path target = out == null ? null : UserPaths.resolve(out);
+            SyntheticManifest.Counts counts;
+            if (target == null) {
+                PrintWriter stdout = spec.commandLine().getOut();
+                stdout.flush();
+                counts = manifest.write(System.out, customers);
+                System.out.flush();
+            } else {
+                Path parent = target.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                try (OutputStream file = Files.newOutputStream(target)) {
+                    counts = manifest.write(file, customers);
+                }
+            }
+            spec.commandLine()
+                    .getErr()
+                    .printf(
+                            "wrote %d rows (%d meant to be rejected)%s%n",
+                            counts.rows(), counts.bad(), target == null ? "" : " to " + target);
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "check",
+            mixinStandardHelpOptions = true,
+            description = "Validate a manifest locally (no AWS): counts, distinct contacts, rejects.")
+    static final class Check implements Callable<Integer> {
+
+        @Spec
+        @SuppressWarnings("NullAway.Init")
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "the manifest (UTF-8 CSV)")
+        @SuppressWarnings("NullAway.Init")
+        Path file;
+
+        @Option(names = "--rejects", paramLabel = "OUT.csv", description = "write the rejects report here")
+        @Nullable
+        Path rejects;
+
+        @Option(names = "--json", description = "end with one JSON line of the counts")
+        boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            ManifestCheck.Result result;
+            Path manifest = UserPaths.resolve(file);
+            try (InputStream in = Files.newInputStream(manifest)) {
+                result = ManifestCheck.korea().check(in);
+            } catch (NoSuchFileException e) {
+                err.println("no such file: " + manifest);
+                return 2;
+            } catch (ManifestFormatException e) {
+                err.println("the manifest cannot be read: " + e.reason());
+                return 2;
+            }
+            Path report = rejects == null ? null : UserPaths.resolve(rejects);
+            if (report != null) {
+                Files.writeString(report, RejectsCsv.render(result.rejections()), StandardCharsets.UTF_8);
+            }
+            printSummary(out, result, report);
+            if (json) {
+                out.println(Json.line(result.json()));
+            }
+            out.flush();
+            return 0;
+        }
+
+        private static void printSummary(PrintWriter out, ManifestCheck.Result result, @Nullable Path report) {
+            var summary = result.summary();
+            out.printf(
+                    "rows %d (blank lines %d): accepted %d, rejected %d%n",
+                    summary.rows(), summary.blank(), summary.accepted(), summary.rejected());
+            out.printf(
+                    "subjects %d (%d rows merged into an earlier row of the same customer)%n",
+                    summary.subjects(), summary.merged());
+            out.printf(
+                    "distinct contacts: %d emails, %d phones (%d can take SMS)%n",
+                    result.emails(), result.phones(), result.smsCapable());
+            if (summary.droppedEmails() + summary.droppedPhones() > 0) {
+                out.printf(
+                        "dropped unusable contacts of accepted rows: %d emails, %d phones%n",
+                        summary.droppedEmails(), summary.droppedPhones());
+            }
+            for (RejectReason reason : RejectReason.values()) {
+                long count = summary.reasons().getOrDefault(reason, 0L);
+                if (count > 0) {
+                    out.printf("  rejected %-20s %d%n", reason.code(), count);
+                }
+            }
+            if (!summary.unknownColumns().isEmpty()) {
+                out.println("ignored columns: " + String.join(", ", summary.unknownColumns()));
+            }
+            if (report != null) {
+                out.println("rejects report: " + report);
+            } else if (summary.rejected() > 0) {
+                out.println("write the rejects report (line, customer id, reason) with --rejects OUT.csv");
+            }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.breachnotice.cli.manifest;
+
+import org.jspecify.annotations.NullMarked;
