@@ -278,7 +278,9 @@ public final class DemoFlow implements AutoCloseable {
 
     private IntakeStatus awaitIntake(IntakeLedger ledger, ManifestUpload upload, long rows)
             throws InterruptedException {
-        Duration timeout = Duration.ofSeconds(60).plusMillis(20 * rows);
+        // The emulator merges about 40 rows a second (one UpdateItem per subject and contact);
+        // allow for a slower machine rather than fail a healthy run.
+        Duration timeout = Duration.ofSeconds(120).plusMillis(100 * rows);
         Instant deadline = clock.instant().plus(timeout);
         // S3 reports the ETag quoted, its event notifications without quotes: accept either form.
         String bare = upload.etag().replace("\"", "");
@@ -301,7 +303,7 @@ public final class DemoFlow implements AutoCloseable {
     }
 
     private CampaignProgress awaitCampaign(CampaignService campaigns, long rows) throws InterruptedException {
-        Duration timeout = Duration.ofSeconds(120).plusMillis(60 * rows);
+        Duration timeout = Duration.ofSeconds(120).plusMillis(100 * rows);
         Instant deadline = clock.instant().plus(timeout);
         ProgressLine line = new ProgressLine(err, System.console() != null);
         while (true) {
