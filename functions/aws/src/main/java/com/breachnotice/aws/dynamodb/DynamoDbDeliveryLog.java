@@ -160,14 +160,7 @@ public final class DynamoDbDeliveryLog implements DeliveryLog {
         e.remove("leaseUntil");
         String condition = e.name("claimToken") + " = " + e.value("token", s(claimToken));
         try {
-            dynamoDb.updateItem(UpdateItemRequest.builder()
-                    .tableName(deliveryTable)
-                    .key(key(id))
-                    .updateExpression(e.update())
-                    .conditionExpression(condition)
-                    .expressionAttributeNames(e.names())
-                    .expressionAttributeValues(e.values())
-                    .build());
+            dynamoDb.updateItem(conditionalUpdate(id, e, condition));
         } catch (ConditionalCheckFailedException claimedAgain) {
             // Another sender holds the delivery now; its own settle records the send.
         }
@@ -198,14 +191,7 @@ public final class DynamoDbDeliveryLog implements DeliveryLog {
         e.remove("leaseUntil");
         String condition = e.name("claimToken") + " = " + e.value("token", s(claimToken)) + " AND " + e.name("status")
                 + " = " + e.value("sending", s(DeliveryStatus.SENDING.code()));
-        return UpdateItemRequest.builder()
-                .tableName(deliveryTable)
-                .key(key(id))
-                .updateExpression(e.update())
-                .conditionExpression(condition)
-                .expressionAttributeNames(e.names())
-                .expressionAttributeValues(e.values())
-                .build();
+        return conditionalUpdate(id, e, condition);
     }
 
     @Override
@@ -278,14 +264,7 @@ public final class DynamoDbDeliveryLog implements DeliveryLog {
         e.remove("leaseUntil");
         String condition = "attribute_exists(" + e.name("contactKey") + ") AND " + e.name("status") + " IN ("
                 + String.join(", ", lower) + ")";
-        return Optional.of(UpdateItemRequest.builder()
-                .tableName(deliveryTable)
-                .key(key(id))
-                .updateExpression(e.update())
-                .conditionExpression(condition)
-                .expressionAttributeNames(e.names())
-                .expressionAttributeValues(e.values())
-                .build());
+        return Optional.of(conditionalUpdate(id, e, condition));
     }
 
     @Override
@@ -400,5 +379,17 @@ public final class DynamoDbDeliveryLog implements DeliveryLog {
                 instant(item, "sentAt"),
                 string(item, "providerMessageId"),
                 string(item, "reason"));
+    }
+
+    /** An update of one delivery under a condition, with the expression's names and values. */
+    private UpdateItemRequest conditionalUpdate(DeliveryId id, Expression e, String condition) {
+        return UpdateItemRequest.builder()
+                .tableName(deliveryTable)
+                .key(key(id))
+                .updateExpression(e.update())
+                .conditionExpression(condition)
+                .expressionAttributeNames(e.names())
+                .expressionAttributeValues(e.values())
+                .build();
     }
 }
