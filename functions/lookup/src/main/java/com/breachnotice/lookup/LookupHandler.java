@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.breachnotice.aws.config.FunctionEnvironment;
+import com.breachnotice.core.lookup.AddressLimiter;
 import com.breachnotice.core.lookup.ContactReport;
 import com.breachnotice.core.lookup.LookupService;
 import com.breachnotice.core.lookup.NoticeEntry;
@@ -18,10 +19,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -50,20 +53,27 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private static final StaticContent CONTENT = StaticContent.load(JSON);
 
     private final LookupService lookup;
+    private final AddressLimiter limiter;
     private final Responses responses = new Responses(JSON);
 
     /** For Lambda: the process environment. */
     public LookupHandler() {
-        this(LookupWiring.service(FunctionEnvironment.ofProcess()));
+        this(LookupWiring.wire(FunctionEnvironment.ofProcess()));
     }
 
     /** For the local runtime, which runs several functions with different environments in one JVM. */
     public LookupHandler(Map<String, String> environment) {
-        this(LookupWiring.service(new FunctionEnvironment(environment)));
+        this(LookupWiring.wire(new FunctionEnvironment(environment)));
     }
 
-    LookupHandler(LookupService lookup) {
+    private LookupHandler(LookupWiring.Wired wired) {
+        this(wired.service(), wired.limiter());
+        LookupHandlerPriming.register(this);
+    }
+
+    LookupHandler(LookupService lookup, AddressLimiter limiter) {
         this.lookup = lookup;
+        this.limiter = limiter;
     }
 
     @Override
@@ -88,14 +98,17 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 response = responses.publicJson(CONTENT.incidentJson());
             } else if (method.equals("POST") && path.equals("/v1/challenges")) {
                 route = "POST /v1/challenges";
-                response = withBody(event, this::startChallenge);
+                response = limited(event, AddressLimiter.Action.START, () -> withBody(event, this::startChallenge));
             } else if (method.equals("POST") && verify.matches()) {
                 route = "POST /v1/challenges/{challengeId}/verify";
                 String challengeId = verify.group(1);
-                response = withBody(event, body -> verifyCode(challengeId, body));
+                response = limited(
+                        event,
+                        AddressLimiter.Action.CHECK,
+                        () -> withBody(event, body -> verifyCode(challengeId, body)));
             } else if (method.equals("POST") && path.equals("/v1/notices/verify")) {
                 route = "POST /v1/notices/verify";
-                response = withBody(event, this::checkReference);
+                response = limited(event, AddressLimiter.Action.CHECK, () -> withBody(event, this::checkReference));
             } else {
                 response = responses.error(404, "not_found", "There is no such page or resource.");
             }
@@ -106,6 +119,20 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
         }
         LOG.info("lookup: route={} status={}", route, response.getStatusCode());
         return response;
+    }
+
+    /**
+     * Counts the request against its source address first, whatever it carries: a malformed request
+     * costs the same counter as a good one, so floods of junk are limited too.
+     */
+    private APIGatewayV2HTTPResponse limited(
+            APIGatewayV2HTTPEvent event, AddressLimiter.Action action, Supplier<APIGatewayV2HTTPResponse> then) {
+        Optional<Duration> refused = limiter.admit(sourceAddress(event), action);
+        if (refused.isPresent()) {
+            return responses.error(
+                    429, "rate_limited", "Too many requests from your network. Please try again later.", refused.get());
+        }
+        return then.get();
     }
 
     private APIGatewayV2HTTPResponse withBody(
@@ -189,12 +216,14 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 putInstant(answer, "sentAt", genuine.sentAt());
                 yield responses.json(200, answer);
             }
-            case ReferenceResult.NotOurs notOurs ->
-                responses.json(200, responses.object().put("genuine", false));
-            case ReferenceResult.Malformed malformed ->
-                responses.error(
-                        400, "invalid_reference", "This is not a reference code. It looks like XXXX-XXXX-XXXX-XX.");
+            // One answer for both: a typo and a forged code get the same words, shape and timing.
+            case ReferenceResult.NotOurs notOurs -> notOurs();
+            case ReferenceResult.Malformed malformed -> notOurs();
         };
+    }
+
+    private APIGatewayV2HTTPResponse notOurs() {
+        return responses.json(200, responses.object().put("genuine", false));
     }
 
     private ObjectNode report(ContactReport report) {
@@ -220,6 +249,15 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
         } else {
             node.putNull(field);
         }
+    }
+
+    /** API Gateway's view of the caller's address; never logged, only counted as a keyed hash. */
+    private static String sourceAddress(APIGatewayV2HTTPEvent event) {
+        APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
+        if (context != null && context.getHttp() != null && context.getHttp().getSourceIp() != null) {
+            return context.getHttp().getSourceIp();
+        }
+        return "unknown";
     }
 
     private static String method(APIGatewayV2HTTPEvent event) {

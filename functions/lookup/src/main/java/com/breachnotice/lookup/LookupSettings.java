@@ -1,6 +1,8 @@
 package com.breachnotice.lookup;
 
 import com.breachnotice.aws.config.FunctionEnvironment;
+import com.breachnotice.core.lookup.LookupLimits;
+import java.time.Duration;
 
 /** What the lookup function reads from its environment, once, at start-up. */
 record LookupSettings(
@@ -9,7 +11,8 @@ record LookupSettings(
         String deliveryTable,
         String campaignTable,
         String codeQueueUrl,
-        String pepperSecretId) {
+        String pepperSecretId,
+        LookupLimits limits) {
 
     /** Fails with the name of the first missing variable. */
     static LookupSettings from(FunctionEnvironment env) {
@@ -19,6 +22,23 @@ record LookupSettings(
                 env.require("DELIVERY_TABLE"),
                 env.require("CAMPAIGN_TABLE"),
                 env.require("CODE_QUEUE_URL"),
-                env.require("PEPPER_SECRET_ID"));
+                env.require("PEPPER_SECRET_ID"),
+                new LookupLimits(
+                        Duration.ofHours(1),
+                        positive(env, "ADDRESS_STARTS_PER_HOUR", LookupLimits.DEFAULTS.startsPerAddress()),
+                        positive(env, "ADDRESS_CHECKS_PER_HOUR", LookupLimits.DEFAULTS.checksPerAddress())));
+    }
+
+    private static int positive(FunctionEnvironment env, String name, int fallback) {
+        String value = env.optional(name, Integer.toString(fallback));
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, by name
+        }
+        throw new IllegalStateException(name + " must be a positive whole number");
     }
 }

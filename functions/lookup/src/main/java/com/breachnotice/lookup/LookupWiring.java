@@ -6,10 +6,12 @@ import com.breachnotice.aws.dynamodb.DynamoDbCampaignStore;
 import com.breachnotice.aws.dynamodb.DynamoDbChallengeStore;
 import com.breachnotice.aws.dynamodb.DynamoDbContactBook;
 import com.breachnotice.aws.dynamodb.DynamoDbDeliveryLog;
+import com.breachnotice.aws.dynamodb.DynamoDbRateLimits;
 import com.breachnotice.aws.secrets.SecretsManagerPepperSource;
 import com.breachnotice.aws.sqs.SqsCodeQueue;
 import com.breachnotice.core.contact.ContactKeyer;
 import com.breachnotice.core.contact.ContactNormalizer;
+import com.breachnotice.core.lookup.AddressLimiter;
 import com.breachnotice.core.lookup.LookupService;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -24,13 +26,17 @@ final class LookupWiring {
 
     private LookupWiring() {}
 
-    static LookupService service(FunctionEnvironment env) {
+    /** The lookup's two services, built from one set of clients and one keyer. */
+    record Wired(LookupService service, AddressLimiter limiter) {}
+
+    static Wired wire(FunctionEnvironment env) {
         // Settings first: a missing variable fails start-up by name before any AWS call is made.
         LookupSettings settings = LookupSettings.from(env);
         DynamoDbClient dynamoDb = AWS.dynamoDb();
         ContactKeyer keyer = new ContactKeyer(
                 new SecretsManagerPepperSource(AWS.secretsManager(), settings.pepperSecretId()).pepper());
-        return new LookupService(
+        Clock clock = Clock.systemUTC();
+        LookupService service = new LookupService(
                 new DynamoDbChallengeStore(dynamoDb, settings.challengeTable()),
                 new SqsCodeQueue(AWS.sqs(), settings.codeQueueUrl()),
                 new DynamoDbContactBook(dynamoDb, settings.contactTable()),
@@ -38,8 +44,11 @@ final class LookupWiring {
                 new DynamoDbCampaignStore(dynamoDb, settings.campaignTable()),
                 ContactNormalizer.korea(),
                 keyer,
-                Clock.systemUTC(),
+                clock,
                 random());
+        AddressLimiter limiter = new AddressLimiter(
+                new DynamoDbRateLimits(dynamoDb, settings.challengeTable()), keyer, clock, settings.limits());
+        return new Wired(service, limiter);
     }
 
     /**

@@ -10,6 +10,7 @@ import com.breachnotice.core.lookup.CodeRequest;
 import com.breachnotice.core.lookup.InMemoryChallengeStore;
 import com.breachnotice.core.lookup.InMemoryContactBook;
 import com.breachnotice.core.lookup.LookupFixture;
+import com.breachnotice.core.lookup.LookupLimits;
 import com.breachnotice.core.lookup.LookupService;
 import com.breachnotice.core.lookup.ReadOnlyDeliveryLog;
 import com.breachnotice.core.lookup.SeededRandom;
@@ -29,7 +30,7 @@ class LookupHandlerTest {
             + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private final LookupFixture fixture = new LookupFixture();
-    private final LookupHandler handler = new LookupHandler(fixture.service);
+    private final LookupHandler handler = new LookupHandler(fixture.service, fixture.limiter);
 
     @Test
     void getRoot_servesThePageWithSecurityHeaders() {
@@ -113,7 +114,8 @@ class LookupHandlerTest {
         List<String> bodies =
                 List.of("Kim.Minji@Example.com", LookupFixture.UNKNOWN_EMAIL, LookupFixture.KNOWN_PHONE).stream()
                         .map(contact -> {
-                            LookupHandler fresh = new LookupHandler(new LookupFixture(7L).service);
+                            LookupFixture world = new LookupFixture(7L);
+                            LookupHandler fresh = new LookupHandler(world.service, world.limiter);
                             APIGatewayV2HTTPEvent event = Events.load("post-challenges.json");
                             event.setBody("{\"contact\":\"" + contact + "\"}");
                             APIGatewayV2HTTPResponse response = fresh.handleRequest(event, null);
@@ -302,14 +304,59 @@ class LookupHandlerTest {
     }
 
     @Test
-    void noticesVerify_garbage_is400AndForeign_isNotGenuine() {
-        assertThat(handle("post-notices-verify.json", Map.of("reference", "hello"))
-                        .getStatusCode())
-                .isEqualTo(400);
+    void noticesVerify_garbageAndForeign_getTheSameAnswer() {
         String foreign = new com.breachnotice.core.delivery.ReferenceCodes(new SeededRandom(999)).next();
-        APIGatewayV2HTTPResponse response = handle("post-notices-verify.json", Map.of("reference", foreign));
-        assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(json(response).path("genuine").asBoolean()).isFalse();
+        APIGatewayV2HTTPResponse unknown = handle("post-notices-verify.json", Map.of("reference", foreign));
+        APIGatewayV2HTTPResponse garbage = handle("post-notices-verify.json", Map.of("reference", "hello"));
+
+        assertThat(unknown.getStatusCode()).isEqualTo(200);
+        assertThat(json(unknown).path("genuine").asBoolean()).isFalse();
+        assertThat(garbage.getStatusCode()).isEqualTo(unknown.getStatusCode());
+        assertThat(garbage.getHeaders()).isEqualTo(unknown.getHeaders());
+        assertThat(garbage.getBody()).isEqualTo(unknown.getBody());
+    }
+
+    @Test
+    void postChallenge_overTheAddressLimit_is429WithRetryAfter() {
+        for (int i = 0; i < LookupLimits.DEFAULTS.startsPerAddress(); i++) {
+            APIGatewayV2HTTPEvent event = Events.load("post-challenges.json");
+            event.setBody("{\"contact\":\"person" + i + "@example.org\"}");
+            assertThat(handler.handleRequest(event, null).getStatusCode()).isEqualTo(202);
+        }
+
+        APIGatewayV2HTTPResponse refused = handle("post-challenges.json");
+
+        assertThat(refused.getStatusCode()).isEqualTo(429);
+        assertSecurityHeaders(refused);
+        assertThat(json(refused).path("error").asText()).isEqualTo("rate_limited");
+        assertThat(Long.parseLong(refused.getHeaders().get("Retry-After"))).isBetween(1L, 3600L);
+        // Another address is not affected.
+        APIGatewayV2HTTPEvent other = Events.load("post-challenges.json");
+        other.getRequestContext().getHttp().setSourceIp("198.51.100.9");
+        assertThat(handler.handleRequest(other, null).getStatusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void checks_overTheAddressLimit_are429_evenForMalformedRequests() {
+        for (int i = 0; i < LookupLimits.DEFAULTS.checksPerAddress(); i++) {
+            assertThat(handle("post-notices-verify.json", Map.of("reference", "x" + i))
+                            .getStatusCode())
+                    .isEqualTo(200);
+        }
+
+        assertThat(handle("post-notices-verify.json", Map.of("reference", "y")).getStatusCode())
+                .isEqualTo(429);
+        assertThat(verify("AAAAAAAAAAAAAAAAAAAAAA", "123456").getStatusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void priming_touchesEveryRouteWithoutCreatingAChallengeOrSendingACode() {
+        for (APIGatewayV2HTTPEvent request : LookupHandlerPriming.requests()) {
+            assertThat(handler.handleRequest(request, null).getStatusCode()).isLessThan(500);
+        }
+
+        assertThat(fixture.challenges.size()).isZero();
+        assertThat(fixture.codes.requests()).isEmpty();
     }
 
     @Test
@@ -339,7 +386,7 @@ class LookupHandlerTest {
                 fixture.keyer,
                 fixture.clock,
                 new SeededRandom(1));
-        LookupHandler failingHandler = new LookupHandler(failing);
+        LookupHandler failingHandler = new LookupHandler(failing, fixture.limiter);
 
         APIGatewayV2HTTPResponse response = failingHandler.handleRequest(Events.load("post-challenges.json"), null);
 

@@ -5,6 +5,7 @@ import com.breachnotice.aws.config.FunctionEnvironment;
 import com.breachnotice.aws.dynamodb.DynamoDbCampaignStore;
 import com.breachnotice.aws.dynamodb.DynamoDbContactBook;
 import com.breachnotice.aws.dynamodb.DynamoDbDeliveryLog;
+import com.breachnotice.aws.dynamodb.DynamoDbRateLimits;
 import com.breachnotice.aws.kms.KmsDataKeyProvider;
 import com.breachnotice.aws.secrets.SecretsManagerPepperSource;
 import com.breachnotice.aws.ses.SesEmailSender;
@@ -46,11 +47,18 @@ final class SenderWiring {
     static ChallengeCodeService challengeCodeService(FunctionEnvironment env) {
         SenderSettings settings = SenderSettings.from(env);
         AwsClients aws = AwsClients.shared();
+        // The hourly budget of codes is counted beside the challenges; read only by this function.
+        String challengeTable = env.require("CHALLENGE_TABLE");
+        int codesPerHour =
+                Integer.parseInt(env.optional("CODES_PER_HOUR", "20000").strip());
         return new ChallengeCodeService(
                 new DynamoDbContactBook(aws.dynamoDb(), settings.contactTable()),
                 cipher(settings, aws),
                 emailSender(settings, aws),
-                new SnsSmsSender(aws.sns()));
+                new SnsSmsSender(aws.sns()),
+                new DynamoDbRateLimits(aws.dynamoDb(), challengeTable),
+                Clock.systemUTC(),
+                codesPerHour);
     }
 
     private static ContactCipher cipher(SenderSettings settings, AwsClients aws) {

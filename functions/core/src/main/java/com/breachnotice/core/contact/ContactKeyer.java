@@ -34,6 +34,14 @@ public final class ContactKeyer {
         return hex("code:" + challengeId + ":" + code);
     }
 
+    /**
+     * Hash of a requester's source address, for the lookup's rate limits: counters keyed by it are
+     * no list of who asked.
+     */
+    public String requesterKey(String sourceAddress) {
+        return hex("requester:" + sourceAddress);
+    }
+
     /** Hash of a notice reference code in its canonical form. */
     public String referenceHash(String canonicalReference) {
         return hex("reference:" + canonicalReference);

@@ -151,13 +151,21 @@ public final class LookupService {
         return new VerifyResult.Verified(report(challenge.contact()));
     }
 
-    /** Tells whether a reference code printed in a message belongs to a notice we sent. */
+    /**
+     * Tells whether a reference code printed in a message belongs to a notice we sent.
+     *
+     * <p>A malformed code costs the same as a well-formed unknown one: its raw text is hashed and
+     * looked up too (a string that is not a canonical code can never match a stored hash), so the
+     * time of the answer does not tell the two apart. The raw text rather than a constant spreads
+     * those reads over the index instead of piling them on one key.
+     */
     public ReferenceResult checkReference(String typed) {
         Optional<String> canonical = ReferenceCodes.canonical(typed);
+        String hash = keyer.referenceHash(canonical.orElse(typed));
+        Optional<Delivery> delivery = deliveries.findByReferenceHash(hash);
         if (canonical.isEmpty()) {
             return new ReferenceResult.Malformed();
         }
-        Optional<Delivery> delivery = deliveries.findByReferenceHash(keyer.referenceHash(canonical.get()));
         if (delivery.isEmpty()) {
             return new ReferenceResult.NotOurs();
         }

@@ -3,15 +3,24 @@ package com.breachnotice.core.sending;
 import com.breachnotice.core.contact.ContactKind;
 import com.breachnotice.core.crypto.ContactCipher;
 import com.breachnotice.core.lookup.CodeRequest;
+import com.breachnotice.core.lookup.RateLimits;
 import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.registry.ContactBook;
 import com.breachnotice.core.registry.StoredContact;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
  * Delivers the lookup's one-time codes. Codes go only to contacts in the affected registry: the
  * lookup answers the same for everyone, and an open code sender would invite SMS pumping and mail
  * bombing. Like notices, code messages carry no link.
+ *
+ * <p>A global budget of codes per clock hour protects the send budget (SMS costs money, and SES
+ * reputation suffers from bursts): over it, a code is not sent and not retried; the requester asks
+ * again later. Only codes about to go out are counted, so requests for unknown contacts do not use
+ * up the budget.
  */
 public final class ChallengeCodeService {
 
@@ -19,12 +28,30 @@ public final class ChallengeCodeService {
     private final ContactCipher cipher;
     private final EmailSender email;
     private final SmsSender sms;
+    private final RateLimits budget;
+    private final Clock clock;
+    private final int codesPerHour;
 
-    public ChallengeCodeService(ContactBook contacts, ContactCipher cipher, EmailSender email, SmsSender sms) {
+    static final String BUDGET_KEY = "codes-sent";
+
+    public ChallengeCodeService(
+            ContactBook contacts,
+            ContactCipher cipher,
+            EmailSender email,
+            SmsSender sms,
+            RateLimits budget,
+            Clock clock,
+            int codesPerHour) {
+        if (codesPerHour < 1) {
+            throw new IllegalArgumentException("codesPerHour must be positive");
+        }
         this.contacts = contacts;
         this.cipher = cipher;
         this.email = email;
         this.sms = sms;
+        this.budget = budget;
+        this.clock = clock;
+        this.codesPerHour = codesPerHour;
     }
 
     public sealed interface Outcome {
@@ -42,16 +69,19 @@ public final class ChallengeCodeService {
             return new Outcome.NotSent("not_registered");
         }
         StoredContact contact = found.get();
-        String value = cipher.open(contact.value(), contact.key().value());
-        NoticeLocale locale = request.locale();
-        SendResult result;
-        if (contact.key().kind() == ContactKind.EMAIL) {
-            result = email.send(value, subject(locale), emailText(locale, request.code()));
-        } else if (contact.smsCapable()) {
-            result = sms.send(value, smsText(locale, request.code()));
-        } else {
+        boolean byEmail = contact.key().kind() == ContactKind.EMAIL;
+        if (!byEmail && !contact.smsCapable()) {
             return new Outcome.NotSent("not_sms_capable");
         }
+        Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
+        if (!budget.take(BUDGET_KEY, hour, hour.plus(1, ChronoUnit.HOURS), codesPerHour)) {
+            return new Outcome.NotSent("hourly_budget_spent");
+        }
+        String value = cipher.open(contact.value(), contact.key().value());
+        NoticeLocale locale = request.locale();
+        SendResult result = byEmail
+                ? email.send(value, subject(locale), emailText(locale, request.code()))
+                : sms.send(value, smsText(locale, request.code()));
         return switch (result) {
             case SendResult.Accepted a -> new Outcome.Sent();
             case SendResult.Rejected r -> new Outcome.NotSent(r.reason());

@@ -49,7 +49,9 @@ public final class LookupFixture {
     public final ContactNormalizer normalizer = ContactNormalizer.korea();
     public final ContactKeyer keyer =
             new ContactKeyer(new Pepper("a test pepper of at least thirty-two bytes".getBytes(StandardCharsets.UTF_8)));
+    public final InMemoryRateLimits rateLimits = new InMemoryRateLimits();
     public final LookupService service;
+    public final AddressLimiter limiter;
 
     public LookupFixture() {
         this(42L);
@@ -72,6 +74,7 @@ public final class LookupFixture {
                         .orElseThrow()));
         service = new LookupService(
                 challenges, codes, contacts, deliveries, campaigns, normalizer, keyer, clock, new SeededRandom(seed));
+        limiter = new AddressLimiter(rateLimits, keyer, clock, LookupLimits.DEFAULTS);
     }
 
     public ContactKey key(String typed) {

@@ -225,6 +225,16 @@ class LookupServiceTest {
         assertThat(service.checkReference("")).isInstanceOf(ReferenceResult.Malformed.class);
     }
 
+    @Test
+    void checkReference_malformedAndUnknown_costTheSameStoreCall() {
+        String foreign = new com.breachnotice.core.delivery.ReferenceCodes(new SeededRandom(99)).next();
+
+        service.checkReference(foreign);
+        assertThat(fixture.deliveries.referenceLookups()).isEqualTo(1);
+        service.checkReference("not a code at all");
+        assertThat(fixture.deliveries.referenceLookups()).isEqualTo(2);
+    }
+
     private StartResult.Started start(String contact) {
         return (StartResult.Started) service.startChallenge(contact);
     }

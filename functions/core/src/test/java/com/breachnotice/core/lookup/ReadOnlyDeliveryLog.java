@@ -24,6 +24,7 @@ public final class ReadOnlyDeliveryLog implements DeliveryLog {
 
     private final List<Delivery> deliveries = new ArrayList<>();
     private final Map<String, Delivery> byReference = new HashMap<>();
+    private int referenceLookups;
 
     public synchronized ReadOnlyDeliveryLog add(Delivery delivery, String referenceHash) {
         deliveries.add(delivery);
@@ -74,7 +75,13 @@ public final class ReadOnlyDeliveryLog implements DeliveryLog {
 
     @Override
     public synchronized Optional<Delivery> findByReferenceHash(String referenceHash) {
+        referenceLookups++;
         return Optional.ofNullable(byReference.get(referenceHash));
+    }
+
+    /** How many reference lookups were made: the lookup's constant-work check counts them. */
+    public synchronized int referenceLookups() {
+        return referenceLookups;
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.breachnotice.core.contact.Contact;
 import com.breachnotice.core.contact.ContactKeyer;
 import com.breachnotice.core.crypto.ContactCipher;
 import com.breachnotice.core.lookup.CodeRequest;
+import com.breachnotice.core.lookup.InMemoryRateLimits;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.registry.StoredContact;
@@ -15,6 +16,9 @@ import com.breachnotice.core.testing.Fixtures;
 import com.breachnotice.core.testing.InMemorySubjectRegistry;
 import com.breachnotice.core.testing.RecordingEmailSender;
 import com.breachnotice.core.testing.RecordingSmsSender;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +29,10 @@ class ChallengeCodeServiceTest {
     private final InMemorySubjectRegistry registry = new InMemorySubjectRegistry();
     private final RecordingEmailSender email = new RecordingEmailSender();
     private final RecordingSmsSender sms = new RecordingSmsSender();
-    private final ChallengeCodeService service = new ChallengeCodeService(registry, cipher, email, sms);
+    private final InMemoryRateLimits budget = new InMemoryRateLimits();
+    private final Clock clock = Clock.fixed(Instant.parse("2026-03-02T09:30:00Z"), ZoneOffset.UTC);
+    private final ChallengeCodeService service =
+            new ChallengeCodeService(registry, cipher, email, sms, budget, clock, 1000);
 
     private CodeRequest register(Contact contact, NoticeLocale locale) {
         StoredContact stored =
@@ -86,5 +93,29 @@ class ChallengeCodeServiceTest {
         assertThat(service.deliver(request)).isEqualTo(new ChallengeCodeService.Outcome.RetryLater("rate"));
         assertThat(service.deliver(request)).isEqualTo(new ChallengeCodeService.Outcome.RetryLater("timeout"));
         assertThat(service.deliver(request)).isEqualTo(new ChallengeCodeService.Outcome.NotSent("suppressed"));
+    }
+
+    @Test
+    void deliver_overTheHourlyBudget_notSentAndNotRetried() {
+        ChallengeCodeService capped = new ChallengeCodeService(registry, cipher, email, sms, budget, clock, 2);
+        CodeRequest request = register(Fixtures.email("kim@example.com"), NoticeLocale.KO);
+
+        assertThat(capped.deliver(request)).isEqualTo(new ChallengeCodeService.Outcome.Sent());
+        assertThat(capped.deliver(request)).isEqualTo(new ChallengeCodeService.Outcome.Sent());
+        assertThat(capped.deliver(request)).isEqualTo(new ChallengeCodeService.Outcome.NotSent("hourly_budget_spent"));
+        assertThat(email.plainEmails()).hasSize(2);
+    }
+
+    @Test
+    void deliver_unregisteredContacts_doNotSpendTheBudget() {
+        ChallengeCodeService capped = new ChallengeCodeService(registry, cipher, email, sms, budget, clock, 1);
+        CodeRequest unknown = new CodeRequest(
+                "challenge-2", keyer.keyOf(Fixtures.email("nobody@example.com")), "111111", NoticeLocale.KO);
+        for (int i = 0; i < 3; i++) {
+            assertThat(capped.deliver(unknown)).isEqualTo(new ChallengeCodeService.Outcome.NotSent("not_registered"));
+        }
+
+        assertThat(capped.deliver(register(Fixtures.email("kim@example.com"), NoticeLocale.KO)))
+                .isEqualTo(new ChallengeCodeService.Outcome.Sent());
     }
 }
