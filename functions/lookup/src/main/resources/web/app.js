@@ -38,6 +38,7 @@
       tooMany: '인증번호를 여러 번 틀렸습니다. 인증번호를 새로 받아 주세요.',
       expired: '인증번호가 만료되었거나 이미 사용되었습니다. 인증번호를 새로 받아 주세요.',
       failed: '처리하지 못했습니다. 잠시 후 다시 시도해 주세요.',
+      busy: '요청이 너무 많습니다. {m}분 뒤에 다시 시도해 주세요.',
       affectedHeading: '이 연락처의 정보가 유출되었습니다',
       affectedSummary: '아래 항목이 유출되었습니다. 위의 피싱 예방 수칙을 꼭 지켜 주세요.',
       notAffectedHeading: '이 연락처로 확인된 유출 항목이 없습니다',
@@ -58,7 +59,7 @@
       checkReference: '확인',
       needReference: '메시지에 적힌 조회번호를 입력해 주세요.',
       referenceGenuine: '저희가 보낸 진짜 안내입니다: {title} ({channel}, {sentAt})',
-      referenceFake: '저희가 보낸 메시지가 아닙니다. 링크를 열거나 답장하지 마시고 KISA 118에 신고해 주세요.',
+      referenceFake: '저희가 보낸 안내 중에 이 조회번호는 없습니다. 잘못 입력하지 않았는지 확인해 주세요. 맞게 입력했다면 저희가 보낸 메시지가 아닙니다: 링크를 열거나 답장하지 마시고 KISA 118에 신고해 주세요.',
       referenceInvalid: '조회번호 형식이 아닙니다. XXXX-XXXX-XXXX-XX 모양인지 확인해 주세요.',
       contactsHeading: '문의'
     },
@@ -97,6 +98,7 @@
       tooMany: 'Too many wrong codes. Please ask for a new code.',
       expired: 'This code has expired or was already used. Please ask for a new code.',
       failed: 'Something went wrong. Please try again in a moment.',
+      busy: 'Too many requests from your network. Please try again in {m} minutes.',
       affectedHeading: 'Data of this contact leaked',
       affectedSummary: 'The items below leaked. Please follow the precautions above.',
       notAffectedHeading: 'No leaked items found for this contact',
@@ -117,7 +119,7 @@
       checkReference: 'Check',
       needReference: 'Please enter the reference code printed in the message.',
       referenceGenuine: 'This is a genuine notice from us: {title} ({channel}, {sentAt})',
-      referenceFake: 'This message is not from us. Do not open its links or reply; report it to KISA at 118.',
+      referenceFake: 'None of our notices carries this reference code. Check that you typed it correctly. If you did, the message is not from us: do not open its links or reply; report it to KISA at 118.',
       referenceInvalid: 'This is not a reference code. It looks like XXXX-XXXX-XXXX-XX.',
       contactsHeading: 'Contact us'
     }
@@ -202,10 +204,16 @@
       cache: 'no-store'
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (json) {
-        return { status: response.status, body: json };
+        return { status: response.status, body: json, retryAfter: Number(response.headers.get('Retry-After')) || 60 };
       });
     });
   }
+
+  // The per-address limit (any route): the same words wherever it is met.
+  function tooBusy(answer) {
+    return answer.status === 429 && answer.body.error === 'too_many_requests';
+  }
+  function busyText(answer) { return fill(t('busy'), { m: Math.max(1, Math.ceil(answer.retryAfter / 60)) }); }
 
   function busy(button, on) { button.disabled = on; button.setAttribute('aria-busy', on ? 'true' : 'false'); }
 
@@ -226,7 +234,9 @@
     busy($('start-check'), true);
     say(t('sending'));
     post('/v1/challenges', { contact: contact, lang: state.lang }).then(function (answer) {
-      if (answer.status === 202) {
+      if (tooBusy(answer)) {
+        say(busyText(answer));
+      } else if (answer.status === 202) {
         state.challengeId = answer.body.challengeId;
         $('contact-form').hidden = true;
         $('code-form').hidden = false;
@@ -250,7 +260,9 @@
     busy($('verify-code'), true);
     say(t('sending'));
     post('/v1/challenges/' + encodeURIComponent(state.challengeId) + '/verify', { code: code }).then(function (answer) {
-      if (answer.status === 200) {
+      if (tooBusy(answer)) {
+        say(busyText(answer));
+      } else if (answer.status === 200) {
         state.report = answer.body;
         say('');
         $('code-form').hidden = true;
@@ -283,7 +295,9 @@
     if (!reference) { output.textContent = t('needReference'); return; }
     busy($('check-reference'), true);
     post('/v1/notices/verify', { reference: reference }).then(function (answer) {
-      if (answer.status === 200 && answer.body.genuine) {
+      if (tooBusy(answer)) {
+        output.textContent = busyText(answer);
+      } else if (answer.status === 200 && answer.body.genuine) {
         output.textContent = fill(t('referenceGenuine'), {
           title: answer.body.title,
           channel: t('channel')[answer.body.channel] || answer.body.channel,

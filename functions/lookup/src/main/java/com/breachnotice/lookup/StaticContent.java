@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The page, its two assets and the public incident summary, read from the classpath once per
+ * The page, its assets and the public incident summary, read from the classpath once per
  * container. A missing or malformed resource fails start-up, not the first visitor.
  */
 record StaticContent(Resource page, Map<String, Resource> assets, String incidentJson) {
@@ -23,7 +23,8 @@ record StaticContent(Resource page, Map<String, Resource> assets, String inciden
         // A whitelist: the file name from the path never reaches the classpath lookup.
         Map<String, Resource> assets = Map.of(
                 "app.js", new Resource("text/javascript; charset=utf-8", read("/web/app.js")),
-                "app.css", new Resource("text/css; charset=utf-8", read("/web/app.css")));
+                "app.css", new Resource("text/css; charset=utf-8", read("/web/app.css")),
+                "favicon.svg", new Resource("image/svg+xml", read("/web/favicon.svg")));
         String incident;
         try {
             JsonNode parsed = json.readTree(read("/incident.json"));

@@ -328,7 +328,7 @@ class LookupHandlerTest {
 
         assertThat(refused.getStatusCode()).isEqualTo(429);
         assertSecurityHeaders(refused);
-        assertThat(json(refused).path("error").asText()).isEqualTo("rate_limited");
+        assertThat(json(refused).path("error").asText()).isEqualTo("too_many_requests");
         assertThat(Long.parseLong(refused.getHeaders().get("Retry-After"))).isBetween(1L, 3600L);
         // Another address is not affected.
         APIGatewayV2HTTPEvent other = Events.load("post-challenges.json");

@@ -1,0 +1,247 @@
+package com.breachnotice.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.breachnotice.cli.demo.DemoFlow;
+import com.breachnotice.core.contact.Contact;
+import com.breachnotice.core.contact.ContactNormalizer;
+import com.breachnotice.emulator.LocalEmulator;
+import com.breachnotice.emulator.RecordedEmail;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The lookup page in headless Chromium (Debian's package, through chromedriver), served by the local
+ * runtime's HTTP API on the emulator after the demo loaded and notified a small synthetic manifest: a
+ * person switches to English, asks for a code for an affected address, reads it from the local SES
+ * inbox, verifies, and sees the leaked items and the notice. axe-core must find no serious or
+ * critical violation, the console no error, and the page must load nothing from another origin.
+ */
+class LookupPageBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Pattern CODE = Pattern.compile("code is ([0-9]{6})");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private static DemoFlow flow;
+    private static LocalEmulator emulator;
+    private static String base;
+    private static String affected;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        installBrowserIfMissing();
+        emulator = LocalEmulator.shared();
+        flow = new DemoFlow(emulator, new PrintWriter(new StringWriter(), true), Clock.systemUTC());
+        DemoFlow.Report report = flow.run(new DemoFlow.Options(
+                40,
+                Optional.empty(),
+                0,
+                "it-browser-" + UUID.randomUUID().toString().substring(0, 8),
+                7L,
+                Path.of("target", "it-browser").toAbsolutePath(),
+                DemoFlow.Options.defaultConcurrency()));
+        assertThat(report.finished()).as("the demo's notices were all sent").isTrue();
+        affected = flow.sampleEmail().orElseThrow();
+        base = "http://127.0.0.1:" + flow.httpPort();
+        browser = chromium();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (flow != null) {
+            flow.close();
+        }
+    }
+
+    @Test
+    void affectedPerson_switchesToEnglish_provesTheAddress_seesItemsAndNotices() throws IOException {
+        browser.get(base + "/");
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.until(d -> !d.findElements(By.cssSelector("#incident-items li")).isEmpty());
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ko");
+        assertNoSeriousAccessibilityViolation("the first screen, in Korean");
+
+        browser.findElement(By.id("lang-toggle")).click();
+        wait.until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        assertThat(browser.findElement(By.id("check-title")).getText()).isEqualTo("Check whether your data leaked");
+        assertThat(browser.findElement(By.id("precautions")).isDisplayed()).isTrue();
+
+        int inboxBefore = emulator.recordedEmails().size();
+        browser.findElement(By.id("contact")).sendKeys(affected);
+        browser.findElement(By.id("start-check")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("code")));
+
+        String code = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> codeSentTo(affected, inboxBefore), Optional::isPresent)
+                .orElseThrow();
+        browser.findElement(By.id("code")).sendKeys(code);
+        browser.findElement(By.id("verify-code")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("result")));
+
+        assertThat(browser.findElement(By.id("result-heading")).getText()).isEqualTo("Data of this contact leaked");
+        List<String> items = texts("#result-items li");
+        assertThat(items).isNotEmpty().doesNotContain("None");
+        List<String> notices = texts("#result-notices li");
+        assertThat(notices)
+                .singleElement()
+                .satisfies(notice ->
+                        assertThat(notice).contains(DemoFlow.CAMPAIGN_TITLE).contains("Email"));
+        assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain(affected);
+        assertNoSeriousAccessibilityViolation("the answer, in English");
+
+        assertThat(resourceOrigins()).as("every resource the page loaded").allMatch(url -> url.startsWith(base + "/"));
+        assertThat(consoleErrors()).as("console errors").isEmpty();
+    }
+
+    private static List<String> texts(String css) {
+        List<String> texts = new ArrayList<>();
+        for (WebElement element : browser.findElements(By.cssSelector(css))) {
+            texts.add(element.getText());
+        }
+        return texts;
+    }
+
+    /** axe-core, run inside the page (WebDriver's script injection is not subject to the page's CSP). */
+    private static void assertNoSeriousAccessibilityViolation(String where) throws IOException {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript(axeSource());
+        browser.manage().timeouts().scriptTimeout(WAIT);
+        Object answer = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']})"
+                + ".then(function (r) { done(JSON.stringify(r.violations)); },"
+                + " function (e) { done('axe failed: ' + e); });");
+        String text = String.valueOf(answer);
+        assertThat(text).as("axe ran").startsWith("[");
+        List<String> serious = new ArrayList<>();
+        for (JsonNode violation : JSON.readTree(text)) {
+            String impact = violation.path("impact").asText();
+            if (impact.equals("serious") || impact.equals("critical")) {
+                serious.add(impact + " " + violation.path("id").asText() + ": "
+                        + violation.path("help").asText() + " ("
+                        + violation.path("nodes").size() + " nodes)");
+            }
+        }
+        assertThat(serious).as("serious or critical axe violations on " + where).isEmpty();
+    }
+
+    private static String axeSource() throws IOException {
+        try (InputStream in = LookupPageBrowserIT.class.getResourceAsStream("/axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException("axe.min.js is not on the test classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> resourceOrigins() {
+        Object names = ((JavascriptExecutor) browser)
+                .executeScript("return performance.getEntriesByType('resource').map(function (e) { return e.name; });");
+        return (List<String>) names;
+    }
+
+    private static List<String> consoleErrors() {
+        List<String> errors = new ArrayList<>();
+        for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
+            if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                errors.add(entry.getMessage());
+            }
+        }
+        return errors;
+    }
+
+    private static Optional<String> codeSentTo(String address, int skip) {
+        String wanted = lookupForm(address);
+        List<RecordedEmail> emails = emulator.recordedEmails();
+        for (RecordedEmail email : emails.subList(Math.min(skip, emails.size()), emails.size())) {
+            boolean toAddress =
+                    email.to().stream().map(LookupPageBrowserIT::lookupForm).anyMatch(wanted::equals);
+            Matcher matcher = CODE.matcher(String.valueOf(email.text()));
+            if (toAddress && matcher.find()) {
+                return Optional.of(matcher.group(1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String lookupForm(String address) {
+        return ContactNormalizer.korea().email(address).map(Contact::lookupForm).orElse("");
+    }
+
+    private static WebDriver chromium() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // A phone-sized window: the page is built phone first.
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=390,844",
+                "--lang=ko-KR");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    /** A fresh machine lacks Chromium: install it from the distribution's packages, once. */
+    private static void installBrowserIfMissing() throws IOException, InterruptedException {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            return;
+        }
+        String script = System.getProperty("browser.installScript", "infra/local/browser/install.sh");
+        Process install = new ProcessBuilder("bash", script).inheritIO().start();
+        if (!install.waitFor(15, TimeUnit.MINUTES) || install.exitValue() != 0) {
+            throw new IllegalStateException("could not install chromium with " + script);
+        }
+        assertThat(Map.of("chromium", Files.isExecutable(CHROMIUM), "chromedriver", Files.isExecutable(CHROMEDRIVER)))
+                .containsOnly(Map.entry("chromium", true), Map.entry("chromedriver", true));
+    }
+}
