@@ -61,7 +61,8 @@
       referenceGenuine: '저희가 보낸 진짜 안내입니다: {title} ({channel}, {sentAt})',
       referenceFake: '저희가 보낸 안내 중에 이 조회번호는 없습니다. 잘못 입력하지 않았는지 확인해 주세요. 맞게 입력했다면 저희가 보낸 메시지가 아닙니다: 링크를 열거나 답장하지 마시고 KISA 118에 신고해 주세요.',
       referenceInvalid: '조회번호 형식이 아닙니다. XXXX-XXXX-XXXX-XX 모양인지 확인해 주세요.',
-      contactsHeading: '문의'
+      contactsHeading: '문의',
+      referenceShort: '조회번호'
     },
     en: {
       pageTitle: 'Personal data leak: notice and check',
@@ -121,7 +122,8 @@
       referenceGenuine: 'This is a genuine notice from us: {title} ({channel}, {sentAt})',
       referenceFake: 'None of our notices carries this reference code. Check that you typed it correctly. If you did, the message is not from us: do not open its links or reply; report it to KISA at 118.',
       referenceInvalid: 'This is not a reference code. It looks like XXXX-XXXX-XXXX-XX.',
-      contactsHeading: 'Contact us'
+      contactsHeading: 'Contact us',
+      referenceShort: 'reference'
     }
   };
 
@@ -190,7 +192,8 @@
     listInto($('result-items'), report.items.length ? report.items.map(itemLabel) : [t('noItems')]);
     listInto($('result-notices'), report.notices.length ? report.notices.map(function (notice) {
       return notice.title + ' · ' + (t('channel')[notice.channel] || notice.channel) + ' · ' +
-        formatTime(notice.sentAt) + ' · ' + (t('status')[notice.status] || notice.status);
+        formatTime(notice.sentAt) + ' · ' + (t('status')[notice.status] || notice.status) + ' · ' +
+        t('referenceShort') + ' ' + notice.reference;
     }) : [t('noNotices')]);
     result.hidden = false;
   }

@@ -130,7 +130,10 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
         Optional<Duration> refused = limiter.admit(sourceAddress(event), action);
         if (refused.isPresent()) {
             return responses.error(
-                    429, "rate_limited", "Too many requests from your network. Please try again later.", refused.get());
+                    429,
+                    "too_many_requests",
+                    "Too many requests from your network. Please try again later.",
+                    refused.get());
         }
         return then.get();
     }
@@ -237,7 +240,8 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
             ObjectNode entry = notices.addObject()
                     .put("title", notice.title())
                     .put("channel", notice.channel().code())
-                    .put("status", notice.status().code());
+                    .put("status", notice.status().code())
+                    .put("reference", notice.reference());
             putInstant(entry, "sentAt", notice.sentAt());
         }
         return body;

@@ -195,9 +195,19 @@ public final class LookupService {
             String campaignId = delivery.id().campaignId();
             String title = titles.computeIfAbsent(
                     campaignId, id -> campaigns.find(id).map(Campaign::title).orElse(id));
-            notices.add(new NoticeEntry(title, delivery.id().channel(), delivery.sentAt(), delivery.status()));
+            notices.add(new NoticeEntry(
+                    title, delivery.id().channel(), delivery.sentAt(), delivery.status(), printedReference(delivery)));
         }
         return new ContactReport(!items.isEmpty(), items, notices);
+    }
+
+    /**
+     * The reference code the sender printed in this notice: derived from the pepper and the
+     * delivery's name exactly as {@code SenderService} derives it, so it is never stored in clear.
+     */
+    private String printedReference(Delivery delivery) {
+        return ReferenceCodes.fromSeed(keyer.referenceSeed(
+                delivery.id().contact() + "#" + delivery.id().notice()));
     }
 
     private String newChallengeId() {

@@ -34,8 +34,17 @@ public final class LookupFixture {
     public static final String AFFECTED_EMAIL = "Kim.Minji@Example.com";
     public static final String KNOWN_PHONE = "010-1234-5678";
     public static final String UNKNOWN_EMAIL = "nobody@example.org";
-    /** The reference code printed in the first notice to the affected contact. */
-    public static final String FIRST_REFERENCE = new ReferenceCodes(new SeededRandom(7)).next();
+    private static final ContactKeyer KEYER =
+            new ContactKeyer(new Pepper("a test pepper of at least thirty-two bytes".getBytes(StandardCharsets.UTF_8)));
+
+    /**
+     * The reference code printed in the first notice to the affected contact, derived as the sender
+     * derives it.
+     */
+    public static final String FIRST_REFERENCE = printed(new DeliveryId(
+            KEYER.keyOf(ContactNormalizer.korea().either(AFFECTED_EMAIL).orElseThrow()),
+            "incident-1-first",
+            Channel.EMAIL));
 
     public static final String FIRST_TITLE = "개인정보 유출 안내 / Notice of personal data leak";
     public static final String REVISED_TITLE = "개인정보 유출 안내 (정정) / Revised notice";
@@ -47,8 +56,7 @@ public final class LookupFixture {
     public final ReadOnlyDeliveryLog deliveries = new ReadOnlyDeliveryLog();
     public final InMemoryCampaignStore campaigns = new InMemoryCampaignStore();
     public final ContactNormalizer normalizer = ContactNormalizer.korea();
-    public final ContactKeyer keyer =
-            new ContactKeyer(new Pepper("a test pepper of at least thirty-two bytes".getBytes(StandardCharsets.UTF_8)));
+    public final ContactKeyer keyer = KEYER;
     public final InMemoryRateLimits rateLimits = new InMemoryRateLimits();
     public final LookupService service;
     public final AddressLimiter limiter;
@@ -65,16 +73,23 @@ public final class LookupFixture {
         contacts.add(stored(known, Set.of(ItemKind.PHONE)));
         campaigns.create(campaign("incident-1-first", FIRST_TITLE, Instant.parse("2026-02-20T00:00:00Z")));
         campaigns.create(campaign("incident-1-revised", REVISED_TITLE, Instant.parse("2026-02-27T00:00:00Z")));
-        deliveries.add(
-                delivery(affected, "incident-1-first", DeliveryStatus.DELIVERED, "2026-02-20T10:15:00Z"),
-                keyer.referenceHash(ReferenceCodes.canonical(FIRST_REFERENCE).orElseThrow()));
-        deliveries.add(
-                delivery(affected, "incident-1-revised", DeliveryStatus.SENT, "2026-02-27T11:00:00Z"),
-                keyer.referenceHash(ReferenceCodes.canonical(new ReferenceCodes(new SeededRandom(8)).next())
-                        .orElseThrow()));
+        for (Delivery delivery : new Delivery[] {
+            delivery(affected, "incident-1-first", DeliveryStatus.DELIVERED, "2026-02-20T10:15:00Z"),
+            delivery(affected, "incident-1-revised", DeliveryStatus.SENT, "2026-02-27T11:00:00Z")
+        }) {
+            deliveries.add(
+                    delivery,
+                    keyer.referenceHash(
+                            ReferenceCodes.canonical(printed(delivery.id())).orElseThrow()));
+        }
         service = new LookupService(
                 challenges, codes, contacts, deliveries, campaigns, normalizer, keyer, clock, new SeededRandom(seed));
         limiter = new AddressLimiter(rateLimits, keyer, clock, LookupLimits.DEFAULTS);
+    }
+
+    /** The reference code the sender prints in a delivery's message. */
+    public static String printed(DeliveryId id) {
+        return ReferenceCodes.fromSeed(KEYER.referenceSeed(id.contact() + "#" + id.notice()));
     }
 
     public ContactKey key(String typed) {

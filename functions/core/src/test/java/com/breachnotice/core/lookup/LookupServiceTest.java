@@ -111,12 +111,20 @@ class LookupServiceTest {
                                 LookupFixture.FIRST_TITLE,
                                 Channel.EMAIL,
                                 Optional.of(Instant.parse("2026-02-20T10:15:00Z")),
-                                DeliveryStatus.DELIVERED),
+                                DeliveryStatus.DELIVERED,
+                                LookupFixture.FIRST_REFERENCE),
                         new NoticeEntry(
                                 LookupFixture.REVISED_TITLE,
                                 Channel.EMAIL,
                                 Optional.of(Instant.parse("2026-02-27T11:00:00Z")),
-                                DeliveryStatus.SENT));
+                                DeliveryStatus.SENT,
+                                report.notices().get(1).reference()));
+        // The reference shown to the owner is the one that checks as genuine.
+        assertThat(service.checkReference(report.notices().get(1).reference()))
+                .isEqualTo(new ReferenceResult.Genuine(
+                        LookupFixture.REVISED_TITLE,
+                        Channel.EMAIL,
+                        Optional.of(Instant.parse("2026-02-27T11:00:00Z"))));
     }
 
     @Test

@@ -56,6 +56,7 @@ class LookupPageBrowserIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Pattern CODE = Pattern.compile("code is ([0-9]{6})");
+    private static final Pattern REFERENCE = Pattern.compile("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z*~$=]{2}");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -129,7 +130,18 @@ class LookupPageBrowserIT {
                 .satisfies(notice ->
                         assertThat(notice).contains(DemoFlow.CAMPAIGN_TITLE).contains("Email"));
         assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain(affected);
+        String printed = referencePrintedInTheNoticeTo(affected);
+        assertThat(notices.get(0))
+                .as("the notice shows the reference printed in it")
+                .contains(printed);
         assertNoSeriousAccessibilityViolation("the answer, in English");
+
+        browser.findElement(By.id("reference")).sendKeys(printed.toLowerCase(java.util.Locale.ROOT));
+        browser.findElement(By.id("check-reference")).click();
+        wait.until(d -> !d.findElement(By.id("reference-result")).getText().isEmpty());
+        assertThat(browser.findElement(By.id("reference-result")).getText())
+                .startsWith("This is a genuine notice from us")
+                .contains(DemoFlow.CAMPAIGN_TITLE);
 
         assertThat(resourceOrigins()).as("every resource the page loaded").allMatch(url -> url.startsWith(base + "/"));
         assertThat(consoleErrors()).as("console errors").isEmpty();
@@ -204,6 +216,19 @@ class LookupPageBrowserIT {
             }
         }
         return Optional.empty();
+    }
+
+    private static String referencePrintedInTheNoticeTo(String address) {
+        String wanted = lookupForm(address);
+        for (RecordedEmail email : emulator.recordedEmails()) {
+            Matcher matcher = REFERENCE.matcher(String.valueOf(email.text()));
+            boolean toAddress =
+                    email.to().stream().map(LookupPageBrowserIT::lookupForm).anyMatch(wanted::equals);
+            if (toAddress && !CODE.matcher(String.valueOf(email.text())).find() && matcher.find()) {
+                return matcher.group();
+            }
+        }
+        throw new AssertionError("no notice with a reference code was sent to the sample address");
     }
 
     private static String lookupForm(String address) {
