@@ -244,6 +244,7 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     .put("reference", notice.reference());
             putInstant(entry, "sentAt", notice.sentAt());
         }
+        body.set("guidance", CONTENT.guidance().deepCopy());
         return body;
     }
 
