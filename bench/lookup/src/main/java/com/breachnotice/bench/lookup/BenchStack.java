@@ -1,0 +1,134 @@
+package com.breachnotice.bench.lookup;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.breachnotice.aws.AwsClients;
+import com.breachnotice.aws.secrets.SecretsManagerPepperSource;
+import com.breachnotice.core.contact.ContactKey;
+import com.breachnotice.core.contact.ContactKeyer;
+import com.breachnotice.core.contact.ContactNormalizer;
+import com.breachnotice.emulator.LocalEmulator;
+import com.breachnotice.emulator.ProvisionedStack;
+import com.breachnotice.emulator.ResourceProvisioner;
+import com.breachnotice.local.LocalFunction;
+import com.breachnotice.local.TemplateFunctions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * A stack created from template.yaml on the local emulator, with synthetic contacts in its registry:
+ * affected ones (items leaked) and known but unaffected ones (registered, no item). Everything is
+ * generated; nothing here is a real person.
+ */
+final class BenchStack {
+
+    final LocalEmulator emulator;
+    final ProvisionedStack stack;
+    final AwsClients aws;
+    final ContactKeyer keyer;
+
+    private BenchStack(LocalEmulator emulator, ProvisionedStack stack, AwsClients aws, ContactKeyer keyer) {
+        this.emulator = emulator;
+        this.stack = stack;
+        this.aws = aws;
+        this.keyer = keyer;
+    }
+
+    static BenchStack create(String purpose) {
+        LocalEmulator emulator = LocalEmulator.shared();
+        emulator.applyToSystemProperties();
+        ProvisionedStack stack = ResourceProvisioner.forEmulator(emulator)
+                .provision(
+                        "bench-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 6));
+        AwsClients aws = new AwsClients();
+        ContactKeyer keyer = new ContactKeyer(
+                new SecretsManagerPepperSource(aws.secretsManager(), stack.physicalId("PepperSecret")).pepper());
+        return new BenchStack(emulator, stack, aws, keyer);
+    }
+
+    /** The lookup function's environment as the template resolves it, plus the emulator's, plus overrides. */
+    Map<String, String> lookupEnvironment(Map<String, String> overrides) {
+        Map<String, String> env = new HashMap<>(emulator.environment());
+        for (LocalFunction function : TemplateFunctions.of(stack)) {
+            if (function.logicalId().equals("LookupFunction")) {
+                env.putAll(function.environment());
+            }
+        }
+        env.putAll(overrides);
+        return env;
+    }
+
+    /** Registers synthetic email contacts; {@code affected} decides whether they carry leaked items. */
+    void register(List<String> emails, boolean affected) {
+        String table = stack.physicalId("ContactTable");
+        List<WriteRequest> batch = new ArrayList<>();
+        for (String email : emails) {
+            ContactKey key = keyer.keyOf(ContactNormalizer.korea().either(email).orElseThrow());
+            Map<String, AttributeValue> item = new HashMap<>();
+            item.put("contactKey", AttributeValue.fromS(key.value()));
+            item.put("kind", AttributeValue.fromS("email"));
+            item.put("locale", AttributeValue.fromS("ko"));
+            // Not a real sealed value: the benchmarks never run the sender.
+            item.put("valueCipher", AttributeValue.fromS("YmVuY2g="));
+            item.put("dataKey", AttributeValue.fromS("YmVuY2g="));
+            item.put("smsCapable", AttributeValue.fromBool(false));
+            if (affected) {
+                item.put("items", AttributeValue.fromSs(List.of("name", "email", "address_book")));
+            }
+            batch.add(WriteRequest.builder()
+                    .putRequest(PutRequest.builder().item(item).build())
+                    .build());
+            if (batch.size() == 25) {
+                write(table, batch);
+                batch = new ArrayList<>();
+            }
+        }
+        if (!batch.isEmpty()) {
+            write(table, batch);
+        }
+    }
+
+    private void write(String table, List<WriteRequest> batch) {
+        Map<String, List<WriteRequest>> pending = Map.of(table, List.copyOf(batch));
+        for (int round = 0; round < 10 && !pending.isEmpty(); round++) {
+            Map<String, List<WriteRequest>> asked = pending;
+            pending = aws.dynamoDb().batchWriteItem(b -> b.requestItems(asked)).unprocessedItems();
+        }
+        if (!pending.isEmpty()) {
+            throw new IllegalStateException("the emulator kept items unprocessed");
+        }
+    }
+
+    static List<String> emails(String prefix, int count) {
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            emails.add(prefix + "-" + i + "@example.org");
+        }
+        return emails;
+    }
+
+    /** An API Gateway HTTP API (payload 2.0) request as the local runtime builds it. */
+    static APIGatewayV2HTTPEvent request(String method, String path, String body, String sourceIp) {
+        APIGatewayV2HTTPEvent.RequestContext.Http http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                .withMethod(method)
+                .withPath(path)
+                .withSourceIp(sourceIp)
+                .build();
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey(method + " " + path)
+                .withRawPath(path)
+                .withHeaders(Map.of("content-type", "application/json"))
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(http)
+                        .build())
+                .build();
+    }
+}

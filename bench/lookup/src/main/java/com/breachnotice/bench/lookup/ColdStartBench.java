@@ -1,0 +1,82 @@
+package com.breachnotice.bench.lookup;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Cold start of the lookup without SnapStart: starts {@code runs} fresh JVMs running {@link
+ * ColdStartProbe} against a stack on the local emulator, and reports, per run and as the median,
+ * the time from JVM start to the first answered request (measured inside the process from the
+ * JVM's own start time) and the wall time from spawning the process to its answer.
+ *
+ * <p>Run: {@code bench/lookup/run.sh coldstart [runs]}.
+ */
+public final class ColdStartBench {
+
+    private static final Pattern LINE = Pattern.compile("cold-start status=(\\d+) .* jvm_to_answer_ms=(\\d+)");
+
+    private ColdStartBench() {}
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        BenchStack bench = BenchStack.create("coldstart");
+        Map<String, String> env = bench.lookupEnvironment(Map.of());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<Double> inProcess = new ArrayList<>();
+        List<Double> wall = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            // The emulator's endpoints reach the SDK as system properties in this process, and as
+            // the standard AWS_ENDPOINT_URL variables (in env) in the probe.
+            ProcessBuilder builder = new ProcessBuilder(
+                            java,
+                            "-XX:+UseSerialGC",
+                            "-XX:TieredStopAtLevel=1",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            ColdStartProbe.class.getName())
+                    .redirectErrorStream(true);
+            builder.environment().putAll(env);
+            long spawned = System.nanoTime();
+            Process probe = builder.start();
+            String result = null;
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(probe.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    if (line.startsWith("cold-start ")) {
+                        result = line;
+                        wall.add((System.nanoTime() - spawned) / 1e6);
+                    }
+                }
+            }
+            if (!probe.waitFor(60, TimeUnit.SECONDS) || result == null) {
+                throw new IllegalStateException("the probe did not answer");
+            }
+            Matcher m = LINE.matcher(result);
+            if (!m.find() || !m.group(1).equals("202")) {
+                throw new IllegalStateException("unexpected probe answer: " + result);
+            }
+            inProcess.add(Double.parseDouble(m.group(2)));
+            System.out.println("run " + (run + 1) + ": " + result);
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "cold start over %d fresh JVMs: JVM start to first answer median=%.0f ms (min %.0f, max %.0f);"
+                        + " spawn to answer (wall) median=%.0f ms%n",
+                runs,
+                UniformityBench.median(inProcess),
+                inProcess.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                inProcess.stream().mapToDouble(Double::doubleValue).max().orElse(0),
+                UniformityBench.median(wall));
+        bench.aws.close();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.breachnotice.bench.lookup;
+
+import org.jspecify.annotations.NullMarked;
