@@ -21,7 +21,26 @@ shift || true
 # Package the module and everything it needs (no install: siblings resolve inside the reactor).
 mvn -B -q -pl bench/lookup -am package -DskipTests -Dspotless.check.skip=true
 mvn -B -q -pl bench/lookup -am dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
-cp="bench/lookup/target/classes:$(cat bench/lookup/target/classpath.txt)"
+# The plugin names our own modules by their ~/.m2 path even inside the reactor (and nothing is
+# installed there, or an older build is): point them at the modules' freshly built classes.
+module_dir() {
+  case "$1" in
+    local-runtime) echo infra/local/runtime ;;
+    emulator) echo infra/local/emulator ;;
+    *) echo "functions/$1" ;;
+  esac
+}
+cp="bench/lookup/target/classes"
+IFS=':' read -r -a entries < bench/lookup/target/classpath.txt || true
+for entry in "${entries[@]}"; do
+  if [[ "$entry" =~ /com/breachnotice/([a-z-]+)/[^/]+/[a-z-]+-[^/]*-tests\.jar$ ]]; then
+    cp="$cp:$root/$(module_dir "${BASH_REMATCH[1]}")/target/test-classes"
+  elif [[ "$entry" =~ /com/breachnotice/([a-z-]+)/ ]]; then
+    cp="$cp:$root/$(module_dir "${BASH_REMATCH[1]}")/target/classes"
+  else
+    cp="$cp:$entry"
+  fi
+done
 
 run() {
   java -cp "$cp" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn "$@"

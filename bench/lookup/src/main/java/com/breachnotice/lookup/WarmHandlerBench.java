@@ -100,12 +100,13 @@ public final class WarmHandlerBench {
         Arrays.sort(sorted);
         System.out.printf(
                 Locale.ROOT,
-                "%-34s n=%d p50=%.3f ms p99=%.3f ms max=%.3f ms%n",
+                "%-34s n=%d p50=%.1f us p99=%.1f us max=%.1f us (p99 %.4f ms)%n",
                 route,
                 sorted.length,
-                at(sorted, 0.50) / 1e6,
-                at(sorted, 0.99) / 1e6,
-                sorted[sorted.length - 1] / 1e6);
+                at(sorted, 0.50) / 1e3,
+                at(sorted, 0.99) / 1e3,
+                sorted[sorted.length - 1] / 1e3,
+                at(sorted, 0.99) / 1e6);
     }
 
     private static long at(long[] sorted, double q) {
