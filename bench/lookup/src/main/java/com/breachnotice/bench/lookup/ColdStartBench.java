@@ -29,6 +29,10 @@ public final class ColdStartBench {
 
     public static void main(String[] args) throws IOException, InterruptedException {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        boolean phases = args.length > 1 && args[1].equals("--phases");
+        // Application class-data sharing: the first run writes the archive, later runs map it.
+        boolean cds = args.length > 1 && args[1].equals("--cds");
+        Path archive = Path.of("bench", "lookup", "target", "lookup-cds.jsa").toAbsolutePath();
         BenchStack bench = BenchStack.create("coldstart");
         Map<String, String> env = bench.lookupEnvironment(Map.of());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -37,14 +41,17 @@ public final class ColdStartBench {
         for (int run = 0; run < runs; run++) {
             // The emulator's endpoints reach the SDK as system properties in this process, and as
             // the standard AWS_ENDPOINT_URL variables (in env) in the probe.
-            ProcessBuilder builder = new ProcessBuilder(
-                            java,
-                            "-XX:+UseSerialGC",
-                            "-XX:TieredStopAtLevel=1",
-                            "-cp",
-                            System.getProperty("java.class.path"),
-                            ColdStartProbe.class.getName())
-                    .redirectErrorStream(true);
+            List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+            if (cds) {
+                command.add("-XX:+AutoCreateSharedArchive");
+                command.add("-XX:SharedArchiveFile=" + archive);
+            }
+            command.addAll(List.of(
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    phases ? "com.breachnotice.lookup.ColdStartPhases" : ColdStartProbe.class.getName(),
+                    "cold-" + run + "-" + System.nanoTime() + "@example.org"));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().putAll(env);
             long spawned = System.nanoTime();
             Process probe = builder.start();
@@ -52,11 +59,18 @@ public final class ColdStartBench {
             try (BufferedReader out =
                     new BufferedReader(new InputStreamReader(probe.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    if (line.startsWith("phases ")) {
+                        System.out.println(line);
+                    }
                     if (line.startsWith("cold-start ")) {
                         result = line;
                         wall.add((System.nanoTime() - spawned) / 1e6);
                     }
                 }
+            }
+            if (phases) {
+                probe.waitFor(60, TimeUnit.SECONDS);
+                continue;
             }
             if (!probe.waitFor(60, TimeUnit.SECONDS) || result == null) {
                 throw new IllegalStateException("the probe did not answer");
@@ -68,11 +82,21 @@ public final class ColdStartBench {
             inProcess.add(Double.parseDouble(m.group(2)));
             System.out.println("run " + (run + 1) + ": " + result);
         }
+        if (phases) {
+            bench.aws.close();
+            return;
+        }
+        if (cds && runs > 1) {
+            // The first run only wrote the archive.
+            inProcess.remove(0);
+            wall.remove(0);
+        }
         System.out.printf(
                 Locale.ROOT,
-                "cold start over %d fresh JVMs: JVM start to first answer median=%.0f ms (min %.0f, max %.0f);"
+                (cds ? "with AppCDS, runs after the first: " : "")
+                        + "cold start over %d fresh JVMs: JVM start to first answer median=%.0f ms (min %.0f, max %.0f);"
                         + " spawn to answer (wall) median=%.0f ms%n",
-                runs,
+                inProcess.size(),
                 UniformityBench.median(inProcess),
                 inProcess.stream().mapToDouble(Double::doubleValue).min().orElse(0),
                 inProcess.stream().mapToDouble(Double::doubleValue).max().orElse(0),

@@ -21,7 +21,11 @@ public final class ColdStartProbe {
         LookupHandler handler = new LookupHandler(System.getenv());
         long initDone = System.currentTimeMillis();
         APIGatewayV2HTTPResponse answer = handler.handleRequest(
-                BenchStack.request("POST", "/v1/challenges", "{\"contact\":\"cold@example.org\"}", "198.51.100.7"),
+                BenchStack.request(
+                        "POST",
+                        "/v1/challenges",
+                        "{\"contact\":\"" + (args.length > 0 ? args[0] : "cold@example.org") + "\"}",
+                        "198.51.100.7"),
                 null);
         long answered = System.currentTimeMillis();
         System.out.printf(
