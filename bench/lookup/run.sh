@@ -42,6 +42,8 @@ for entry in "${entries[@]}"; do
   fi
 done
 
+printf '%s' "$cp" > bench/lookup/target/run-classpath.txt
+
 run() {
   java -cp "$cp" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn "$@"
 }
@@ -57,5 +59,6 @@ case "$what" in
     run com.breachnotice.bench.lookup.ColdStartBench
     run com.breachnotice.lookup.WarmHandlerBench
     ;;
+  classpath) echo "$cp" ;;
   *) echo "usage: $0 uniformity|limits|coldstart|warm|all [n]" >&2; exit 2 ;;
 esac

@@ -119,6 +119,10 @@ class OpenApiContractTest {
         assertThat(check("POST", verify, "/v1/challenges/AAAAAAAAAAAAAAAAAAAAAA/verify", "{\"code\":\"123456\"}")
                         .getStatusCode())
                 .isEqualTo(410);
+        // Found by schemathesis: an id that cannot exist used to fall through to 404.
+        assertThat(check("POST", verify, "/v1/challenges/%C2%84/verify", "{\"code\":\"000000\"}")
+                        .getStatusCode())
+                .isEqualTo(410);
 
         String affected = body(check(
                         "POST",

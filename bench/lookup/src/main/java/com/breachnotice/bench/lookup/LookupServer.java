@@ -1,0 +1,48 @@
+package com.breachnotice.bench.lookup;
+
+import com.breachnotice.local.LocalRuntime;
+import com.breachnotice.local.LocalRuntimeOptions;
+import com.breachnotice.local.TemplateFunctions;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The lookup behind the local runtime's HTTP API, on a fresh stack with a few synthetic contacts,
+ * for tools that speak HTTP (schemathesis). Prints {@code listening http://127.0.0.1:<port>} and
+ * serves until its standard input closes or {@code maxMinutes} pass.
+ *
+ * <p>Run by {@code bench/lookup/schemathesis.sh}.
+ */
+public final class LookupServer {
+
+    private LookupServer() {}
+
+    public static void main(String[] args) throws Exception {
+        long maxMinutes = args.length > 0 ? Long.parseLong(args[0]) : 20;
+        BenchStack bench = BenchStack.create("http");
+        bench.register(List.of("fuzz-affected@example.org"), true);
+        bench.register(List.of("fuzz-known@example.org"), false);
+        try (LocalRuntime runtime = TemplateFunctions.runtime(
+                        bench.stack,
+                        bench.emulator.endpoint(),
+                        bench.emulator.environment(),
+                        LocalRuntimeOptions.defaults())
+                .start()) {
+            System.out.println("listening http://127.0.0.1:" + runtime.httpPort());
+            System.out.flush();
+            Thread stdin = new Thread(() -> {
+                try {
+                    while (System.in.read() >= 0) {
+                        // drain until closed
+                    }
+                } catch (java.io.IOException closed) {
+                    // treated as closed
+                }
+            });
+            stdin.setDaemon(true);
+            stdin.start();
+            stdin.join(Duration.ofMinutes(maxMinutes));
+        }
+        bench.aws.close();
+    }
+}
