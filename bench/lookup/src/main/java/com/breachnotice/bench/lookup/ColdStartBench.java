@@ -27,6 +27,23 @@ public final class ColdStartBench {
 
     private ColdStartBench() {}
 
+    /**
+     * This JVM's class path; with {@code -Dcoldstart.alternate=<dir>}, every other run puts that
+     * directory in place of the lookup module's classes, for an A/B comparison under the same load.
+     */
+    private static String classPath(int run) {
+        String own = System.getProperty("java.class.path");
+        String alternate = System.getProperty("coldstart.alternate", "");
+        if (alternate.isEmpty() || run % 2 == 0) {
+            return own;
+        }
+        List<String> entries = new ArrayList<>();
+        for (String entry : own.split(java.io.File.pathSeparator)) {
+            entries.add(entry.endsWith("functions/lookup/target/classes") ? alternate : entry);
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
     public static void main(String[] args) throws IOException, InterruptedException {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         boolean phases = args.length > 1 && args[1].equals("--phases");
@@ -48,7 +65,7 @@ public final class ColdStartBench {
             }
             command.addAll(List.of(
                     "-cp",
-                    System.getProperty("java.class.path"),
+                    classPath(run),
                     phases ? "com.breachnotice.lookup.ColdStartPhases" : ColdStartProbe.class.getName(),
                     "cold-" + run + "-" + System.nanoTime() + "@example.org"));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -80,7 +97,9 @@ public final class ColdStartBench {
                 throw new IllegalStateException("unexpected probe answer: " + result);
             }
             inProcess.add(Double.parseDouble(m.group(2)));
-            System.out.println("run " + (run + 1) + ": " + result);
+            System.out.println("run " + (run + 1)
+                    + (System.getProperty("coldstart.alternate", "").isEmpty() ? "" : run % 2 == 0 ? " [A]" : " [B]")
+                    + ": " + result);
         }
         if (phases) {
             bench.aws.close();
