@@ -2,14 +2,21 @@ package com.breachnotice.bench.lookup;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.breachnotice.aws.AwsClients;
+import com.breachnotice.aws.kms.KmsDataKeyProvider;
 import com.breachnotice.aws.secrets.SecretsManagerPepperSource;
+import com.breachnotice.core.contact.Contact;
 import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.contact.ContactKeyer;
 import com.breachnotice.core.contact.ContactNormalizer;
+import com.breachnotice.core.crypto.ContactCipher;
+import com.breachnotice.core.crypto.Sealed;
 import com.breachnotice.emulator.LocalEmulator;
 import com.breachnotice.emulator.ProvisionedStack;
 import com.breachnotice.emulator.ResourceProvisioner;
+import com.breachnotice.local.AwsTarget;
 import com.breachnotice.local.LocalFunction;
+import com.breachnotice.local.LocalRuntime;
+import com.breachnotice.local.LocalRuntimeOptions;
 import com.breachnotice.local.TemplateFunctions;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,19 +70,51 @@ final class BenchStack {
         return env;
     }
 
+    /**
+     * The functions of template.yaml behind the local runtime (HTTP API on 127.0.0.1, SQS pollers),
+     * started; with {@code unlimitedAddresses} the lookup's per-address limits are lifted.
+     */
+    LocalRuntime runtime(boolean unlimitedAddresses) {
+        List<LocalFunction> functions = new ArrayList<>();
+        for (LocalFunction f : TemplateFunctions.of(stack)) {
+            Map<String, String> env = new HashMap<>(f.environment());
+            if (unlimitedAddresses && f.logicalId().equals("LookupFunction")) {
+                env.put("ADDRESS_STARTS_PER_HOUR", "1000000");
+                env.put("ADDRESS_CHECKS_PER_HOUR", "1000000");
+            }
+            functions.add(new LocalFunction(
+                    f.logicalId(), f.functionName(), f.handler(), f.timeout(), f.memoryMb(), env, f.eventSources()));
+        }
+        Map<String, String> emulatorEnv = emulator.environment();
+        AwsTarget target = new AwsTarget(
+                emulator.endpoint(),
+                stack.region(),
+                TemplateFunctions.accountId(stack),
+                stack.stackName(),
+                emulatorEnv.getOrDefault("AWS_ACCESS_KEY_ID", "test"),
+                emulatorEnv.getOrDefault("AWS_SECRET_ACCESS_KEY", "test"),
+                emulatorEnv);
+        return LocalRuntime.create(functions, target, LocalRuntimeOptions.defaults())
+                .start();
+    }
+
     /** Registers synthetic email contacts; {@code affected} decides whether they carry leaked items. */
     void register(List<String> emails, boolean affected) {
         String table = stack.physicalId("ContactTable");
+        ContactCipher cipher =
+                new ContactCipher(new KmsDataKeyProvider(aws.kms(), stack.attribute("ContactKey", "Arn")));
         List<WriteRequest> batch = new ArrayList<>();
         for (String email : emails) {
-            ContactKey key = keyer.keyOf(ContactNormalizer.korea().either(email).orElseThrow());
+            Contact contact = ContactNormalizer.korea().either(email).orElseThrow();
+            ContactKey key = keyer.keyOf(contact);
             Map<String, AttributeValue> item = new HashMap<>();
             item.put("contactKey", AttributeValue.fromS(key.value()));
             item.put("kind", AttributeValue.fromS("email"));
             item.put("locale", AttributeValue.fromS("ko"));
-            // Not a real sealed value: the benchmarks never run the sender.
-            item.put("valueCipher", AttributeValue.fromS("YmVuY2g="));
-            item.put("dataKey", AttributeValue.fromS("YmVuY2g="));
+            // Sealed as intake seals it, so a running code sender can open it and send.
+            Sealed sealed = cipher.seal(contact.value(), key.value());
+            item.put("valueCipher", AttributeValue.fromS(sealed.ciphertext()));
+            item.put("dataKey", AttributeValue.fromS(sealed.wrappedKey()));
             item.put("smsCapable", AttributeValue.fromBool(false));
             if (affected) {
                 item.put("items", AttributeValue.fromSs(List.of("name", "email", "address_book")));

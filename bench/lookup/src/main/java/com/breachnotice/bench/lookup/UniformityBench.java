@@ -2,6 +2,7 @@ package com.breachnotice.bench.lookup;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.breachnotice.core.delivery.ReferenceCodes;
+import com.breachnotice.local.LocalRuntime;
 import com.breachnotice.lookup.LookupHandler;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -32,13 +33,34 @@ public final class UniformityBench {
 
     private UniformityBench() {}
 
+    /** One request, answered: in process, or over the local runtime's HTTP API. */
+    interface Client {
+        Answer post(String path, String body);
+    }
+
+    /** What must be identical: status, headers and body. */
+    record Answer(int status, Map<String, String> headers, String body) {}
+
     public static void main(String[] args) {
         int perClass = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        boolean http = args.length > 1 && args[1].equals("--http");
         int warmup = 100;
         BenchStack bench = BenchStack.create("uniformity");
         // Address limits out of the way: this measures the contact classes, not the limiter.
-        LookupHandler handler = new LookupHandler(bench.lookupEnvironment(
-                Map.of("ADDRESS_STARTS_PER_HOUR", "1000000", "ADDRESS_CHECKS_PER_HOUR", "1000000")));
+        Client handler;
+        LocalRuntime runtime = null;
+        if (http) {
+            runtime = bench.runtime(true);
+            handler = new HttpLookupClient(runtime.httpPort());
+        } else {
+            LookupHandler lookup = new LookupHandler(bench.lookupEnvironment(
+                    Map.of("ADDRESS_STARTS_PER_HOUR", "1000000", "ADDRESS_CHECKS_PER_HOUR", "1000000")));
+            handler = (path, body) -> {
+                APIGatewayV2HTTPResponse response =
+                        lookup.handleRequest(BenchStack.request("POST", path, body, "198.51.100.1"), null);
+                return new Answer(response.getStatusCode(), response.getHeaders(), response.getBody());
+            };
+        }
 
         List<String> affected = BenchStack.emails("affected", perClass);
         List<String> unaffected = BenchStack.emails("known", perClass);
@@ -49,10 +71,7 @@ public final class UniformityBench {
 
         for (String email : BenchStack.emails("warm", warmup)) {
             start(handler, email);
-            handler.handleRequest(
-                    BenchStack.request(
-                            "POST", "/v1/notices/verify", "{\"reference\":\"warm-" + email + "\"}", "198.51.100.1"),
-                    null);
+            handler.post("/v1/notices/verify", "{\"reference\":\"warm-" + email + "\"}");
         }
 
         Map<String, List<String>> classes = new LinkedHashMap<>();
@@ -67,13 +86,14 @@ public final class UniformityBench {
         Map<String, TreeSet<String>> shapes = new TreeMap<>();
         for (String[] request : order) {
             long t0 = System.nanoTime();
-            APIGatewayV2HTTPResponse response = start(handler, request[1]);
+            Answer response = start(handler, request[1]);
             double ms = (System.nanoTime() - t0) / 1e6;
             millis.computeIfAbsent(request[0], k -> new ArrayList<>()).add(ms);
             shapes.computeIfAbsent(request[0], k -> new TreeSet<>()).add(shape(response));
         }
-        System.out.println(
-                "== POST /v1/challenges, " + perClass + " requests per class, in-process handler on the emulator");
+        System.out.println("== POST /v1/challenges, " + perClass + " requests per class, "
+                + (http ? "over the local runtime's HTTP API (code sender running)" : "in-process handler")
+                + " on the emulator");
         report(millis, shapes);
 
         SecureRandom random = new SecureRandom();
@@ -89,28 +109,38 @@ public final class UniformityBench {
         for (String[] check : checks) {
             String body = "{\"reference\":\"" + check[1] + "\"}";
             long t0 = System.nanoTime();
-            APIGatewayV2HTTPResponse response =
-                    handler.handleRequest(BenchStack.request("POST", "/v1/notices/verify", body, "198.51.100.1"), null);
+            Answer response = handler.post("/v1/notices/verify", body);
             double ms = (System.nanoTime() - t0) / 1e6;
             checkMillis.computeIfAbsent(check[0], k -> new ArrayList<>()).add(ms);
             checkShapes.computeIfAbsent(check[0], k -> new TreeSet<>()).add(shape(response));
         }
         System.out.println("== POST /v1/notices/verify, " + perClass + " requests per class");
         report(checkMillis, checkShapes);
+        if (runtime != null) {
+            // What the code sender did meanwhile: codes to registered contacts only.
+            System.out.println("code emails recorded by the local SES during the run: "
+                    + bench.emulator.recordedEmails().size() + " (registered contacts asked for: "
+                    + (2 * perClass + warmup) + ", unknown: " + perClass + ")");
+            runtime.close();
+        }
         bench.aws.close();
     }
 
-    private static APIGatewayV2HTTPResponse start(LookupHandler handler, String email) {
-        String body = "{\"contact\":\"" + email + "\",\"lang\":\"ko\"}";
-        return handler.handleRequest(BenchStack.request("POST", "/v1/challenges", body, "198.51.100.1"), null);
+    private static Answer start(Client handler, String email) {
+        return handler.post("/v1/challenges", "{\"contact\":\"" + email + "\",\"lang\":\"ko\"}");
     }
 
     /** Status, headers and body with the challenge id and expiry masked: what must be identical. */
-    private static String shape(APIGatewayV2HTTPResponse response) {
-        String body = response.getBody()
+    private static String shape(Answer response) {
+        String body = response.body()
                 .replaceAll("\"challengeId\":\"[^\"]*\"", "\"challengeId\":\"*\"")
                 .replaceAll("\"expiresAt\":\"[^\"]*\"", "\"expiresAt\":\"*\"");
-        return response.getStatusCode() + " " + new TreeMap<>(response.getHeaders()) + " " + body;
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(response.headers());
+        // These differ per response by nature, not by contact.
+        headers.remove("date");
+        headers.remove("content-length");
+        return response.status() + " " + headers + " " + body;
     }
 
     /** Malformed in the ways people and scripts get it wrong: check symbol, length, alphabet. */
