@@ -143,6 +143,11 @@ class LookupPageBrowserIT {
                 .startsWith("This is a genuine notice from us")
                 .contains(DemoFlow.CAMPAIGN_TITLE);
 
+        Object overflow = ((JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+        assertThat(((Number) overflow).intValue())
+                .as("no sideways scrolling on a phone-sized screen")
+                .isLessThanOrEqualTo(0);
         assertThat(resourceOrigins()).as("every resource the page loaded").allMatch(url -> url.startsWith(base + "/"));
         assertThat(consoleErrors()).as("console errors").isEmpty();
     }
