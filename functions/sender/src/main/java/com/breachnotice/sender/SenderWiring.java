@@ -49,8 +49,7 @@ final class SenderWiring {
         AwsClients aws = AwsClients.shared();
         // The hourly budget of codes is counted beside the challenges; read only by this function.
         String challengeTable = env.require("CHALLENGE_TABLE");
-        int codesPerHour =
-                Integer.parseInt(env.optional("CODES_PER_HOUR", "20000").strip());
+        int codesPerHour = positive(env.optional("CODES_PER_HOUR", "20000"), "CODES_PER_HOUR");
         return new ChallengeCodeService(
                 new DynamoDbContactBook(aws.dynamoDb(), settings.contactTable()),
                 cipher(settings, aws),
@@ -59,6 +58,18 @@ final class SenderWiring {
                 new DynamoDbRateLimits(aws.dynamoDb(), challengeTable),
                 Clock.systemUTC(),
                 codesPerHour);
+    }
+
+    private static int positive(String value, String name) {
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, by name
+        }
+        throw new IllegalStateException(name + " must be a positive whole number");
     }
 
     private static ContactCipher cipher(SenderSettings settings, AwsClients aws) {
