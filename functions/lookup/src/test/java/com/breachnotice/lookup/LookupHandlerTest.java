@@ -409,6 +409,23 @@ class LookupHandlerTest {
         assertThatThrownBy(() -> new LookupHandler(Map.of())).hasMessageContaining("CHALLENGE_TABLE");
     }
 
+    @Test
+    void environmentConstructor_badLimit_failsNamingIt() {
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "CHALLENGE_TABLE", "challenges",
+                "CONTACT_TABLE", "contacts",
+                "DELIVERY_TABLE", "deliveries",
+                "CAMPAIGN_TABLE", "campaigns",
+                "CODE_QUEUE_URL", "https://sqs.invalid/codes",
+                "PEPPER_SECRET_ID", "pepper",
+                "ADDRESS_STARTS_PER_HOUR", "lots"));
+
+        assertThatThrownBy(() -> new LookupHandler(environment)).hasMessageContaining("ADDRESS_STARTS_PER_HOUR");
+        environment.put("ADDRESS_STARTS_PER_HOUR", "30");
+        environment.put("ADDRESS_CHECKS_PER_HOUR", "0");
+        assertThatThrownBy(() -> new LookupHandler(environment)).hasMessageContaining("ADDRESS_CHECKS_PER_HOUR");
+    }
+
     private String startChallenge() {
         APIGatewayV2HTTPResponse response = handle("post-challenges.json");
         assertThat(response.getStatusCode()).isEqualTo(202);
