@@ -46,7 +46,10 @@ done
 [[ -n "$url" ]] || { echo "the lookup server did not start" >&2; exit 1; }
 echo "schemathesis $version against $url (max $examples examples per operation)"
 
-"$venv/bin/schemathesis" run functions/lookup/openapi.yaml \
+# schemathesis keeps a cache (.schemathesis/) in its working directory: keep it under target/.
+mkdir -p bench/lookup/target/schemathesis
+cd bench/lookup/target/schemathesis
+"$venv/bin/schemathesis" run "$root/functions/lookup/openapi.yaml" \
   --url "$url" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance \
   --max-examples "$examples" \
