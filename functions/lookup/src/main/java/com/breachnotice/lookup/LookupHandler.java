@@ -47,7 +47,7 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     private static final Pattern ASSET = Pattern.compile("/assets/([A-Za-z0-9._-]{1,64})");
     /** Any one path segment: an id that cannot exist is answered like an expired one (410), not 404. */
-    private static final Pattern VERIFY = Pattern.compile("/v1/challenges/([^/]{1,256})/verify");
+    private static final Pattern VERIFY = Pattern.compile("/v1/challenges/([^/]+)/verify");
 
     private static final Pattern SIX_DIGITS = Pattern.compile("[0-9]{6}");
     private static final String MESSAGE_INTERNAL = "Something went wrong on our side. Please try again in a moment.";

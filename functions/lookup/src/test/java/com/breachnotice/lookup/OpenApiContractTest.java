@@ -123,6 +123,13 @@ class OpenApiContractTest {
         assertThat(check("POST", verify, "/v1/challenges/%C2%84/verify", "{\"code\":\"000000\"}")
                         .getStatusCode())
                 .isEqualTo(410);
+        assertThat(check(
+                                "POST",
+                                verify,
+                                "/v1/challenges/" + "%F0%9D%93%A3".repeat(40) + "/verify",
+                                "{\"code\":\"000000\"}")
+                        .getStatusCode())
+                .isEqualTo(410);
 
         String affected = body(check(
                         "POST",
