@@ -53,5 +53,5 @@ cd bench/lookup/target/schemathesis
   --url "$url" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance \
   --max-examples "$examples" \
-  --seed 42 \
+  --seed "${SEED:-42}" \
   --no-color
