@@ -3,13 +3,17 @@ package com.breachnotice.aws;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -20,8 +24,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Builds each SDK client once per container (during INIT, on first use), all over one light
- * {@link UrlConnectionHttpClient} with explicit timeouts. Region and credentials come from the
- * default provider chains. There is deliberately no endpoint override here: the SDK's standard
+ * {@link UrlConnectionHttpClient} with explicit timeouts. Inside Lambda, region and credentials are
+ * read straight from the variables Lambda sets ({@code AWS_REGION}, {@code AWS_ACCESS_KEY_ID}, ...):
+ * the default provider chains would first look for profile files and system properties, which
+ * costs cold-start time and finds nothing there. Elsewhere (the CLI, tests) the default chains apply.
+ * There is deliberately no endpoint override here: the SDK's standard
  * {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_<SERVICE>} variables or {@code aws.endpointUrl*}
  * system properties point the clients at a local emulator, so production code has no emulator
  * switch. Thread-safe; {@link #close()} closes every client built and the HTTP client.
@@ -39,7 +46,9 @@ public final class AwsClients implements AutoCloseable {
     /** Attempts of a DynamoDB call (the first plus retries), throttling included. */
     static final int DYNAMODB_ATTEMPTS = 8;
 
-    private static final AwsClients SHARED = new AwsClients();
+    private static final AwsClients SHARED = new AwsClients(LambdaIdentity.fromEnvironment(System.getenv()));
+
+    private final @Nullable LambdaIdentity lambda;
 
     private final Object lock = new Object();
     private final List<AutoCloseable> built = new ArrayList<>();
@@ -62,12 +71,21 @@ public final class AwsClients implements AutoCloseable {
         return SHARED;
     }
 
+    /** Clients whose region and credentials come from the SDK's default chains (CLI, tests, benches). */
+    public AwsClients() {
+        this(null);
+    }
+
+    AwsClients(@Nullable LambdaIdentity lambda) {
+        this.lambda = lambda;
+    }
+
     public DynamoDbClient dynamoDb() {
         synchronized (lock) {
             if (dynamoDb == null) {
                 // Merging writes and conditional claims are safe to retry: a repeated claim fails its
                 // condition and is read back, a repeated ADD of a set changes nothing.
-                dynamoDb = register(DynamoDbClient.builder()
+                dynamoDb = register(inLambda(DynamoDbClient.builder())
                         .httpClient(http())
                         .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(DYNAMODB_ATTEMPTS)))
                         .build());
@@ -79,7 +97,7 @@ public final class AwsClients implements AutoCloseable {
     public SqsClient sqs() {
         synchronized (lock) {
             if (sqs == null) {
-                sqs = register(SqsClient.builder().httpClient(http()).build());
+                sqs = register(inLambda(SqsClient.builder()).httpClient(http()).build());
             }
             return sqs;
         }
@@ -93,7 +111,7 @@ public final class AwsClients implements AutoCloseable {
     public SesV2Client ses() {
         synchronized (lock) {
             if (ses == null) {
-                ses = register(SesV2Client.builder()
+                ses = register(inLambda(SesV2Client.builder())
                         .httpClient(http())
                         .overrideConfiguration(noRetries())
                         .build());
@@ -106,7 +124,7 @@ public final class AwsClients implements AutoCloseable {
     public SnsClient sns() {
         synchronized (lock) {
             if (sns == null) {
-                sns = register(SnsClient.builder()
+                sns = register(inLambda(SnsClient.builder())
                         .httpClient(http())
                         .overrideConfiguration(noRetries())
                         .build());
@@ -123,7 +141,7 @@ public final class AwsClients implements AutoCloseable {
     public S3Client s3() {
         synchronized (lock) {
             if (s3 == null) {
-                s3 = register(S3Client.builder()
+                s3 = register(inLambda(S3Client.builder())
                         .httpClient(http())
                         .forcePathStyle(true)
                         .build());
@@ -135,7 +153,7 @@ public final class AwsClients implements AutoCloseable {
     public KmsClient kms() {
         synchronized (lock) {
             if (kms == null) {
-                kms = register(KmsClient.builder().httpClient(http()).build());
+                kms = register(inLambda(KmsClient.builder()).httpClient(http()).build());
             }
             return kms;
         }
@@ -144,8 +162,9 @@ public final class AwsClients implements AutoCloseable {
     public SecretsManagerClient secretsManager() {
         synchronized (lock) {
             if (secretsManager == null) {
-                secretsManager = register(
-                        SecretsManagerClient.builder().httpClient(http()).build());
+                secretsManager = register(inLambda(SecretsManagerClient.builder())
+                        .httpClient(http())
+                        .build());
             }
             return secretsManager;
         }
@@ -193,6 +212,26 @@ public final class AwsClients implements AutoCloseable {
                     .build();
         }
         return http;
+    }
+
+    /** Region and credentials from Lambda's own variables, when running inside Lambda. */
+    private <B extends AwsClientBuilder<B, ?>> B inLambda(B builder) {
+        if (lambda != null) {
+            builder.region(lambda.region()).credentialsProvider(EnvironmentVariableCredentialsProvider.create());
+        }
+        return builder;
+    }
+
+    /** Set only inside Lambda, whose runtime always defines both variables. */
+    record LambdaIdentity(Region region) {
+        static @Nullable LambdaIdentity fromEnvironment(Map<String, String> environment) {
+            String function = environment.get("AWS_LAMBDA_FUNCTION_NAME");
+            String region = environment.get("AWS_REGION");
+            if (function == null || function.isBlank() || region == null || region.isBlank()) {
+                return null;
+            }
+            return new LambdaIdentity(Region.of(region));
+        }
     }
 
     private <T extends AutoCloseable> T register(T client) {

@@ -3,8 +3,11 @@ package com.breachnotice.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 
 class AwsClientsTest {
 
@@ -34,5 +37,26 @@ class AwsClientsTest {
 
         clients.close();
         assertThatThrownBy(clients::sqs).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void insideLambda_regionAndCredentialsComeFromLambdasVariables() {
+        AwsClients.LambdaIdentity lambda = AwsClients.LambdaIdentity.fromEnvironment(
+                Map.of("AWS_LAMBDA_FUNCTION_NAME", "breach-notice-lookup", "AWS_REGION", "eu-west-1"));
+        assertThat(lambda).isNotNull();
+        AwsClients clients = new AwsClients(lambda);
+
+        var configuration = clients.dynamoDb().serviceClientConfiguration();
+        assertThat(configuration.region()).isEqualTo(Region.EU_WEST_1);
+        assertThat(configuration.credentialsProvider()).isInstanceOf(EnvironmentVariableCredentialsProvider.class);
+        clients.close();
+    }
+
+    @Test
+    void outsideLambda_theDefaultChainsApply() {
+        assertThat(AwsClients.LambdaIdentity.fromEnvironment(Map.of("AWS_REGION", "eu-west-1")))
+                .isNull();
+        assertThat(AwsClients.LambdaIdentity.fromEnvironment(Map.of("AWS_LAMBDA_FUNCTION_NAME", "f")))
+                .isNull();
     }
 }

@@ -51,7 +51,9 @@ public final class ColdStartBench {
         boolean cds = args.length > 1 && args[1].equals("--cds");
         Path archive = Path.of("bench", "lookup", "target", "lookup-cds.jsa").toAbsolutePath();
         BenchStack bench = BenchStack.create("coldstart");
-        Map<String, String> env = bench.lookupEnvironment(Map.of());
+        // As inside Lambda, whose runtime names the function: region and credentials are then read
+        // from AWS_REGION and AWS_ACCESS_KEY_ID/... directly (see AwsClients).
+        Map<String, String> env = bench.lookupEnvironment(Map.of("AWS_LAMBDA_FUNCTION_NAME", "breach-notice-lookup"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Double> inProcess = new ArrayList<>();
         List<Double> wall = new ArrayList<>();
