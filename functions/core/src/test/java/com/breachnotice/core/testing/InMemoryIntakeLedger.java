@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** {@link IntakeLedger} in memory; also remembers the full summary each finish was given. */
 public final class InMemoryIntakeLedger implements IntakeLedger {
@@ -17,6 +18,7 @@ public final class InMemoryIntakeLedger implements IntakeLedger {
     private final Map<String, IntakeStatus> statuses = new HashMap<>();
     private final Map<String, ManifestSummary> summaries = new HashMap<>();
     private final List<String> opened = new ArrayList<>();
+    private final Map<String, Map<Integer, ManifestSummary>> ranges = new HashMap<>();
 
     @Override
     public synchronized void opened(ManifestUpload upload, int ranges, Instant at) {
@@ -32,6 +34,17 @@ public final class InMemoryIntakeLedger implements IntakeLedger {
                         0,
                         Optional.empty(),
                         Optional.empty()));
+    }
+
+    @Override
+    public synchronized Optional<List<ManifestSummary>> rangeFinished(
+            String manifestId, int range, int ranges, ManifestSummary summary, Instant at) {
+        Map<Integer, ManifestSummary> done = this.ranges.computeIfAbsent(manifestId, id -> new TreeMap<>());
+        done.put(range, summary);
+        if (done.size() < ranges) {
+            return Optional.empty();
+        }
+        return Optional.of(List.copyOf(done.values()));
     }
 
     @Override
