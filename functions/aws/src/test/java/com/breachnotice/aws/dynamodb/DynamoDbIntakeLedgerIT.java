@@ -51,6 +51,22 @@ class DynamoDbIntakeLedgerIT {
     }
 
     @Test
+    void rangeFinished_lastOfThreeRanges_returnsEveryRangeInOrder_andARepeatDoesNotDoubleCount() {
+        ManifestUpload upload = new ManifestUpload("bucket", "manifests/ranges.csv", 999, "etag-3");
+        ledger.opened(upload, 3, AT);
+        ManifestSummary first =
+                new ManifestSummary(4, 1, 3, 1, 0, 1, 0, Map.of(RejectReason.INVALID_EMAIL, 1L), List.of("note"));
+        ManifestSummary second = new ManifestSummary(2, 0, 2, 0, 1, 0, 0, Map.of(), List.of("note"));
+        ManifestSummary third =
+                new ManifestSummary(3, 0, 1, 2, 0, 0, 2, Map.of(RejectReason.CONFLICTING_CONTACT, 2L), List.of("note"));
+
+        assertThat(ledger.rangeFinished(upload.manifestId(), 2, 3, third, AT)).isEmpty();
+        assertThat(ledger.rangeFinished(upload.manifestId(), 0, 3, first, AT)).isEmpty();
+        assertThat(ledger.rangeFinished(upload.manifestId(), 0, 3, first, AT)).isEmpty();
+        assertThat(ledger.rangeFinished(upload.manifestId(), 1, 3, second, AT)).contains(List.of(first, second, third));
+    }
+
+    @Test
     void refused_recordsTheReason() {
         ManifestUpload upload = new ManifestUpload("bucket", "manifests/bad.csv", 10, "etag-2");
         ledger.opened(upload, 1, AT);

@@ -147,7 +147,7 @@ public final class IntakeService {
         try (InputStream in = source.open(task.bucket(), task.key(), task.start(), task.end())) {
             read = reader.readRange(in, header, task.firstLine(), task.start(), loader);
         }
-        loader.flush();
+        loader.settle();
         ManifestSummary range = loader.adjust(read);
         List<Rejection> rangeRejects = loader.rejections;
         rangeRejects.sort(Comparator.comparingLong(Rejection::line));
@@ -246,11 +246,19 @@ public final class IntakeService {
         }
 
         void flush() {
-            if (chunk.isEmpty()) {
-                return;
+            if (!chunk.isEmpty()) {
+                Registered registered = registry.register(manifestId, List.copyOf(chunk));
+                chunk.clear();
+                count(registered);
             }
-            Registered registered = registry.register(manifestId, List.copyOf(chunk));
-            chunk.clear();
+        }
+
+        void settle() {
+            flush();
+            count(registry.settle(manifestId));
+        }
+
+        private void count(Registered registered) {
             mergedAcrossRanges += registered.mergedAcrossRanges();
             for (Rejection refused : registered.conflicting()) {
                 rejections.add(refused);
@@ -263,7 +271,6 @@ public final class IntakeService {
                 rejections.add(displaced);
                 refusedByRegistry++;
             }
-            repeatLines.clear();
         }
 
         /** The reader's counts of the range, with what the registry decided across ranges. */

@@ -14,4 +14,12 @@ public interface SubjectRegistry {
 
     /** Registers one chunk of accepted rows of one range of {@code manifestId}, in line order. */
     Registered register(String manifestId, List<Registration> rows);
+
+    /**
+     * Called once after the last chunk of a range: finishes any work a registry deferred (the
+     * DynamoDB one verifies its last blind writes here) and reports what that decided.
+     */
+    default Registered settle(String manifestId) {
+        return Registered.NOTHING;
+    }
 }
