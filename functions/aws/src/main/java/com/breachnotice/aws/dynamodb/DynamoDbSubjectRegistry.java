@@ -193,7 +193,8 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
             String customerId = group.getKey();
             Map<String, AttributeValue> item = storedSubjects.get(customerId);
             SubjectState state = item == null ? null : SubjectState.of(item, lineName);
-            SubjectState original = state;
+            // Parsed twice: state changes with the rows, original stays what the table holds.
+            SubjectState original = item == null ? null : SubjectState.of(item, lineName);
             boolean created = false;
             OptionalLong displacedLine = OptionalLong.empty();
             for (Registration row : group.getValue()) {
