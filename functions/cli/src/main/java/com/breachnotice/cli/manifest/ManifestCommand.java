@@ -127,7 +127,8 @@ public final class ManifestCommand implements Runnable {
                 return 2;
             } catch (IOException e) {
                 // A directory, a file we may not read, a disk error: a file-level error, not a crash.
-                err.println("the manifest cannot be read: " + manifest + " (" + e.getClass().getSimpleName() + ")");
+                err.println("the manifest cannot be read: " + manifest + " ("
+                        + e.getClass().getSimpleName() + ")");
                 return 2;
             }
             Path report = rejects == null ? null : UserPaths.resolve(rejects);
