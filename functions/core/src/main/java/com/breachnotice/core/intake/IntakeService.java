@@ -146,8 +146,17 @@ public final class IntakeService {
         ManifestSummary read;
         try (InputStream in = source.open(task.bucket(), task.key(), task.start(), task.end())) {
             read = reader.readRange(in, header, task.firstLine(), task.start(), loader);
+            loader.settle();
+        } catch (IOException | RuntimeException e) {
+            // The range will be loaded again (SQS); what the registry deferred for it is finished now
+            // so that it cannot be counted into another range. Its counts are thrown away with the range.
+            try {
+                registry.settle(task.manifestId());
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
-        loader.settle();
         ManifestSummary range = loader.adjust(read);
         List<Rejection> rangeRejects = loader.rejections;
         rangeRejects.sort(Comparator.comparingLong(Rejection::line));
