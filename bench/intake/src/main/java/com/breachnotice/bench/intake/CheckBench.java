@@ -1,6 +1,9 @@
 package com.breachnotice.bench.intake;
 
 import com.breachnotice.cli.BreachNoticeCli;
+import com.breachnotice.core.intake.IntakeService;
+import com.breachnotice.core.manifest.ManifestSplitter;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -44,13 +47,26 @@ public final class CheckBench {
         double seconds = (System.nanoTime() - started) / 1e9;
         List<String> lines = out.lines().toList();
         System.out.println(String.join("\n", lines));
+
+        // The upload function's pass: record boundaries only, over the same file.
+        long splitStarted = System.nanoTime();
+        int ranges;
+        try (InputStream in = Files.newInputStream(file)) {
+            ranges = ManifestSplitter.split(in, IntakeService.DEFAULT_RANGE_BYTES).ranges().size();
+        }
+        double splitSeconds = (System.nanoTime() - splitStarted) / 1e9;
+        long bytes = Files.size(file);
         System.out.printf(
                 Locale.ROOT,
-                "{\"bench\":\"manifest check\",\"rows\":%d,\"bytes\":%d,\"seconds\":%.2f,\"rows_per_second\":%.0f}%n",
+                "{\"bench\":\"manifest check\",\"rows\":%d,\"bytes\":%d,\"seconds\":%.2f,\"rows_per_second\":%.0f,"
+                        + "\"split_seconds\":%.2f,\"split_mib_per_second\":%.1f,\"ranges_of_16_mib\":%d}%n",
                 rows,
-                Files.size(file),
+                bytes,
                 seconds,
-                rows / seconds);
+                rows / seconds,
+                splitSeconds,
+                bytes / splitSeconds / (1 << 20),
+                ranges);
     }
 
     private static String run(String... args) {

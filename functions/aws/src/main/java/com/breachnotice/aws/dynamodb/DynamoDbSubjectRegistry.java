@@ -219,8 +219,11 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
                         displaced.add(new Rejection(loser, customerId, RejectReason.CONFLICTING_CONTACT));
                         displacedLine = OptionalLong.of(loser);
                         SubjectState loserState = state;
-                        removals.add(() -> removeOwner(customerId, loserState.email, loserState.phone));
                         SubjectState replaced = SubjectState.fresh(row, manifestId);
+                        // The customer stays on the contacts the winning row shares with the loser.
+                        Set<ContactKey> gone = keys(loserState.email, loserState.phone);
+                        gone.removeAll(keys(replaced.email, replaced.phone));
+                        removals.add(() -> removeOwner(customerId, gone));
                         replaced.manifests.addAll(loserState.manifests);
                         state = replaced;
                         contacts.addAll(row.contacts());
@@ -326,10 +329,7 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
         for (Rejection refused : redone.conflicting()) {
             for (Registration row : again) {
                 if (row.line() == refused.line()) {
-                    cleanups.add(() -> removeOwner(
-                            row.subject().customerId(),
-                            row.subject().email(),
-                            row.subject().phone()));
+                    cleanups.add(() -> removeRefusedOwner(row));
                 }
             }
         }
@@ -407,23 +407,48 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
                 .build();
     }
 
-    /** Takes a customer off its contacts; a contact left without owners is deleted. */
-    private void removeOwner(String customerId, Optional<ContactKey> email, Optional<ContactKey> phone) {
-        removeOwner(customerId, email.orElse(null), phone.orElse(null));
+    /** A row refused after its blind put: off its contacts, except those the stored subject also has. */
+    private void removeRefusedOwner(Registration row) {
+        String customerId = row.subject().customerId();
+        Set<ContactKey> gone =
+                keys(row.subject().email().orElse(null), row.subject().phone().orElse(null));
+        Map<String, AttributeValue> stored = dynamoDb.getItem(b -> b.tableName(subjectTable)
+                        .key(Map.of("customerId", s(customerId)))
+                        .consistentRead(true))
+                .item();
+        if (stored != null) {
+            string(stored, "emailKey").map(ContactKey::new).ifPresent(gone::remove);
+            string(stored, "phoneKey").map(ContactKey::new).ifPresent(gone::remove);
+        }
+        removeOwner(customerId, gone);
     }
 
-    private void removeOwner(String customerId, @Nullable ContactKey email, @Nullable ContactKey phone) {
-        for (ContactKey key : new ContactKey[] {email, phone}) {
-            if (key == null) {
-                continue;
+    private static Set<ContactKey> keys(@Nullable ContactKey email, @Nullable ContactKey phone) {
+        Set<ContactKey> keys = new HashSet<>();
+        if (email != null) {
+            keys.add(email);
+        }
+        if (phone != null) {
+            keys.add(phone);
+        }
+        return keys;
+    }
+
+    /** Takes a customer off contacts; a contact left without owners is deleted. */
+    private void removeOwner(String customerId, Set<ContactKey> contacts) {
+        for (ContactKey key : contacts) {
+            UpdateItemResponse response;
+            try {
+                response = dynamoDb.updateItem(b -> b.tableName(contactTable)
+                        .key(Map.of("contactKey", s(key.value())))
+                        .updateExpression("DELETE #owners :owner")
+                        .conditionExpression("attribute_exists(contactKey)")
+                        .expressionAttributeNames(Map.of("#owners", "customerIds"))
+                        .expressionAttributeValues(Map.of(":owner", ss(List.of(customerId))))
+                        .returnValues(ReturnValue.ALL_NEW));
+            } catch (ConditionalCheckFailedException e) {
+                continue; // already gone
             }
-            UpdateItemResponse response = dynamoDb.updateItem(b -> b.tableName(contactTable)
-                    .key(Map.of("contactKey", s(key.value())))
-                    .updateExpression("DELETE #owners :owner")
-                    .conditionExpression("attribute_exists(contactKey)")
-                    .expressionAttributeNames(Map.of("#owners", "customerIds"))
-                    .expressionAttributeValues(Map.of(":owner", ss(List.of(customerId))))
-                    .returnValues(ReturnValue.ALL_NEW));
             if (strings(response.attributes(), "customerIds").isEmpty()) {
                 try {
                     dynamoDb.deleteItem(b -> b.tableName(contactTable)

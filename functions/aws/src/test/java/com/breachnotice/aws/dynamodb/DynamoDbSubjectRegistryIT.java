@@ -179,6 +179,28 @@ class DynamoDbSubjectRegistryIT {
     }
 
     @Test
+    void register_displacingRowSharesTheEmail_customerStaysOnTheSharedContactOnly() {
+        ContactKey shared = TestStacks.emailKey("shared-email@example.com");
+        ContactKey loserPhone = TestStacks.phoneKey("+821033334444");
+        ContactKey winnerPhone = TestStacks.phoneKey("+821055556666");
+        registry.register("m6", List.of(twoContacts("m6", 100, "cust-h", shared, loserPhone)));
+        registry.settle("m6");
+
+        Registered registered = registry.register("m6", List.of(twoContacts("m6", 10, "cust-h", shared, winnerPhone)));
+        registry.settle("m6");
+
+        assertThat(registered.displaced()).extracting(Rejection::line).containsExactly(100L);
+        assertThat(item(contactTable, "contactKey", shared.value())
+                        .get("customerIds")
+                        .ss())
+                .containsExactly("cust-h");
+        assertThat(book.find(loserPhone)).isEmpty();
+        assertThat(book.find(winnerPhone)).isPresent();
+        assertThat(item(subjectTable, "customerId", "cust-h").get("phoneKey").s())
+                .isEqualTo(winnerPhone.value());
+    }
+
+    @Test
     void register_blindPutOverwrittenByConcurrentWriter_repairedOneChunkLater() {
         ContactKey shared = TestStacks.emailKey("shared-by-two-ranges@example.com");
         registry.register("m4", List.of(row("m4", 2, "cust-e", Set.of(ItemKind.NAME), shared)));
@@ -257,6 +279,42 @@ class DynamoDbSubjectRegistryIT {
                         .key(Map.of(keyName, AttributeValue.fromS(key)))
                         .consistentRead(true))
                 .item();
+    }
+
+    private static Registration twoContacts(
+            String manifestId, long line, String customerId, ContactKey email, ContactKey phone) {
+        Sealed name = new Sealed("name-of-" + customerId, manifestId);
+        Set<ItemKind> items = Set.of(ItemKind.EMAIL, ItemKind.PHONE);
+        return new Registration(
+                line,
+                false,
+                new SubjectRecord(
+                        customerId,
+                        items,
+                        NoticeLocale.KO,
+                        Optional.of(email),
+                        Optional.of(phone),
+                        Optional.of(name),
+                        manifestId),
+                List.of(
+                        new ContactRecord(
+                                email,
+                                new Sealed("e", manifestId),
+                                Optional.of(name),
+                                NoticeLocale.KO,
+                                items,
+                                customerId,
+                                false,
+                                false),
+                        new ContactRecord(
+                                phone,
+                                new Sealed("p", manifestId),
+                                Optional.of(name),
+                                NoticeLocale.KO,
+                                items,
+                                customerId,
+                                true,
+                                false)));
     }
 
     /** A row whose one contact is {@code key}; sealed values name their owner and manifest. */
