@@ -52,7 +52,9 @@ public final class CheckBench {
         long splitStarted = System.nanoTime();
         int ranges;
         try (InputStream in = Files.newInputStream(file)) {
-            ranges = ManifestSplitter.split(in, IntakeService.DEFAULT_RANGE_BYTES).ranges().size();
+            ranges = ManifestSplitter.split(in, IntakeService.DEFAULT_RANGE_BYTES)
+                    .ranges()
+                    .size();
         }
         double splitSeconds = (System.nanoTime() - splitStarted) / 1e9;
         long bytes = Files.size(file);

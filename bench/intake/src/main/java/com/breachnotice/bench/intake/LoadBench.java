@@ -122,7 +122,6 @@ public final class LoadBench {
             }
             IntakeStatus status = ledger.find(manifestId).orElseThrow();
             long subjects = count(aws, stack.physicalId("SubjectTable"));
-            long contacts = count(aws, stack.physicalId("ContactTable"));
             Map<String, Object> worked = new LinkedHashMap<>(Json.mapper()
                     .readValue(lastLine, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {}));
             long dynamoDb = ((Number) java.util.Objects.requireNonNull(worked.get("dynamodb_requests"))).longValue();
@@ -138,7 +137,6 @@ public final class LoadBench {
             result.put("subjects_in_table", subjects);
             result.put("subjects_manifest_check", check.summary().subjects());
             result.put("subjects_equal", subjects == check.summary().subjects());
-            result.put("contacts_in_table", contacts);
             result.put("dynamodb_requests", dynamoDb);
             result.put("dynamodb_requests_per_1000_rows", Math.round(dynamoDb * 10_000.0 / rows) / 10.0);
             result.put("kms_calls", worked.get("kms_requests"));
