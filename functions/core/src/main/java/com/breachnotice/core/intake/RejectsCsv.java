@@ -63,7 +63,7 @@ public final class RejectsCsv {
 
     /**
      * Merges parts rendered by {@link #render}, each in line order, into one report in line order,
-     * streaming: memory holds one row per part. Every row of a part is one physical line (a customer
+     * streaming: memory holds one row per part; a line found in two parts is written once. Every row of a part is one physical line (a customer
      * id with a line break is never reported), so rows are read line by line.
      */
     public static void merge(List<BufferedReader> parts, Writer out) throws IOException {
@@ -82,10 +82,16 @@ public final class RejectsCsv {
         }
         out.write(HEADER);
         out.write('\n');
+        long lastLine = -1;
         while (!heads.isEmpty()) {
             Head head = heads.poll();
-            out.write(head.row);
-            out.write('\n');
+            // A line has one reason; the same line from two parts (a range loaded again after a
+            // lower line displaced its row) is reported once.
+            if (head.line != lastLine) {
+                out.write(head.row);
+                out.write('\n');
+                lastLine = head.line;
+            }
             Head next = next(readers.get(head.part), head.part);
             if (next != null) {
                 heads.add(next);
