@@ -42,13 +42,13 @@ public final class IngestHandler implements RequestHandler<SQSEvent, SQSBatchRes
                 switch (intake.ingest(task)) {
                     case IntakeService.Outcome.Loaded loaded -> {
                         LOG.info(
-                                "manifest range loaded: id={} range={}/{} rows={} accepted={} rejected={}",
+                                "manifest range read: id={} range={}/{} rows={} accepted={} rejected={} (before cross-range checks)",
                                 task.manifestId(),
                                 task.range(),
                                 task.ranges(),
-                                loaded.range().rows(),
-                                loaded.range().accepted(),
-                                loaded.range().rejected());
+                                loaded.range().read().rows(),
+                                loaded.range().read().accepted(),
+                                loaded.range().read().rejected());
                         loaded.manifest()
                                 .ifPresent(finished -> LOG.info(
                                         "manifest loaded: id={} rows={} accepted={} rejected={} subjects={}",

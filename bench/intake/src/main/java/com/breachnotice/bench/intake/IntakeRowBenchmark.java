@@ -14,6 +14,7 @@ import com.breachnotice.core.intake.IntakeService;
 import com.breachnotice.core.intake.IntakeStatus;
 import com.breachnotice.core.intake.ManifestSource;
 import com.breachnotice.core.intake.ManifestUpload;
+import com.breachnotice.core.intake.RangeOutcome;
 import com.breachnotice.core.intake.Registered;
 import com.breachnotice.core.intake.Registration;
 import com.breachnotice.core.intake.RejectsReport;
@@ -235,8 +236,8 @@ public class IntakeRowBenchmark {
         public void opened(ManifestUpload upload, int ranges, Instant at) {}
 
         @Override
-        public Optional<List<ManifestSummary>> rangeFinished(
-                String manifestId, int range, int ranges, ManifestSummary summary, Instant at) {
+        public Optional<List<RangeOutcome>> rangeFinished(
+                String manifestId, int range, int ranges, RangeOutcome outcome, Instant at) {
             return Optional.empty();
         }
 

@@ -10,16 +10,20 @@ import static com.breachnotice.aws.dynamodb.Attributes.string;
 import com.breachnotice.core.intake.IntakeLedger;
 import com.breachnotice.core.intake.IntakeStatus;
 import com.breachnotice.core.intake.ManifestUpload;
+import com.breachnotice.core.intake.RangeOutcome;
 import com.breachnotice.core.manifest.ManifestSummary;
 import com.breachnotice.core.manifest.RejectReason;
+import com.breachnotice.core.manifest.Rejection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -33,7 +37,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * key#etag) and one per range ({@code manifestId} = key#etag + {@code #range#<n>}). {@code opened}
  * never resets a finished upload (a repeated S3 event opens it again).
  *
- * <p>A range's counts are SET on its own item, so a range loaded twice rewrites its numbers instead
+ * <p>A range's outcome (its reader's counts, and the lines merged or refused across ranges, see
+ * {@link RangeOutcome}) is SET on its own item, so a range loaded twice rewrites its numbers instead
  * of adding them twice; then the range's number is ADDed to the number set {@code doneRanges} of the
  * manifest item, which returns the set after the write: the writer that completes it reads the
  * range items (BatchGetItem, strongly consistent) and finishes the manifest. Two writers may both
@@ -66,8 +71,22 @@ public final class DynamoDbIntakeLedger implements IntakeLedger {
     }
 
     @Override
-    public Optional<List<ManifestSummary>> rangeFinished(
-            String manifestId, int range, int ranges, ManifestSummary summary, Instant at) {
+    public Optional<List<RangeOutcome>> rangeFinished(
+            String manifestId, int range, int ranges, RangeOutcome outcome, Instant at) {
+        ManifestSummary summary = outcome.read();
+        Map<String, AttributeValue> merged = new HashMap<>();
+        outcome.mergedLines()
+                .forEach((customer, lines) -> merged.put(
+                        customer,
+                        AttributeValue.fromNs(
+                                lines.stream().map(String::valueOf).toList())));
+        List<AttributeValue> refused = outcome.refused().stream()
+                .map(rejection -> AttributeValue.fromM(Map.of(
+                        "line", n(rejection.line()),
+                        "customerId", s(rejection.customerId()),
+                        "repeat",
+                                AttributeValue.fromBool(outcome.refusedRepeats().contains(rejection.line())))))
+                .toList();
         Map<String, AttributeValue> reasons = new HashMap<>();
         summary.reasons().forEach((reason, count) -> reasons.put(reason.code(), n(count)));
         Expression e = new Expression()
@@ -84,6 +103,8 @@ public final class DynamoDbIntakeLedger implements IntakeLedger {
                         AttributeValue.fromL(summary.unknownColumns().stream()
                                 .map(Attributes::s)
                                 .toList()))
+                .set("mergedLines", AttributeValue.fromM(merged))
+                .set("refused", AttributeValue.fromL(refused))
                 .set("updatedAt", millis(at));
         update(rangeId(manifestId, range), e);
         UpdateItemResponse done = dynamoDb.updateItem(b -> b.tableName(intakeTable)
@@ -99,8 +120,8 @@ public final class DynamoDbIntakeLedger implements IntakeLedger {
         return Optional.of(readRanges(manifestId, ranges));
     }
 
-    private List<ManifestSummary> readRanges(String manifestId, int ranges) {
-        Map<String, ManifestSummary> byId = new HashMap<>();
+    private List<RangeOutcome> readRanges(String manifestId, int ranges) {
+        Map<String, RangeOutcome> byId = new HashMap<>();
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (int range = 0; range < ranges; range++) {
             keys.add(Map.of("manifestId", s(rangeId(manifestId, range))));
@@ -119,20 +140,54 @@ public final class DynamoDbIntakeLedger implements IntakeLedger {
                 Map<String, KeysAndAttributes> asked = request;
                 BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(asked));
                 for (Map<String, AttributeValue> item : response.responses().getOrDefault(intakeTable, List.of())) {
-                    byId.put(requiredString(item, "manifestId"), rangeSummary(item));
+                    byId.put(requiredString(item, "manifestId"), rangeOutcome(item));
                 }
                 request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
             }
         }
-        List<ManifestSummary> summaries = new ArrayList<>(ranges);
+        List<RangeOutcome> summaries = new ArrayList<>(ranges);
         for (int range = 0; range < ranges; range++) {
-            ManifestSummary summary = byId.get(rangeId(manifestId, range));
+            RangeOutcome summary = byId.get(rangeId(manifestId, range));
             if (summary == null) {
                 throw new IllegalStateException("range " + range + " is marked done but has no counts");
             }
             summaries.add(summary);
         }
         return summaries;
+    }
+
+    private static RangeOutcome rangeOutcome(Map<String, AttributeValue> item) {
+        Map<String, Set<Long>> mergedLines = new HashMap<>();
+        AttributeValue merged = item.get("mergedLines");
+        if (merged != null && merged.hasM()) {
+            merged.m()
+                    .forEach((customer, lines) -> mergedLines.put(
+                            customer,
+                            lines.ns().stream().map(Long::parseLong).collect(java.util.stream.Collectors.toSet())));
+        }
+        List<Rejection> refused = new ArrayList<>();
+        Set<Long> refusedRepeats = new HashSet<>();
+        AttributeValue stored = item.get("refused");
+        if (stored != null && stored.hasL()) {
+            for (AttributeValue value : stored.l()) {
+                Map<String, AttributeValue> one = value.m();
+                long line = Long.parseLong(requiredNumberText(one, "line"));
+                refused.add(new Rejection(line, requiredString(one, "customerId"), RejectReason.CONFLICTING_CONTACT));
+                if (Boolean.TRUE.equals(one.getOrDefault("repeat", AttributeValue.fromBool(false))
+                        .bool())) {
+                    refusedRepeats.add(line);
+                }
+            }
+        }
+        return new RangeOutcome(rangeSummary(item), mergedLines, refused, refusedRepeats);
+    }
+
+    private static String requiredNumberText(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        if (value == null || value.n() == null) {
+            throw new IllegalStateException("stored item lacks number attribute " + name);
+        }
+        return value.n();
     }
 
     private static ManifestSummary rangeSummary(Map<String, AttributeValue> item) {

@@ -181,7 +181,7 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
                 "customerId, emailKey, phoneKey, #items, manifests, nameCipher, #line",
                 Map.of("#items", "items", "#line", lineName));
 
-        long mergedAcrossRanges = 0;
+        Map<String, Set<Long>> mergedLines = new HashMap<>();
         List<Rejection> conflicting = new ArrayList<>();
         List<Rejection> displaced = new ArrayList<>();
         List<Map<String, AttributeValue>> subjectPuts = new ArrayList<>();
@@ -206,8 +206,12 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
                         contacts.addAll(row.contacts());
                     }
                     case MERGE -> {
-                        if (SubjectMerge.mergesAcrossRanges(stored.orElseThrow(), row)) {
-                            mergedAcrossRanges++;
+                        SubjectMerge.Stored before = stored.orElseThrow();
+                        if (SubjectMerge.mergesAcrossRanges(before, row)) {
+                            mergedLines
+                                    .computeIfAbsent(customerId, c -> new HashSet<>())
+                                    .addAll(Set.of(
+                                            row.line(), before.definingLine().getAsLong()));
                         }
                         requireNonNull(state).merge(row, manifestId);
                         contacts.addAll(row.contacts());
@@ -271,7 +275,7 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
         runAll(writes);
         // After the writes: a displaced owner's contacts may be the ones this chunk just merged into.
         runAll(removals);
-        return new Registered(mergedAcrossRanges, conflicting, displaced);
+        return new Registered(mergedLines, conflicting, displaced);
     }
 
     /**
@@ -611,7 +615,14 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
         conflicting.addAll(b.conflicting());
         List<Rejection> displaced = new ArrayList<>(a.displaced());
         displaced.addAll(b.displaced());
-        return new Registered(a.mergedAcrossRanges() + b.mergedAcrossRanges(), conflicting, displaced);
+        Map<String, Set<Long>> mergedLines = new HashMap<>();
+        for (Registered part : List.of(a, b)) {
+            part.mergedLines()
+                    .forEach((customer, lines) -> mergedLines
+                            .computeIfAbsent(customer, c -> new HashSet<>())
+                            .addAll(lines));
+        }
+        return new Registered(mergedLines, conflicting, displaced);
     }
 
     private static OptionalLong optionalLong(Optional<Long> value) {

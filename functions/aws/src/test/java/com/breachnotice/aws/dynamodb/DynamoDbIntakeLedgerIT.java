@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.breachnotice.aws.TestStacks;
 import com.breachnotice.core.intake.IntakeStatus;
 import com.breachnotice.core.intake.ManifestUpload;
+import com.breachnotice.core.intake.RangeOutcome;
 import com.breachnotice.core.manifest.ManifestSummary;
 import com.breachnotice.core.manifest.RejectReason;
+import com.breachnotice.core.manifest.Rejection;
 import com.breachnotice.emulator.ProvisionedStack;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -60,10 +63,19 @@ class DynamoDbIntakeLedgerIT {
         ManifestSummary third =
                 new ManifestSummary(3, 0, 1, 2, 0, 0, 2, Map.of(RejectReason.CONFLICTING_CONTACT, 2L), List.of("note"));
 
-        assertThat(ledger.rangeFinished(upload.manifestId(), 2, 3, third, AT)).isEmpty();
-        assertThat(ledger.rangeFinished(upload.manifestId(), 0, 3, first, AT)).isEmpty();
-        assertThat(ledger.rangeFinished(upload.manifestId(), 0, 3, first, AT)).isEmpty();
-        assertThat(ledger.rangeFinished(upload.manifestId(), 1, 3, second, AT)).contains(List.of(first, second, third));
+        RangeOutcome a = new RangeOutcome(first, Map.of(), List.of(), Set.of());
+        RangeOutcome b = new RangeOutcome(
+                second,
+                Map.of("c,9", Set.of(2L, 40L)),
+                List.of(new Rejection(3, "c7", RejectReason.CONFLICTING_CONTACT)),
+                Set.of(3L));
+        RangeOutcome c = new RangeOutcome(
+                third, Map.of(), List.of(new Rejection(70, "c8", RejectReason.CONFLICTING_CONTACT)), Set.of());
+
+        assertThat(ledger.rangeFinished(upload.manifestId(), 2, 3, c, AT)).isEmpty();
+        assertThat(ledger.rangeFinished(upload.manifestId(), 0, 3, a, AT)).isEmpty();
+        assertThat(ledger.rangeFinished(upload.manifestId(), 0, 3, a, AT)).isEmpty();
+        assertThat(ledger.rangeFinished(upload.manifestId(), 1, 3, b, AT)).contains(List.of(a, b, c));
     }
 
     @Test

@@ -11,13 +11,13 @@ public interface IntakeLedger {
     void opened(ManifestUpload upload, int ranges, Instant at);
 
     /**
-     * Records the counts of one range (again, if the range is loaded again: they replace the earlier
-     * ones). Returns the counts of every range, in range order, once all {@code ranges} are recorded:
+     * Records the outcome of one range (again, if the range is loaded again: it replaces the earlier
+     * one). Returns the outcomes of every range, in range order, once all {@code ranges} are recorded:
      * the caller then finishes the manifest. More than one caller may see them (a range loaded
      * twice); finishing is idempotent.
      */
-    Optional<List<ManifestSummary>> rangeFinished(
-            String manifestId, int range, int ranges, ManifestSummary summary, Instant at);
+    Optional<List<RangeOutcome>> rangeFinished(
+            String manifestId, int range, int ranges, RangeOutcome outcome, Instant at);
 
     void finished(String manifestId, ManifestSummary summary, String rejectsKey, Instant at);
 

@@ -12,14 +12,13 @@ import com.breachnotice.core.manifest.ManifestRow;
 import com.breachnotice.core.manifest.ManifestSplitter;
 import com.breachnotice.core.manifest.ManifestSummary;
 import com.breachnotice.core.manifest.ManifestVisitor;
-import com.breachnotice.core.manifest.RejectReason;
 import com.breachnotice.core.manifest.Rejection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +80,7 @@ public final class IntakeService {
 
     public sealed interface Outcome {
         /** This range is loaded; {@code manifest} holds the whole manifest's counts when this range finished it. */
-        record Loaded(ManifestSummary range, Optional<Finished> manifest) implements Outcome {}
+        record Loaded(RangeOutcome range, Optional<Finished> manifest) implements Outcome {}
 
         record Refused(String reason) implements Outcome {}
     }
@@ -157,46 +156,19 @@ public final class IntakeService {
             }
             throw e;
         }
-        ManifestSummary range = loader.adjust(read);
+        RangeOutcome range = loader.outcome(read);
         List<Rejection> rangeRejects = loader.rejections;
         rangeRejects.sort(Comparator.comparingLong(Rejection::line));
         rejects.writePart(task.bucket(), task.key(), task.manifestId(), task.range(), rangeRejects);
-        Optional<List<ManifestSummary>> all =
+        Optional<List<RangeOutcome>> all =
                 ledger.rangeFinished(task.manifestId(), task.range(), task.ranges(), range, clock.instant());
         if (all.isEmpty()) {
             return new Outcome.Loaded(range, Optional.empty());
         }
-        ManifestSummary total = sum(all.get());
+        ManifestSummary total = RangeOutcome.total(all.get());
         String rejectsKey = rejects.assemble(task.bucket(), task.key(), task.manifestId(), task.ranges());
         ledger.finished(task.manifestId(), total, rejectsKey, clock.instant());
         return new Outcome.Loaded(range, Optional.of(new Finished(total, rejectsKey)));
-    }
-
-    static ManifestSummary sum(List<ManifestSummary> parts) {
-        long rows = 0;
-        long blank = 0;
-        long accepted = 0;
-        long rejected = 0;
-        long merged = 0;
-        long droppedEmails = 0;
-        long droppedPhones = 0;
-        Map<RejectReason, Long> reasons = new EnumMap<>(RejectReason.class);
-        List<String> unknown = List.of();
-        for (ManifestSummary part : parts) {
-            rows += part.rows();
-            blank += part.blank();
-            accepted += part.accepted();
-            rejected += part.rejected();
-            merged += part.merged();
-            droppedEmails += part.droppedEmails();
-            droppedPhones += part.droppedPhones();
-            part.reasons().forEach((reason, count) -> reasons.merge(reason, count, Long::sum));
-            if (unknown.isEmpty()) {
-                unknown = part.unknownColumns();
-            }
-        }
-        return new ManifestSummary(
-                rows, blank, accepted, rejected, merged, droppedEmails, droppedPhones, reasons, unknown);
     }
 
     private final class Loader implements ManifestVisitor {
@@ -204,9 +176,9 @@ public final class IntakeService {
         private final List<Registration> chunk = new ArrayList<>();
         private final List<Rejection> rejections = new ArrayList<>();
         private final Set<Long> repeatLines = new HashSet<>();
-        private long mergedAcrossRanges;
-        private long refusedRepeats;
-        private long refusedByRegistry;
+        private final Map<String, Set<Long>> mergedLines = new HashMap<>();
+        private final List<Rejection> refused = new ArrayList<>();
+        private final Set<Long> refusedRepeats = new HashSet<>();
 
         Loader(String manifestId) {
             this.manifestId = manifestId;
@@ -268,40 +240,26 @@ public final class IntakeService {
         }
 
         private void count(Registered registered) {
-            mergedAcrossRanges += registered.mergedAcrossRanges();
-            for (Rejection refused : registered.conflicting()) {
-                rejections.add(refused);
-                refusedByRegistry++;
-                if (repeatLines.contains(refused.line())) {
-                    refusedRepeats++;
+            registered
+                    .mergedLines()
+                    .forEach((customer, lines) -> mergedLines
+                            .computeIfAbsent(customer, c -> new HashSet<>())
+                            .addAll(lines));
+            for (Rejection rejection : registered.conflicting()) {
+                rejections.add(rejection);
+                refused.add(rejection);
+                if (repeatLines.contains(rejection.line())) {
+                    refusedRepeats.add(rejection.line());
                 }
             }
-            for (Rejection displaced : registered.displaced()) {
-                rejections.add(displaced);
-                refusedByRegistry++;
+            for (Rejection rejection : registered.displaced()) {
+                rejections.add(rejection);
+                refused.add(rejection);
             }
         }
 
-        /** The reader's counts of the range, with what the registry decided across ranges. */
-        ManifestSummary adjust(ManifestSummary read) {
-            if (mergedAcrossRanges == 0 && refusedByRegistry == 0) {
-                return read;
-            }
-            Map<RejectReason, Long> reasons = new EnumMap<>(RejectReason.class);
-            reasons.putAll(read.reasons());
-            if (refusedByRegistry > 0) {
-                reasons.merge(RejectReason.CONFLICTING_CONTACT, refusedByRegistry, Long::sum);
-            }
-            return new ManifestSummary(
-                    read.rows(),
-                    read.blank(),
-                    read.accepted() - refusedByRegistry,
-                    read.rejected() + refusedByRegistry,
-                    read.merged() + mergedAcrossRanges - refusedRepeats,
-                    read.droppedEmails(),
-                    read.droppedPhones(),
-                    reasons,
-                    read.unknownColumns());
+        RangeOutcome outcome(ManifestSummary read) {
+            return new RangeOutcome(read, mergedLines, refused, refusedRepeats);
         }
     }
 }

@@ -293,6 +293,26 @@ class IntakeServiceTest {
     }
 
     @Test
+    void ingest_oneRangeRedeliveredAfterTheOthers_countsStillEqualOnePass() throws IOException {
+        List<IngestTask> tasks = upload(DUPLICATES, 1);
+        for (List<IngestTask> order : List.of(tasks, tasks.reversed())) {
+            IntakeService.Finished first = ingestAll(order, false);
+            assertThat(first.summary()).isEqualTo(onePass(DUPLICATES));
+            // Each range alone, delivered again once every range is done: SQS does that.
+            for (IngestTask task : tasks) {
+                var again = (IntakeService.Outcome.Loaded) service().ingest(task);
+                assertThat(again.manifest().orElseThrow().summary())
+                        .as("after range %d again", task.range())
+                        .isEqualTo(onePass(DUPLICATES));
+                assertThat(rejects.report(again.manifest().orElseThrow().rejectsKey())
+                                .csv())
+                        .isEqualTo("line,customer_id,reason\n6,c1,conflicting_contact\n10,c2,conflicting_contact\n"
+                                + "11,c5,invalid_email\n");
+            }
+        }
+    }
+
+    @Test
     void ingest_rangeLoadedAgain_registryUnchangedAndCountsSame() throws IOException {
         List<IngestTask> tasks = upload(DUPLICATES, 1);
         IntakeService.Finished first = ingestAll(tasks);

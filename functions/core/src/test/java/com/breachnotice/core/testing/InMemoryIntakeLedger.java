@@ -3,6 +3,7 @@ package com.breachnotice.core.testing;
 import com.breachnotice.core.intake.IntakeLedger;
 import com.breachnotice.core.intake.IntakeStatus;
 import com.breachnotice.core.intake.ManifestUpload;
+import com.breachnotice.core.intake.RangeOutcome;
 import com.breachnotice.core.manifest.ManifestSummary;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ public final class InMemoryIntakeLedger implements IntakeLedger {
     private final Map<String, IntakeStatus> statuses = new HashMap<>();
     private final Map<String, ManifestSummary> summaries = new HashMap<>();
     private final List<String> opened = new ArrayList<>();
-    private final Map<String, Map<Integer, ManifestSummary>> ranges = new HashMap<>();
+    private final Map<String, Map<Integer, RangeOutcome>> ranges = new HashMap<>();
 
     @Override
     public synchronized void opened(ManifestUpload upload, int ranges, Instant at) {
@@ -37,10 +38,10 @@ public final class InMemoryIntakeLedger implements IntakeLedger {
     }
 
     @Override
-    public synchronized Optional<List<ManifestSummary>> rangeFinished(
-            String manifestId, int range, int ranges, ManifestSummary summary, Instant at) {
-        Map<Integer, ManifestSummary> done = this.ranges.computeIfAbsent(manifestId, id -> new TreeMap<>());
-        done.put(range, summary);
+    public synchronized Optional<List<RangeOutcome>> rangeFinished(
+            String manifestId, int range, int ranges, RangeOutcome outcome, Instant at) {
+        Map<Integer, RangeOutcome> done = this.ranges.computeIfAbsent(manifestId, id -> new TreeMap<>());
+        done.put(range, outcome);
         if (done.size() < ranges) {
             return Optional.empty();
         }

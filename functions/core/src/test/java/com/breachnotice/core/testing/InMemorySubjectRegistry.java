@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +47,7 @@ public final class InMemorySubjectRegistry implements SubjectRegistry, ContactBo
     @Override
     public synchronized Registered register(String manifestId, List<Registration> rows) {
         batchSizes.add(rows.size());
-        long mergedAcrossRanges = 0;
+        Map<String, Set<Long>> mergedLines = new HashMap<>();
         List<Rejection> conflicting = new ArrayList<>();
         List<Rejection> displaced = new ArrayList<>();
         for (Registration row : rows) {
@@ -64,7 +65,9 @@ public final class InMemorySubjectRegistry implements SubjectRegistry, ContactBo
                 }
                 case MERGE -> {
                     if (SubjectMerge.mergesAcrossRanges(stored.orElseThrow(), row)) {
-                        mergedAcrossRanges++;
+                        mergedLines
+                                .computeIfAbsent(id, c -> new HashSet<>())
+                                .addAll(Set.of(row.line(), subject.definingLines.get(manifestId)));
                     }
                     subject.merge(row.subject());
                     subject.define(manifestId, row);
@@ -94,7 +97,7 @@ public final class InMemorySubjectRegistry implements SubjectRegistry, ContactBo
                 }
             }
         }
-        return new Registered(mergedAcrossRanges, conflicting, displaced);
+        return new Registered(mergedLines, conflicting, displaced);
     }
 
     private void addContacts(Registration row) {
