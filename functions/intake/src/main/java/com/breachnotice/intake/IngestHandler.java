@@ -40,13 +40,24 @@ public final class IngestHandler implements RequestHandler<SQSEvent, SQSBatchRes
             try {
                 IngestTask task = MessageCodec.decodeIngestTask(message.getBody());
                 switch (intake.ingest(task)) {
-                    case IntakeService.Outcome.Loaded loaded ->
+                    case IntakeService.Outcome.Loaded loaded -> {
                         LOG.info(
-                                "manifest loaded: id={} rows={} accepted={} rejected={}",
+                                "manifest range read: id={} range={}/{} rows={} accepted={} rejected={} (before cross-range checks)",
                                 task.manifestId(),
-                                loaded.summary().rows(),
-                                loaded.summary().accepted(),
-                                loaded.summary().rejected());
+                                task.range(),
+                                task.ranges(),
+                                loaded.range().read().rows(),
+                                loaded.range().read().accepted(),
+                                loaded.range().read().rejected());
+                        loaded.manifest()
+                                .ifPresent(finished -> LOG.info(
+                                        "manifest loaded: id={} rows={} accepted={} rejected={} subjects={}",
+                                        task.manifestId(),
+                                        finished.summary().rows(),
+                                        finished.summary().accepted(),
+                                        finished.summary().rejected(),
+                                        finished.summary().subjects()));
+                    }
                     case IntakeService.Outcome.Refused refused ->
                         LOG.warn("manifest refused: id={} reason={}", task.manifestId(), refused.reason());
                 }

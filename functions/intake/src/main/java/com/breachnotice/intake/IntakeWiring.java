@@ -36,6 +36,7 @@ final class IntakeWiring {
                 new DynamoDbIntakeLedger(aws.dynamoDb(), settings.intakeTable()),
                 new S3RejectsReport(aws.s3()),
                 new SqsIngestQueue(aws.sqs(), settings.ingestQueueUrl()),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                settings.rangeBytes());
     }
 }

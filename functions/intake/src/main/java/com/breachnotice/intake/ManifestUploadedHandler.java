@@ -7,13 +7,18 @@ import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotificatio
 import com.breachnotice.aws.config.FunctionEnvironment;
 import com.breachnotice.core.intake.IntakeService;
 import com.breachnotice.core.intake.ManifestUpload;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** S3 told us a manifest arrived: record it and hand it to the intake workers. */
+/**
+ * S3 told us a manifest arrived: cut it into byte ranges (one streaming read of the object) and hand
+ * them to the intake workers, or refuse it when its header makes it unusable.
+ */
 public final class ManifestUploadedHandler implements RequestHandler<S3Event, Void> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ManifestUploadedHandler.class);
@@ -48,8 +53,25 @@ public final class ManifestUploadedHandler implements RequestHandler<S3Event, Vo
             String etag = object.geteTag();
             ManifestUpload upload = new ManifestUpload(
                     record.getS3().getBucket().getName(), key, size == null ? 0 : size, etag == null ? "" : etag);
-            intake.accept(upload);
-            LOG.info("manifest accepted: id={} bytes={}", upload.manifestId(), upload.size());
+            IntakeService.Acceptance acceptance;
+            try {
+                acceptance = intake.accept(upload);
+            } catch (IOException e) {
+                // Lambda retries a failed asynchronous S3 invocation; the split is a read, so a retry is safe.
+                throw new UncheckedIOException("the manifest could not be read", e);
+            }
+            switch (acceptance) {
+                case IntakeService.Acceptance.Split split ->
+                    LOG.info(
+                            "manifest accepted: id={} bytes={} ranges={}",
+                            upload.manifestId(),
+                            upload.size(),
+                            split.ranges());
+                case IntakeService.Acceptance.Refused refused ->
+                    LOG.warn("manifest refused: id={} reason={}", upload.manifestId(), refused.reason());
+                case IntakeService.Acceptance.AlreadyLoaded loaded ->
+                    LOG.info("manifest already loaded, not loaded again: id={}", upload.manifestId());
+            }
         }
         return null;
     }

@@ -30,18 +30,24 @@ import org.junit.jupiter.api.Test;
 /** The upload handler fed with an S3 notification as S3 sends it (fixture under events/). */
 class ManifestUploadedHandlerTest {
 
+    private static final String BUCKET = "bn-prod-manifests-123456789012";
+    private static final String KEY = "manifests/고객 명단 2026-11-20.csv";
+    private static final String HEADER = "customer_id,email,affected";
+    private static final String MANIFEST = HEADER + "\nc1,kim@example.com,name\n";
+
     private final InMemoryIntakeLedger ledger = new InMemoryIntakeLedger();
     private final RecordingIngestQueue queue = new RecordingIngestQueue();
     private final ManifestUploadedHandler handler = new ManifestUploadedHandler(new IntakeService(
             new ManifestReader(Fixtures.NORMALIZER),
             Fixtures.keyer(),
             new ContactCipher(new FakeDataKeyProvider()),
-            new InMemoryManifestSource(),
+            new InMemoryManifestSource().put(BUCKET, KEY, MANIFEST),
             new InMemorySubjectRegistry(),
             ledger,
             new RecordingRejectsReport(),
             queue,
-            new MutableClock(Fixtures.T0)));
+            new MutableClock(Fixtures.T0),
+            IntakeService.DEFAULT_RANGE_BYTES));
 
     /** Builds the event from the fixture the way Lambda's serializer fills it. */
     private static S3Event event() throws IOException {
@@ -96,7 +102,9 @@ class ManifestUploadedHandlerTest {
         assertThat(queue.all()).singleElement().satisfies(task -> {
             assertThat(task.key()).isEqualTo("manifests/고객 명단 2026-11-20.csv");
             assertThat(task.bucket()).isEqualTo("bn-prod-manifests-123456789012");
-            assertThat(task).extracting(IngestTask::start, IngestTask::end).containsExactly(0L, 1024L);
+            assertThat(task)
+                    .extracting(IngestTask::start, IngestTask::end, IngestTask::firstLine, IngestTask::header)
+                    .containsExactly((long) HEADER.length() + 1, (long) MANIFEST.length(), 2L, HEADER);
         });
         assertThat(ledger.opened()).containsExactly("manifests/고객 명단 2026-11-20.csv#d41d8cd98f00b204e9800998ecf8427e");
     }

@@ -1,21 +1,38 @@
 package com.breachnotice.aws.dynamodb;
 
 import static com.breachnotice.aws.dynamodb.Attributes.bool;
+import static com.breachnotice.aws.dynamodb.Attributes.flag;
+import static com.breachnotice.aws.dynamodb.Attributes.n;
+import static com.breachnotice.aws.dynamodb.Attributes.number;
+import static com.breachnotice.aws.dynamodb.Attributes.requiredString;
 import static com.breachnotice.aws.dynamodb.Attributes.s;
 import static com.breachnotice.aws.dynamodb.Attributes.ss;
+import static com.breachnotice.aws.dynamodb.Attributes.string;
+import static com.breachnotice.aws.dynamodb.Attributes.strings;
+import static java.util.Objects.requireNonNull;
 
 import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.crypto.Sealed;
 import com.breachnotice.core.intake.ContactRecord;
+import com.breachnotice.core.intake.Registered;
+import com.breachnotice.core.intake.Registration;
+import com.breachnotice.core.intake.SubjectMerge;
 import com.breachnotice.core.intake.SubjectRecord;
 import com.breachnotice.core.intake.SubjectRegistry;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
+import com.breachnotice.core.manifest.RejectReason;
+import com.breachnotice.core.manifest.Rejection;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -23,35 +40,69 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * {@link SubjectRegistry} on the subjects and contacts tables. Every write is an {@code UpdateItem}
- * that merges: sets ({@code items}, {@code manifests}, {@code customerIds}) are unioned with
- * {@code ADD}, first values are kept with {@code if_not_exists}, and {@code ownerWithoutEmail} is an
- * OR. Loading the same rows twice therefore leaves the same items, and a second manifest adds to them.
+ * {@link SubjectRegistry} on the subjects and contacts tables, batched: one chunk of rows costs one
+ * {@code BatchGetItem} per 100 keys of each table, then
+ *
+ * <ul>
+ *   <li>items that are absent: {@code BatchWriteItem} puts, 25 per request;
+ *   <li>items that already hold everything the rows bring (a reload): nothing at all;
+ *   <li>items that must merge: one {@code UpdateItem} each, with {@code ADD} for the set unions and
+ *       {@code if_not_exists} for first values, as before (atomic on the server, safe under
+ *       concurrency).
+ * </ul>
+ *
+ * <p>No transactions: moto 5.2.5 copies the whole table per transaction action and loses concurrent
+ * {@code ADD}s in them (branch {@code intake-batched-registry}).
+ *
+ * <p>A put is blind (BatchWriteItem has no conditions), so two writers that both read "absent" for
+ * the same key (a contact shared by customers in two ranges loaded at once) would overwrite each
+ * other. Every blind put is therefore verified one chunk later (so that a concurrent writer's read
+ * and put have had a chunk's time to land): the key is read again and, if our contribution is gone,
+ * it is registered again through the merging path. The window left is a concurrent writer whose
+ * read-to-put time exceeds a chunk's; the last chunk of a range is verified at once by
+ * {@link #settle}.
+ *
+ * <p>Subjects keep, per manifest, the line of the row that defined them (attribute
+ * {@link SubjectMerge#definingLineName}); {@link SubjectMerge} decides merges and conflicts with it.
+ * A row that displaces a higher line rewrites the subject conditionally on that line, and takes the
+ * displaced customer off the contacts it had brought (a contact left without owners is deleted).
  *
  * <p>Sealed values are stored as two strings, ciphertext and wrapped data key. A subject seals only
  * its name: {@code nameCipher} + {@code dataKey}. A contact stores {@code valueCipher} + {@code dataKey}
  * and, separately, {@code nameCipher} + {@code nameDataKey}: the name may come from a later owner,
- * sealed by another worker under another data key, so one key per item would not open it. Each
- * ciphertext and its key are written by the same {@code if_not_exists} pair, so they stay together.
- *
- * <p>The updates of one call run concurrently on a small bounded pool (DynamoDB latency, not CPU, is
- * the limit); throttling is retried by the client's retry strategy (see {@code AwsClients}).
+ * sealed by another worker under another data key.
  */
 public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoCloseable {
 
-    /** Concurrent writes per call: enough to hide latency, few enough to stay polite to the table. */
+    /** Concurrent requests per call: enough to hide latency, few enough to stay polite to the table. */
     public static final int DEFAULT_CONCURRENCY = 8;
+
+    static final int MAX_GET_KEYS = 100;
+    static final int MAX_WRITE_ITEMS = 25;
+    private static final int MAX_ROUNDS = 10;
+    private static final Duration BASE_BACKOFF = Duration.ofMillis(50);
 
     private final DynamoDbClient dynamoDb;
     private final String subjectTable;
     private final String contactTable;
     private final ExecutorService executor;
     private final boolean ownsExecutor;
+    private final Map<String, Pending> pending = new HashMap<>();
 
     /** Owns a pool of {@value #DEFAULT_CONCURRENCY} daemon threads, shut down by {@link #close()}. */
     public DynamoDbSubjectRegistry(DynamoDbClient dynamoDb, String subjectTable, String contactTable) {
@@ -77,12 +128,35 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
         this.ownsExecutor = ownsExecutor;
     }
 
+    /** Blind puts of the previous chunk of one manifest, awaiting their verification. */
+    private record Pending(Map<String, List<Registration>> subjects, Map<ContactKey, MergedContact> contacts) {}
+
     @Override
-    public void register(List<SubjectRecord> subjects, List<ContactRecord> contacts) {
-        List<UpdateItemRequest> updates = new ArrayList<>();
-        mergeSubjects(subjects).values().forEach(subject -> updates.add(subjectUpdate(subject)));
-        mergeContacts(contacts).values().forEach(contact -> updates.add(contactUpdate(contact)));
-        runAll(updates);
+    public Registered register(String manifestId, List<Registration> rows) {
+        Pending previous;
+        Pending current;
+        Registered registered;
+        synchronized (pending) {
+            previous = pending.remove(manifestId);
+        }
+        current = new Pending(new LinkedHashMap<>(), new LinkedHashMap<>());
+        registered = write(manifestId, rows, current);
+        synchronized (pending) {
+            pending.put(manifestId, current);
+        }
+        if (previous != null) {
+            registered = plus(registered, verify(manifestId, previous));
+        }
+        return registered;
+    }
+
+    @Override
+    public Registered settle(String manifestId) {
+        Pending last;
+        synchronized (pending) {
+            last = pending.remove(manifestId);
+        }
+        return last == null ? Registered.NOTHING : verify(manifestId, last);
     }
 
     @Override
@@ -92,30 +166,303 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
         }
     }
 
-    UpdateItemRequest subjectUpdate(MergedSubject subject) {
+    private Registered write(String manifestId, List<Registration> rows, Pending blind) {
+        String lineName = SubjectMerge.definingLineName(manifestId);
+        Map<String, List<Registration>> groups = new LinkedHashMap<>();
+        for (Registration row : rows) {
+            groups.computeIfAbsent(row.subject().customerId(), id -> new ArrayList<>())
+                    .add(row);
+        }
+        Map<String, Map<String, AttributeValue>> storedSubjects = batchGet(
+                subjectTable,
+                "customerId",
+                new ArrayList<>(groups.keySet()),
+                item -> requiredString(item, "customerId"),
+                "customerId, emailKey, phoneKey, #items, manifests, nameCipher, #line",
+                Map.of("#items", "items", "#line", lineName));
+
+        Map<String, Set<Long>> mergedLines = new HashMap<>();
+        List<Rejection> conflicting = new ArrayList<>();
+        List<Rejection> displaced = new ArrayList<>();
+        List<Map<String, AttributeValue>> subjectPuts = new ArrayList<>();
+        List<UpdateItemRequest> subjectUpdates = new ArrayList<>();
+        List<Runnable> removals = new ArrayList<>();
+        List<ContactRecord> contacts = new ArrayList<>();
+
+        for (Map.Entry<String, List<Registration>> group : groups.entrySet()) {
+            String customerId = group.getKey();
+            Map<String, AttributeValue> item = storedSubjects.get(customerId);
+            SubjectState state = item == null ? null : SubjectState.of(item, lineName);
+            // Parsed twice: state changes with the rows, original stays what the table holds.
+            SubjectState original = item == null ? null : SubjectState.of(item, lineName);
+            boolean created = false;
+            OptionalLong displacedLine = OptionalLong.empty();
+            for (Registration row : group.getValue()) {
+                Optional<SubjectMerge.Stored> stored = state == null ? Optional.empty() : Optional.of(state.stored());
+                switch (SubjectMerge.decide(stored, row)) {
+                    case CREATE -> {
+                        state = SubjectState.fresh(row, manifestId);
+                        created = true;
+                        contacts.addAll(row.contacts());
+                    }
+                    case MERGE -> {
+                        SubjectMerge.Stored before = stored.orElseThrow();
+                        if (SubjectMerge.mergesAcrossRanges(before, row)) {
+                            mergedLines
+                                    .computeIfAbsent(customerId, c -> new HashSet<>())
+                                    .addAll(Set.of(
+                                            row.line(), before.definingLine().getAsLong()));
+                        }
+                        requireNonNull(state).merge(row, manifestId);
+                        contacts.addAll(row.contacts());
+                    }
+                    case CONFLICT ->
+                        conflicting.add(new Rejection(row.line(), customerId, RejectReason.CONFLICTING_CONTACT));
+                    case DISPLACE -> {
+                        long loser = requireNonNull(state).line.orElseThrow();
+                        displaced.add(new Rejection(loser, customerId, RejectReason.CONFLICTING_CONTACT));
+                        displacedLine = OptionalLong.of(loser);
+                        SubjectState loserState = state;
+                        SubjectState replaced = SubjectState.fresh(row, manifestId);
+                        // The customer stays on the contacts the winning row shares with the loser.
+                        Set<ContactKey> gone = keys(loserState.email, loserState.phone);
+                        gone.removeAll(keys(replaced.email, replaced.phone));
+                        removals.add(() -> removeOwner(customerId, gone));
+                        replaced.manifests.addAll(loserState.manifests);
+                        state = replaced;
+                        contacts.addAll(row.contacts());
+                    }
+                }
+            }
+            if (state == null) {
+                continue;
+            }
+            if (original == null && created) {
+                subjectPuts.add(state.item(customerId, lineName));
+                blind.subjects().put(customerId, group.getValue());
+            } else if (displacedLine.isPresent()) {
+                subjectUpdates.add(replaceSubject(customerId, state, lineName, displacedLine.getAsLong()));
+            } else if (original != null && !state.coveredBy(original)) {
+                subjectUpdates.add(mergeSubject(customerId, state, original, lineName));
+            }
+        }
+
+        Map<ContactKey, MergedContact> merged = mergeContacts(contacts);
+        Map<String, Map<String, AttributeValue>> storedContacts = batchGet(
+                contactTable,
+                "contactKey",
+                merged.keySet().stream().map(ContactKey::value).toList(),
+                item -> requiredString(item, "contactKey"),
+                "contactKey, #items, customerIds, ownerWithoutEmail, smsCapable, nameCipher",
+                Map.of("#items", "items"));
+        List<Map<String, AttributeValue>> contactPuts = new ArrayList<>();
+        List<UpdateItemRequest> contactUpdates = new ArrayList<>();
+        for (MergedContact contact : merged.values()) {
+            Map<String, AttributeValue> item = storedContacts.get(contact.key.value());
+            if (item == null) {
+                contactPuts.add(contact.item());
+                blind.contacts().put(contact.key, contact);
+            } else if (!contact.coveredBy(item)) {
+                contactUpdates.add(contactUpdate(contact));
+            }
+        }
+
+        List<Runnable> writes = new ArrayList<>();
+        chunks(subjectPuts, MAX_WRITE_ITEMS).forEach(chunk -> writes.add(() -> batchPut(subjectTable, chunk)));
+        chunks(contactPuts, MAX_WRITE_ITEMS).forEach(chunk -> writes.add(() -> batchPut(contactTable, chunk)));
+        subjectUpdates.forEach(update -> writes.add(() -> updateSubject(update)));
+        contactUpdates.forEach(update -> writes.add(() -> dynamoDb.updateItem(update)));
+        runAll(writes);
+        // After the writes: a displaced owner's contacts may be the ones this chunk just merged into.
+        runAll(removals);
+        return new Registered(mergedLines, conflicting, displaced);
+    }
+
+    /**
+     * Reads blind-put keys again; a key whose item lost our contribution to a concurrent blind put
+     * is registered again through the merging path, and its outcome returned.
+     */
+    private Registered verify(String manifestId, Pending blind) {
+        String lineName = SubjectMerge.definingLineName(manifestId);
+        Map<String, Map<String, AttributeValue>> subjects = batchGet(
+                subjectTable,
+                "customerId",
+                new ArrayList<>(blind.subjects().keySet()),
+                item -> requiredString(item, "customerId"),
+                "customerId, #line",
+                Map.of("#line", lineName));
+        List<Registration> again = new ArrayList<>();
+        blind.subjects().forEach((customerId, rows) -> {
+            Map<String, AttributeValue> item = subjects.get(customerId);
+            OptionalLong line = item == null ? OptionalLong.empty() : optionalLong(number(item, lineName));
+            long ours = rows.stream()
+                    .filter(row -> !row.repeat())
+                    .mapToLong(Registration::line)
+                    .min()
+                    .orElse(Long.MAX_VALUE);
+            // Ours, or a lower line that displaced ours on purpose (its writer reported us).
+            boolean intact = line.isPresent() && line.getAsLong() <= ours;
+            if (!intact) {
+                again.addAll(rows);
+            }
+        });
+        Map<String, Map<String, AttributeValue>> contacts = batchGet(
+                contactTable,
+                "contactKey",
+                blind.contacts().keySet().stream().map(ContactKey::value).toList(),
+                item -> requiredString(item, "contactKey"),
+                "contactKey, #items, customerIds, ownerWithoutEmail, smsCapable, nameCipher",
+                Map.of("#items", "items"));
+        List<Runnable> repairs = new ArrayList<>();
+        Set<String> againIds = new HashSet<>();
+        again.forEach(row -> againIds.add(row.subject().customerId()));
+        blind.contacts().forEach((key, contact) -> {
+            Map<String, AttributeValue> item = contacts.get(key.value());
+            boolean ownersRedone = againIds.containsAll(contact.customerIds);
+            if (!ownersRedone && (item == null || !contact.coveredBy(item))) {
+                repairs.add(() -> dynamoDb.updateItem(contactUpdate(contact)));
+            }
+        });
+        runAll(repairs);
+        if (again.isEmpty()) {
+            return Registered.NOTHING;
+        }
+        Registered redone = write(manifestId, again, new Pending(new LinkedHashMap<>(), new LinkedHashMap<>()));
+        // A row refused now had put its contacts already: take it off them again.
+        List<Runnable> cleanups = new ArrayList<>();
+        for (Rejection refused : redone.conflicting()) {
+            for (Registration row : again) {
+                if (row.line() == refused.line()) {
+                    cleanups.add(() -> removeRefusedOwner(row));
+                }
+            }
+        }
+        runAll(cleanups);
+        return redone;
+    }
+
+    private void updateSubject(UpdateItemRequest update) {
+        try {
+            dynamoDb.updateItem(update);
+        } catch (ConditionalCheckFailedException e) {
+            // Another range lowered the defining line (or displaced it) between our read and write:
+            // the chunk is not applied as decided; failing the range lets SQS deliver it again, and
+            // the registry's writes are idempotent, so the second attempt decides on fresh reads.
+            throw new IllegalStateException("a subject changed under a concurrent range; the range is retried", e);
+        }
+    }
+
+    private UpdateItemRequest mergeSubject(
+            String customerId, SubjectState state, SubjectState original, String lineName) {
         Expression e = new Expression();
-        if (!subject.items.isEmpty()) {
-            e.add("items", ss(subject.items));
+        e.add("items", ss(state.items));
+        e.add("manifests", ss(state.manifests));
+        if (state.name != null) {
+            e.setIfAbsent("nameCipher", s(state.name.ciphertext()));
+            e.setIfAbsent("dataKey", s(state.name.wrappedKey()));
         }
-        e.add("manifests", ss(subject.manifests));
-        e.setIfAbsent("locale", s(subject.locale.code()));
-        if (subject.email != null) {
-            e.setIfAbsent("emailKey", s(subject.email.value()));
+        UpdateItemRequest.Builder request =
+                UpdateItemRequest.builder().tableName(subjectTable).key(Map.of("customerId", s(customerId)));
+        boolean lowers = state.line.isPresent()
+                && (original.line.isEmpty() || state.line.getAsLong() < original.line.getAsLong());
+        if (lowers) {
+            e.set(lineName, n(state.line.getAsLong()));
+            String line = e.name(lineName);
+            request.conditionExpression("attribute_not_exists(" + line + ") OR " + line + " > "
+                    + e.value(lineName, n(state.line.getAsLong())));
         }
-        if (subject.phone != null) {
-            e.setIfAbsent("phoneKey", s(subject.phone.value()));
-        }
-        if (subject.name != null) {
-            e.setIfAbsent("nameCipher", s(subject.name.ciphertext()));
-            e.setIfAbsent("dataKey", s(subject.name.wrappedKey()));
-        }
-        return UpdateItemRequest.builder()
-                .tableName(subjectTable)
-                .key(Map.of("customerId", s(subject.customerId)))
-                .updateExpression(e.update())
+        return request.updateExpression(e.update())
                 .expressionAttributeNames(e.names())
                 .expressionAttributeValues(e.values())
                 .build();
+    }
+
+    private UpdateItemRequest replaceSubject(String customerId, SubjectState state, String lineName, long loser) {
+        Expression e = new Expression();
+        e.set("items", ss(state.items));
+        e.add("manifests", ss(state.manifests));
+        e.set("locale", s(state.locale.code()));
+        e.set(lineName, n(state.line.orElseThrow()));
+        if (state.email != null) {
+            e.set("emailKey", s(state.email.value()));
+        } else {
+            e.remove("emailKey");
+        }
+        if (state.phone != null) {
+            e.set("phoneKey", s(state.phone.value()));
+        } else {
+            e.remove("phoneKey");
+        }
+        if (state.name != null) {
+            e.set("nameCipher", s(state.name.ciphertext()));
+            e.set("dataKey", s(state.name.wrappedKey()));
+        } else {
+            e.remove("nameCipher");
+            e.remove("dataKey");
+        }
+        String line = e.name(lineName);
+        return UpdateItemRequest.builder()
+                .tableName(subjectTable)
+                .key(Map.of("customerId", s(customerId)))
+                .updateExpression(e.update())
+                .conditionExpression(line + " = " + e.value("loser", n(loser)))
+                .expressionAttributeNames(e.names())
+                .expressionAttributeValues(e.values())
+                .build();
+    }
+
+    /** A row refused after its blind put: off its contacts, except those the stored subject also has. */
+    private void removeRefusedOwner(Registration row) {
+        String customerId = row.subject().customerId();
+        Set<ContactKey> gone =
+                keys(row.subject().email().orElse(null), row.subject().phone().orElse(null));
+        Map<String, AttributeValue> stored = dynamoDb.getItem(b -> b.tableName(subjectTable)
+                        .key(Map.of("customerId", s(customerId)))
+                        .consistentRead(true))
+                .item();
+        if (stored != null) {
+            string(stored, "emailKey").map(ContactKey::new).ifPresent(gone::remove);
+            string(stored, "phoneKey").map(ContactKey::new).ifPresent(gone::remove);
+        }
+        removeOwner(customerId, gone);
+    }
+
+    private static Set<ContactKey> keys(@Nullable ContactKey email, @Nullable ContactKey phone) {
+        Set<ContactKey> keys = new HashSet<>();
+        if (email != null) {
+            keys.add(email);
+        }
+        if (phone != null) {
+            keys.add(phone);
+        }
+        return keys;
+    }
+
+    /** Takes a customer off contacts; a contact left without owners is deleted. */
+    private void removeOwner(String customerId, Set<ContactKey> contacts) {
+        for (ContactKey key : contacts) {
+            UpdateItemResponse response;
+            try {
+                response = dynamoDb.updateItem(b -> b.tableName(contactTable)
+                        .key(Map.of("contactKey", s(key.value())))
+                        .updateExpression("DELETE #owners :owner")
+                        .conditionExpression("attribute_exists(contactKey)")
+                        .expressionAttributeNames(Map.of("#owners", "customerIds"))
+                        .expressionAttributeValues(Map.of(":owner", ss(List.of(customerId))))
+                        .returnValues(ReturnValue.ALL_NEW));
+            } catch (ConditionalCheckFailedException e) {
+                continue; // already gone
+            }
+            if (strings(response.attributes(), "customerIds").isEmpty()) {
+                try {
+                    dynamoDb.deleteItem(b -> b.tableName(contactTable)
+                            .key(Map.of("contactKey", s(key.value())))
+                            .conditionExpression("attribute_not_exists(customerIds)"));
+                } catch (ConditionalCheckFailedException e) {
+                    // Another owner arrived meanwhile: the contact stays, rightly.
+                }
+            }
+        }
     }
 
     UpdateItemRequest contactUpdate(MergedContact contact) {
@@ -124,7 +471,7 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
             e.add("items", ss(contact.items));
         }
         e.add("customerIds", ss(contact.customerIds));
-        e.set("kind", s(contact.key.kind().name().toLowerCase(java.util.Locale.ROOT)));
+        e.set("kind", s(contact.key.kind().name().toLowerCase(Locale.ROOT)));
         e.setIfAbsent("valueCipher", s(contact.value.ciphertext()));
         e.setIfAbsent("dataKey", s(contact.value.wrappedKey()));
         if (contact.name != null) {
@@ -149,15 +496,6 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
                 .build();
     }
 
-    static Map<String, MergedSubject> mergeSubjects(List<SubjectRecord> subjects) {
-        Map<String, MergedSubject> merged = new LinkedHashMap<>();
-        for (SubjectRecord record : subjects) {
-            merged.computeIfAbsent(record.customerId(), id -> new MergedSubject(id, record.locale()))
-                    .merge(record);
-        }
-        return merged;
-    }
-
     static Map<ContactKey, MergedContact> mergeContacts(List<ContactRecord> contacts) {
         Map<ContactKey, MergedContact> merged = new LinkedHashMap<>();
         for (ContactRecord record : contacts) {
@@ -167,14 +505,89 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
         return merged;
     }
 
-    private void runAll(List<UpdateItemRequest> updates) {
-        if (updates.size() == 1) {
-            dynamoDb.updateItem(updates.get(0));
+    private Map<String, Map<String, AttributeValue>> batchGet(
+            String table,
+            String keyName,
+            List<String> keys,
+            Function<Map<String, AttributeValue>, String> keyOf,
+            String projection,
+            Map<String, String> names) {
+        Map<String, Map<String, AttributeValue>> found = new HashMap<>();
+        List<String> unique = new ArrayList<>(new java.util.LinkedHashSet<>(keys));
+        for (List<String> chunk : chunks(unique, MAX_GET_KEYS)) {
+            Map<String, KeysAndAttributes> request = Map.of(
+                    table,
+                    KeysAndAttributes.builder()
+                            .keys(chunk.stream()
+                                    .map(key -> Map.of(keyName, s(key)))
+                                    .toList())
+                            .projectionExpression(projection)
+                            .expressionAttributeNames(names)
+                            .consistentRead(true)
+                            .build());
+            for (int round = 0; !request.isEmpty(); round++) {
+                backoff(round);
+                Map<String, KeysAndAttributes> asked = request;
+                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(asked));
+                response.responses().getOrDefault(table, List.of()).forEach(item -> found.put(keyOf.apply(item), item));
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return found;
+    }
+
+    private void batchPut(String table, List<Map<String, AttributeValue>> items) {
+        Map<String, List<WriteRequest>> request = Map.of(
+                table,
+                items.stream()
+                        .map(item -> WriteRequest.builder()
+                                .putRequest(PutRequest.builder().item(item).build())
+                                .build())
+                        .toList());
+        for (int round = 0; !request.isEmpty(); round++) {
+            backoff(round);
+            Map<String, List<WriteRequest>> asked = request;
+            BatchWriteItemResponse response = dynamoDb.batchWriteItem(b -> b.requestItems(asked));
+            request = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+        }
+    }
+
+    private static void backoff(int round) {
+        if (round == 0) {
             return;
         }
-        List<CompletableFuture<?>> running = new ArrayList<>(updates.size());
-        for (UpdateItemRequest update : updates) {
-            running.add(CompletableFuture.runAsync(() -> dynamoDb.updateItem(update), executor));
+        if (round >= MAX_ROUNDS) {
+            throw new IllegalStateException(
+                    "DynamoDB kept returning unprocessed items after " + MAX_ROUNDS + " rounds");
+        }
+        try {
+            // Unprocessed items mean throttling: back off before asking again (AWS's advice).
+            Thread.sleep(Math.min(2_000, BASE_BACKOFF.toMillis() << (round - 1)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the registry", e);
+        }
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all, int size) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += size) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + size)));
+        }
+        return chunks;
+    }
+
+    private void runAll(List<Runnable> tasks) {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        if (tasks.size() == 1) {
+            tasks.get(0).run();
+            return;
+        }
+        List<CompletableFuture<?>> running = new ArrayList<>(tasks.size());
+        for (Runnable task : tasks) {
+            running.add(CompletableFuture.runAsync(task, executor));
         }
         RuntimeException failure = null;
         for (CompletableFuture<?> future : running) {
@@ -194,6 +607,28 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
         }
     }
 
+    private static Registered plus(Registered a, Registered b) {
+        if (b == Registered.NOTHING) {
+            return a;
+        }
+        List<Rejection> conflicting = new ArrayList<>(a.conflicting());
+        conflicting.addAll(b.conflicting());
+        List<Rejection> displaced = new ArrayList<>(a.displaced());
+        displaced.addAll(b.displaced());
+        Map<String, Set<Long>> mergedLines = new HashMap<>();
+        for (Registered part : List.of(a, b)) {
+            part.mergedLines()
+                    .forEach((customer, lines) -> mergedLines
+                            .computeIfAbsent(customer, c -> new HashSet<>())
+                            .addAll(lines));
+        }
+        return new Registered(mergedLines, conflicting, displaced);
+    }
+
+    private static OptionalLong optionalLong(Optional<Long> value) {
+        return value.map(OptionalLong::of).orElseGet(OptionalLong::empty);
+    }
+
     private static ExecutorService ownedPool() {
         AtomicInteger count = new AtomicInteger();
         return Executors.newFixedThreadPool(DEFAULT_CONCURRENCY, runnable -> {
@@ -203,12 +638,11 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
         });
     }
 
-    /** Every record of one customer in one call, merged as the table would merge them. */
-    static final class MergedSubject {
-        final String customerId;
-        final NoticeLocale locale;
+    /** A subject as stored or as the rows of a chunk leave it. */
+    private static final class SubjectState {
         final Set<String> items = new TreeSet<>();
         final Set<String> manifests = new TreeSet<>();
+        NoticeLocale locale = NoticeLocale.KO;
 
         @Nullable
         ContactKey email;
@@ -219,17 +653,73 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
         @Nullable
         Sealed name;
 
-        MergedSubject(String customerId, NoticeLocale locale) {
-            this.customerId = customerId;
-            this.locale = locale;
+        boolean hasName;
+        OptionalLong line = OptionalLong.empty();
+
+        static SubjectState of(Map<String, AttributeValue> item, String lineName) {
+            SubjectState state = new SubjectState();
+            state.items.addAll(strings(item, "items"));
+            state.manifests.addAll(strings(item, "manifests"));
+            state.email = string(item, "emailKey").map(ContactKey::new).orElse(null);
+            state.phone = string(item, "phoneKey").map(ContactKey::new).orElse(null);
+            state.hasName = item.containsKey("nameCipher");
+            state.line = optionalLong(number(item, lineName));
+            return state;
         }
 
-        void merge(SubjectRecord record) {
+        static SubjectState fresh(Registration row, String manifestId) {
+            SubjectRecord record = row.subject();
+            SubjectState state = new SubjectState();
+            state.locale = record.locale();
+            state.email = record.email().orElse(null);
+            state.phone = record.phone().orElse(null);
+            state.merge(row, manifestId);
+            return state;
+        }
+
+        void merge(Registration row, String manifestId) {
+            SubjectRecord record = row.subject();
             record.items().stream().map(ItemKind::code).forEach(items::add);
-            manifests.add(record.manifestId());
-            email = firstOf(email, record.email());
-            phone = firstOf(phone, record.phone());
-            name = firstOf(name, record.name());
+            manifests.add(manifestId);
+            if (name == null && !hasName) {
+                name = record.name().orElse(null);
+                hasName = name != null;
+            }
+            if (!row.repeat() && (line.isEmpty() || row.line() < line.getAsLong())) {
+                line = OptionalLong.of(row.line());
+            }
+        }
+
+        SubjectMerge.Stored stored() {
+            return new SubjectMerge.Stored(Optional.ofNullable(email), Optional.ofNullable(phone), line);
+        }
+
+        /** Whether the stored item already holds all of this: a reload writes nothing. */
+        boolean coveredBy(SubjectState stored) {
+            return stored.items.containsAll(items)
+                    && stored.manifests.containsAll(manifests)
+                    && (name == null || stored.hasName)
+                    && (line.isEmpty() || (stored.line.isPresent() && stored.line.getAsLong() <= line.getAsLong()));
+        }
+
+        Map<String, AttributeValue> item(String customerId, String lineName) {
+            Map<String, AttributeValue> item = new HashMap<>();
+            item.put("customerId", s(customerId));
+            item.put("items", ss(items));
+            item.put("manifests", ss(manifests));
+            item.put("locale", s(locale.code()));
+            if (email != null) {
+                item.put("emailKey", s(email.value()));
+            }
+            if (phone != null) {
+                item.put("phoneKey", s(phone.value()));
+            }
+            if (name != null) {
+                item.put("nameCipher", s(name.ciphertext()));
+                item.put("dataKey", s(name.wrappedKey()));
+            }
+            line.ifPresent(value -> item.put(lineName, n(value)));
+            return item;
         }
     }
 
@@ -256,13 +746,39 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
         void merge(ContactRecord record) {
             record.items().stream().map(ItemKind::code).forEach(items::add);
             customerIds.add(record.customerId());
-            name = firstOf(name, record.name());
+            if (name == null) {
+                name = record.name().orElse(null);
+            }
             smsCapable |= record.smsCapable();
             ownerWithoutEmail |= record.ownerWithoutEmail();
         }
-    }
 
-    private static <T> @Nullable T firstOf(@Nullable T current, Optional<T> candidate) {
-        return current != null ? current : candidate.orElse(null);
+        boolean coveredBy(Map<String, AttributeValue> item) {
+            return strings(item, "items").containsAll(items)
+                    && strings(item, "customerIds").containsAll(customerIds)
+                    && (!ownerWithoutEmail || flag(item, "ownerWithoutEmail"))
+                    && flag(item, "smsCapable") == smsCapable
+                    && (name == null || item.containsKey("nameCipher"));
+        }
+
+        Map<String, AttributeValue> item() {
+            Map<String, AttributeValue> item = new HashMap<>();
+            item.put("contactKey", s(key.value()));
+            item.put("kind", s(key.kind().name().toLowerCase(Locale.ROOT)));
+            if (!items.isEmpty()) {
+                item.put("items", ss(items));
+            }
+            item.put("customerIds", ss(customerIds));
+            item.put("valueCipher", s(value.ciphertext()));
+            item.put("dataKey", s(value.wrappedKey()));
+            if (name != null) {
+                item.put("nameCipher", s(name.ciphertext()));
+                item.put("nameDataKey", s(name.wrappedKey()));
+            }
+            item.put("locale", s(locale.code()));
+            item.put("smsCapable", bool(smsCapable));
+            item.put("ownerWithoutEmail", bool(ownerWithoutEmail));
+            return item;
+        }
     }
 }

@@ -26,7 +26,8 @@ import java.util.Optional;
  * contact keys as their strings.
  *
  * <pre>
- * IngestTask  {"v":1,"manifestId":"..","bucket":"..","key":"..","start":0,"end":123}
+ * IngestTask  {"v":1,"manifestId":"..","bucket":"..","key":"..","start":45,"end":123,"firstLine":2,
+ *              "range":0,"ranges":8,"header":"customer_id,email,affected"}
  * PlanTask    {"v":1,"campaignId":"..","segment":0,"totalSegments":8,"page":0,"startKey":".."}  (startKey optional)
  * NoticeJob   {"v":1,"campaignId":"..","channel":"email","locale":"ko","contacts":["E..",".."]}
  * CodeRequest {"v":1,"challengeId":"..","contact":"E..","code":"..","locale":"en"}
@@ -56,6 +57,10 @@ public final class MessageCodec {
         node.put("key", task.key());
         node.put("start", task.start());
         node.put("end", task.end());
+        node.put("firstLine", task.firstLine());
+        node.put("range", task.range());
+        node.put("ranges", task.ranges());
+        node.put("header", task.header());
         return write(node);
     }
 
@@ -95,7 +100,22 @@ public final class MessageCodec {
         if (start < 0 || end < start) {
             throw fields.malformed("the range is not [start, end) with 0 <= start <= end");
         }
-        return new IngestTask(fields.text("manifestId"), fields.text("bucket"), fields.text("key"), start, end);
+        long firstLine = fields.longValue("firstLine");
+        int range = fields.intValue("range");
+        int ranges = fields.intValue("ranges");
+        if (firstLine < 2 || range < 0 || range >= ranges) {
+            throw fields.malformed("the range is not numbered 0 <= range < ranges from line 2 on");
+        }
+        return new IngestTask(
+                fields.text("manifestId"),
+                fields.text("bucket"),
+                fields.text("key"),
+                start,
+                end,
+                firstLine,
+                range,
+                ranges,
+                fields.text("header"));
     }
 
     public static PlanTask decodePlanTask(String body) {

@@ -22,13 +22,15 @@ class MessageCodecTest {
 
     @Test
     void ingestTask_roundTrips_asCompactVersionedJson() {
-        IngestTask task = new IngestTask("manifests/a.csv#etag", "bucket", "manifests/a.csv", 0, 1024);
+        IngestTask task = new IngestTask(
+                "manifests/a.csv#etag", "bucket", "manifests/a.csv", 27, 1024, 2, 0, 3, "customer_id,email,affected");
 
         String body = MessageCodec.encode(task);
 
         assertThat(body)
                 .isEqualTo("{\"v\":1,\"manifestId\":\"manifests/a.csv#etag\",\"bucket\":\"bucket\","
-                        + "\"key\":\"manifests/a.csv\",\"start\":0,\"end\":1024}");
+                        + "\"key\":\"manifests/a.csv\",\"start\":27,\"end\":1024,\"firstLine\":2,\"range\":0,"
+                        + "\"ranges\":3,\"header\":\"customer_id,email,affected\"}");
         assertThat(MessageCodec.decodeIngestTask(body)).isEqualTo(task);
     }
 
@@ -105,6 +107,10 @@ class MessageCodecTest {
                 .isInstanceOf(MalformedMessageException.class);
         assertThatThrownBy(() -> MessageCodec.decodeIngestTask(
                         "{\"v\":1,\"manifestId\":\"m\",\"bucket\":\"b\",\"key\":\"k\",\"start\":10,\"end\":5}"))
+                .isInstanceOf(MalformedMessageException.class);
+        assertThatThrownBy(() -> MessageCodec.decodeIngestTask("{\"v\":1,\"manifestId\":\"m\",\"bucket\":\"b\","
+                        + "\"key\":\"k\",\"start\":1,\"end\":5,\"firstLine\":2,\"range\":3,\"ranges\":3,"
+                        + "\"header\":\"h\"}"))
                 .isInstanceOf(MalformedMessageException.class);
     }
 }

@@ -46,17 +46,31 @@ class S3AdaptersIT {
     }
 
     @Test
-    void write_putsTheCsvBesideTheManifest() {
+    void assemble_partsOfRanges_oneCsvBesideTheManifestInLineOrder() throws IOException {
         S3RejectsReport report = new S3RejectsReport(s3);
+        String id = "manifests/a.csv#etag";
+        report.writePart(
+                bucket, "manifests/a.csv", id, 0, List.of(new Rejection(3, "=cmd", RejectReason.INVALID_EMAIL)));
+        report.writePart(bucket, "manifests/a.csv", id, 1, List.of());
+        // A part may hold a lower line of another range: one that a lower line displaced.
+        report.writePart(
+                bucket,
+                "manifests/a.csv",
+                id,
+                2,
+                List.of(
+                        new Rejection(2, "c,1", RejectReason.CONFLICTING_CONTACT),
+                        new Rejection(9, "", RejectReason.MALFORMED_QUOTING)));
 
-        String key =
-                report.write(bucket, "manifests/a.csv", List.of(new Rejection(3, "=cmd", RejectReason.INVALID_EMAIL)));
+        String key = report.assemble(bucket, "manifests/a.csv", id, 3);
 
         assertThat(key).isEqualTo("rejects/a.csv.rejects.csv");
         ResponseBytes<GetObjectResponse> stored =
                 s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
         // The formula-looking id is defused with a quote, and the cell quoted because of it.
-        assertThat(stored.asUtf8String()).isEqualTo("line,customer_id,reason\n3,\"'=cmd\",invalid_email\n");
+        assertThat(stored.asUtf8String())
+                .isEqualTo("line,customer_id,reason\n2,\"c,1\",conflicting_contact\n3,\"'=cmd\",invalid_email\n"
+                        + "9,,malformed_quoting\n");
         assertThat(stored.response().contentType()).startsWith("text/csv");
     }
 

@@ -38,7 +38,8 @@ class SqsQueuesIT {
     void ingestQueue_sendsEveryTaskInBatches() {
         String url = stack.physicalId("IngestQueue");
         List<IngestTask> tasks = IntStream.range(0, 23)
-                .mapToObj(i -> new IngestTask("m#e", "bucket", "manifests/a.csv", i * 100L, i * 100L + 100))
+                .mapToObj(i -> new IngestTask(
+                        "m#e", "bucket", "manifests/a.csv", i * 100L, i * 100L + 100, 2 + i, i, 23, "customer_id"))
                 .toList();
 
         new SqsIngestQueue(sqs, url).enqueue(tasks);

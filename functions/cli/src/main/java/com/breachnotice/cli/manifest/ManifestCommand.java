@@ -125,6 +125,11 @@ public final class ManifestCommand implements Runnable {
             } catch (ManifestFormatException e) {
                 err.println("the manifest cannot be read: " + e.reason());
                 return 2;
+            } catch (IOException e) {
+                // A directory, a file we may not read, a disk error: a file-level error, not a crash.
+                err.println("the manifest cannot be read: " + manifest + " ("
+                        + e.getClass().getSimpleName() + ")");
+                return 2;
             }
             Path report = rejects == null ? null : UserPaths.resolve(rejects);
             if (report != null) {

@@ -105,6 +105,47 @@ class ManifestCheckCommandTest {
     }
 
     @Test
+    void check_directoryEmptyFileOrDuplicateColumn_exit2WithNothingOnStandardOutput() throws IOException {
+        assertThat(run("manifest", "check", dir.toString(), "--json")).isEqualTo(2);
+        Path empty = dir.resolve("empty.csv");
+        Files.write(empty, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        assertThat(run("manifest", "check", empty.toString(), "--json")).isEqualTo(2);
+        Path twice = write("customer_id,email,EMAIL,affected", "c1,a@example.com,b@example.com,name");
+        assertThat(run("manifest", "check", twice.toString(), "--json")).isEqualTo(2);
+
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).contains("cannot be read");
+    }
+
+    @Test
+    void check_json_hasExactlyTheDocumentedFields() throws IOException {
+        Path manifest = write("customer_id,email,affected", "c1,a@example.com,name");
+
+        run("manifest", "check", manifest.toString(), "--json");
+
+        List<String> lines = out.toString().lines().toList();
+        JsonNode json = Json.mapper().readTree(lines.get(lines.size() - 1));
+        List<String> fields = new java.util.ArrayList<>();
+        json.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields)
+                .containsExactly(
+                        "rows",
+                        "blank",
+                        "accepted",
+                        "rejected",
+                        "merged",
+                        "subjects",
+                        "emails",
+                        "phones",
+                        "sms_capable",
+                        "dropped",
+                        "reasons");
+        List<String> dropped = new java.util.ArrayList<>();
+        json.path("dropped").fieldNames().forEachRemaining(dropped::add);
+        assertThat(dropped).containsExactly("email", "phone");
+    }
+
+    @Test
     void unknownOption_exits2() {
         assertThat(run("manifest", "check", "--frobnicate")).isEqualTo(2);
     }

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -25,8 +26,19 @@ public final class ContactCipher {
     private static final Base64.Encoder B64 = Base64.getEncoder();
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
+    /**
+     * One Cipher per thread: {@code Cipher.getInstance} looks the provider up on every call, which
+     * cost more than the encryption of a short value. A Cipher is re-initialised for every use.
+     */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM/NoPadding is unavailable", e);
+        }
+    });
+
     private final DataKeyProvider keys;
-    private final SecureRandom random = new SecureRandom();
     private final Map<String, SecretKeySpec> unwrapped = new ConcurrentHashMap<>();
     private volatile @Nullable CurrentKey current;
 
@@ -36,17 +48,15 @@ public final class ContactCipher {
 
     public Sealed seal(String plaintext, String associatedData) {
         CurrentKey key = currentKey();
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
+        byte[] nonce = key.nextNonce();
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, key.spec(), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            byte[] out = ByteBuffer.allocate(NONCE_BYTES + sealed.length)
-                    .put(nonce)
-                    .put(sealed)
-                    .array();
+            byte[] plain = plaintext.getBytes(StandardCharsets.UTF_8);
+            byte[] out = new byte[NONCE_BYTES + cipher.getOutputSize(plain.length)];
+            System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
+            cipher.doFinal(plain, 0, plain.length, out, NONCE_BYTES);
             return new Sealed(B64.encodeToString(out), key.wrapped());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
@@ -58,7 +68,7 @@ public final class ContactCipher {
                 sealed.wrappedKey(), wrapped -> new SecretKeySpec(keys.unwrap(B64D.decode(wrapped)), "AES"));
         byte[] in = B64D.decode(sealed.ciphertext());
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.DECRYPT_MODE, spec, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
             cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             byte[] plain = cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
@@ -78,7 +88,9 @@ public final class ContactCipher {
                     String wrapped = B64.encodeToString(fresh.wrapped());
                     SecretKeySpec spec = new SecretKeySpec(fresh.plaintext(), "AES");
                     unwrapped.put(wrapped, spec);
-                    key = new CurrentKey(spec, wrapped);
+                    byte[] prefix = new byte[4];
+                    new SecureRandom().nextBytes(prefix);
+                    key = new CurrentKey(spec, wrapped, prefix, new AtomicLong());
                     current = key;
                 }
             }
@@ -86,5 +98,23 @@ public final class ContactCipher {
         return key;
     }
 
-    private record CurrentKey(SecretKeySpec spec, String wrapped) {}
+    /**
+     * The sealing key and its nonces. GCM needs a nonce that never repeats under one key; a key is
+     * drawn fresh for each instance and used by no other, so a counter guarantees that (NIST SP
+     * 800-38D's deterministic construction: a 32-bit random field and a 64-bit invocation counter),
+     * without a call to the system's random source per value.
+     */
+    private record CurrentKey(SecretKeySpec spec, String wrapped, byte[] prefix, AtomicLong counter) {
+
+        byte[] nextNonce() {
+            long invocation = counter.getAndIncrement();
+            if (invocation < 0) {
+                throw new IllegalStateException("this data key sealed 2^63 values; it must not seal more");
+            }
+            return ByteBuffer.allocate(NONCE_BYTES)
+                    .put(prefix)
+                    .putLong(invocation)
+                    .array();
+        }
+    }
 }

@@ -4,23 +4,13 @@ import com.breachnotice.core.contact.Contact;
 import com.breachnotice.core.contact.ContactNormalizer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an affected-customers manifest (see docs/manifest.md): UTF-8 CSV with a header, validates
@@ -33,12 +23,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ManifestReader {
 
-    static final int MAX_RECORD_LINES = 20;
-    private static final int MAX_RECORD_CHARS = 16 * 1024;
+    static final int MAX_RECORD_LINES = RecordAssembler.MAX_RECORD_LINES;
     private static final int MAX_CUSTOMER_ID = 64;
     private static final int MAX_NAME = 200;
     private static final int MAX_CONTACT_FIELD = 320;
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
     private final ContactNormalizer normalizer;
 
@@ -52,76 +40,58 @@ public final class ManifestReader {
      * @throws ManifestFormatException when the header makes the file unusable; nothing was visited
      */
     public ManifestSummary read(InputStream in, ManifestVisitor visitor) throws IOException {
-        PhysicalLines lines = new PhysicalLines(in);
-        PhysicalLines.Line headerLine = lines.next();
+        RecordAssembler records = new RecordAssembler(in);
+        ManifestHeader header = readHeader(records);
+        return readRecords(records, header, visitor);
+    }
+
+    /**
+     * Reads the records of one byte range of a manifest, which starts at a record start found by
+     * {@link ManifestSplitter} (line {@code firstLine} at byte {@code firstOffset}) and ends at
+     * another or at the end of the object. Duplicate customer ids are merged or refused within the
+     * range only; across ranges that is the registry's work.
+     */
+    public ManifestSummary readRange(
+            InputStream in, ManifestHeader header, long firstLine, long firstOffset, ManifestVisitor visitor)
+            throws IOException {
+        return readRecords(new RecordAssembler(in, firstLine, firstOffset), header, visitor);
+    }
+
+    static ManifestHeader readHeader(RecordAssembler records) throws IOException {
+        PhysicalLines.Line headerLine = records.headerLine();
         if (headerLine == null || headerLine.text().isBlank()) {
             throw new ManifestFormatException("the file is empty or its first line is not a header");
         }
-        Header header = Header.parse(headerLine.text());
-        Counter counter = new Counter(header.unknown());
-        Deque<PhysicalLines.Line> replay = new ArrayDeque<>();
-        Map<String, Long> contactsByCustomer = new HashMap<>();
+        if (headerLine.truncated()) {
+            throw new ManifestFormatException("the header line is too long");
+        }
+        return ManifestHeader.parse(headerLine.text());
+    }
 
-        while (true) {
-            PhysicalLines.Line first = replay.isEmpty() ? lines.next() : replay.poll();
-            if (first == null) {
-                break;
+    private ManifestSummary readRecords(RecordAssembler records, ManifestHeader header, ManifestVisitor visitor)
+            throws IOException {
+        Counter counter = new Counter(header.unknown());
+        Map<String, Long> contactsByCustomer = new HashMap<>();
+        for (RecordAssembler.Record record = records.next(); record != null; record = records.next()) {
+            switch (record) {
+                case RecordAssembler.Blank blank -> counter.blank++;
+                case RecordAssembler.Malformed malformed ->
+                    counter.reject(visitor, new Rejection(malformed.line(), "", RejectReason.MALFORMED_QUOTING));
+                case RecordAssembler.Text text -> readRecord(text, header, counter, contactsByCustomer, visitor);
             }
-            if (first.text().isBlank()) {
-                counter.blank++;
-                continue;
-            }
-            List<PhysicalLines.Line> consumed = new ArrayList<>(1);
-            consumed.add(first);
-            StringBuilder record = new StringBuilder(first.text());
-            boolean validUtf8 = first.validUtf8();
-            int quotes = countQuotes(first.text());
-            boolean unterminated = false;
-            while ((quotes & 1) == 1) {
-                PhysicalLines.Line more = replay.isEmpty() ? lines.next() : replay.poll();
-                if (more == null || consumed.size() >= MAX_RECORD_LINES || record.length() > MAX_RECORD_CHARS) {
-                    if (more != null) {
-                        replay.addFirst(more);
-                    }
-                    unterminated = true;
-                    break;
-                }
-                consumed.add(more);
-                record.append('\n').append(more.text());
-                validUtf8 &= more.validUtf8();
-                quotes += countQuotes(more.text());
-            }
-            if (unterminated) {
-                for (int i = consumed.size() - 1; i >= 1; i--) {
-                    replay.addFirst(consumed.get(i));
-                }
-                counter.reject(visitor, new Rejection(first.number(), "", RejectReason.MALFORMED_QUOTING));
-                continue;
-            }
-            if (consumed.size() > 1 && parseFields(record.toString()) == null) {
-                // The lines were joined because of an odd quote that opened no quoted field (a stray
-                // quote, then another one further down): only the first line is malformed; the
-                // lines after it are records of their own and are read again.
-                for (int i = consumed.size() - 1; i >= 1; i--) {
-                    replay.addFirst(consumed.get(i));
-                }
-                counter.reject(visitor, new Rejection(first.number(), "", RejectReason.MALFORMED_QUOTING));
-                continue;
-            }
-            readRecord(first.number(), record.toString(), validUtf8, header, counter, contactsByCustomer, visitor);
         }
         return counter.summary();
     }
 
     private void readRecord(
-            long line,
-            String text,
-            boolean validUtf8,
-            Header header,
+            RecordAssembler.Text record,
+            ManifestHeader header,
             Counter counter,
             Map<String, Long> contactsByCustomer,
             ManifestVisitor visitor) {
-        List<String> fields = parseFields(text);
+        long line = record.line();
+        boolean validUtf8 = record.validUtf8();
+        List<String> fields = RecordAssembler.parseFields(record.text());
         if (fields == null) {
             counter.reject(visitor, new Rejection(line, "", RejectReason.MALFORMED_QUOTING));
             return;
@@ -129,10 +99,13 @@ public final class ManifestReader {
         String customerId = fields.size() > header.customerId()
                 ? fields.get(header.customerId()).strip()
                 : "";
-        String safeId =
-                customerId.length() <= MAX_CUSTOMER_ID && !hasControl(customerId) && validUtf8 ? customerId : "";
+        String safeId = length(customerId) <= MAX_CUSTOMER_ID && !hasControl(customerId) && validUtf8 ? customerId : "";
         if (!validUtf8) {
             counter.reject(visitor, new Rejection(line, safeId, RejectReason.INVALID_UTF8));
+            return;
+        }
+        if (record.truncated()) {
+            counter.reject(visitor, new Rejection(line, safeId, RejectReason.FIELD_TOO_LONG));
             return;
         }
         if (fields.size() != header.width()) {
@@ -158,12 +131,12 @@ public final class ManifestReader {
             counter.reject(visitor, new Rejection(line, "", RejectReason.MISSING_CUSTOMER_ID));
             return;
         }
-        if (customerId.length() > MAX_CUSTOMER_ID
-                || name.length() > MAX_NAME
-                || email.length() > MAX_CONTACT_FIELD
-                || phone.length() > MAX_CONTACT_FIELD
-                || locale.length() > MAX_CONTACT_FIELD
-                || affected.length() > 4 * MAX_CONTACT_FIELD) {
+        if (length(customerId) > MAX_CUSTOMER_ID
+                || length(name) > MAX_NAME
+                || length(email) > MAX_CONTACT_FIELD
+                || length(phone) > MAX_CONTACT_FIELD
+                || length(locale) > MAX_CONTACT_FIELD
+                || length(affected) > 4 * MAX_CONTACT_FIELD) {
             counter.reject(visitor, new Rejection(line, safeId, RejectReason.FIELD_TOO_LONG));
             return;
         }
@@ -213,30 +186,13 @@ public final class ManifestReader {
             counter.merged++;
         }
         counter.accepted++;
-        visitor.accepted(
-                new ManifestRow(line, customerId, name, emailContact, phoneContact, noticeLocale.get(), items));
+        visitor.accepted(new ManifestRow(
+                line, customerId, name, emailContact, phoneContact, noticeLocale.get(), items, earlier != null));
     }
 
-    private static @Nullable List<String> parseFields(String text) {
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
-            List<CSVRecord> records = parser.getRecords();
-            if (records.size() != 1) {
-                return null;
-            }
-            return records.get(0).toList();
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            return null;
-        }
-    }
-
-    private static int countQuotes(String text) {
-        int quotes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '"') {
-                quotes++;
-            }
-        }
-        return quotes;
+    /** Characters as a person counts them: code points, so a surrogate pair is one. */
+    private static int length(String value) {
+        return value.codePointCount(0, value.length());
     }
 
     /** C0 and C1 control characters and DEL; a field that needs one is not a contact detail. */
@@ -259,58 +215,6 @@ public final class ManifestReader {
             hash *= 0x100000001b3L;
         }
         return hash;
-    }
-
-    private record Header(
-            int width, int customerId, int name, int email, int phone, int locale, int affected, List<String> unknown) {
-
-        private static final List<String> KNOWN =
-                List.of("customer_id", "name", "email", "phone", "locale", "affected");
-
-        static Header parse(String text) {
-            List<String> columns = parseFields(text);
-            if (columns == null) {
-                throw new ManifestFormatException("the header row is not valid CSV");
-            }
-            Map<String, Integer> index = new HashMap<>();
-            List<String> unknown = new ArrayList<>();
-            for (int i = 0; i < columns.size(); i++) {
-                String column = columns.get(i).strip().toLowerCase(Locale.ROOT);
-                if (KNOWN.contains(column)) {
-                    if (index.putIfAbsent(column, i) != null) {
-                        throw new ManifestFormatException("the header names column '" + column + "' twice");
-                    }
-                } else if (!column.isEmpty() && !hasControl(column)) {
-                    unknown.add(column);
-                }
-            }
-            List<String> missing = new ArrayList<>();
-            if (!index.containsKey("customer_id")) {
-                missing.add("customer_id");
-            }
-            if (!index.containsKey("affected")) {
-                missing.add("affected");
-            }
-            if (!index.containsKey("email") && !index.containsKey("phone")) {
-                missing.add("email or phone");
-            }
-            if (!missing.isEmpty()) {
-                throw new ManifestFormatException("the header lacks required columns: " + String.join(", ", missing));
-            }
-            return new Header(
-                    columns.size(),
-                    index.getOrDefault("customer_id", 0),
-                    index.getOrDefault("name", -1),
-                    index.getOrDefault("email", -1),
-                    index.getOrDefault("phone", -1),
-                    index.getOrDefault("locale", -1),
-                    index.getOrDefault("affected", 0),
-                    unknown);
-        }
-
-        String field(List<String> fields, int column) {
-            return column < 0 ? "" : fields.get(column);
-        }
     }
 
     private static final class Counter {

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * One accepted row, validated and normalized. {@code name} may be empty. At least one of email and
- * phone is present.
+ * phone is present. {@code repeat} is true for a later row of a customer already accepted in the same
+ * read (with the same contacts): it merges its items into that customer and counts in {@code merged}.
  */
 public record ManifestRow(
         long line,
@@ -15,7 +16,8 @@ public record ManifestRow(
         Optional<Contact> email,
         Optional<Contact> phone,
         NoticeLocale locale,
-        Set<ItemKind> items) {
+        Set<ItemKind> items,
+        boolean repeat) {
 
     public ManifestRow {
         items = Set.copyOf(items);

@@ -13,16 +13,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads physical lines (LF or CRLF) from bytes, decoding each strictly as UTF-8 so that one bad
- * byte sequence costs one row, not the file. Memory is bounded by the longest line.
+ * byte sequence costs one row, not the file. Memory is bounded by {@value #MAX_LINE_BYTES} bytes, not
+ * by the stream: a longer line is kept truncated and flagged, and its row is rejected.
+ *
+ * <p>Each line knows the byte offset it starts at, so that a manifest can be cut into byte ranges
+ * exactly at record starts, and a reader of one range numbers its lines from where the range starts.
  */
 final class PhysicalLines {
 
-    /** One physical line; {@code validUtf8} false means {@code text} holds replacement characters. */
-    record Line(long number, String text, boolean validUtf8) {}
+    /**
+     * One physical line; {@code validUtf8} false means {@code text} holds replacement characters;
+     * {@code truncated} means the line was longer than the reader keeps.
+     */
+    record Line(long number, long start, String text, boolean validUtf8, boolean truncated) {}
 
-    private static final int MAX_LINE_BYTES = 1 << 20;
+    static final int MAX_LINE_BYTES = 1 << 20;
 
     private final InputStream in;
+    private final boolean atObjectStart;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
@@ -32,15 +40,37 @@ final class PhysicalLines {
     private int limit;
     private byte[] line = new byte[256];
     private long number;
+    private long offset;
+    private boolean first = true;
 
+    /** Lines of a whole object: the first is line 1 at offset 0 and may start with a byte-order mark. */
     PhysicalLines(InputStream in) {
+        this(in, 1, 0, true);
+    }
+
+    /**
+     * Lines of a byte range of an object that starts at a line start: the first line read is
+     * {@code firstNumber}, starting at byte {@code firstOffset} of the object.
+     */
+    PhysicalLines(InputStream in, long firstNumber, long firstOffset, boolean atObjectStart) {
         this.in = in;
+        this.number = firstNumber - 1;
+        this.offset = firstOffset;
+        this.atObjectStart = atObjectStart;
+    }
+
+    /** The byte offset just after the last line returned: where the next line starts. */
+    long offset() {
+        return offset;
     }
 
     @Nullable
     Line next() throws IOException {
         int length = 0;
+        long bytes = 0;
         boolean sawAny = false;
+        boolean newline = false;
+        long start = offset;
         while (true) {
             if (position == limit) {
                 limit = in.read(buffer, 0, buffer.length);
@@ -55,7 +85,9 @@ final class PhysicalLines {
             }
             sawAny = true;
             byte b = buffer[position++];
+            bytes++;
             if (b == '\n') {
+                newline = true;
                 break;
             }
             if (length < MAX_LINE_BYTES) {
@@ -66,23 +98,33 @@ final class PhysicalLines {
             }
         }
         number++;
+        offset += bytes;
+        // Any line this long is far past every field limit, so a kept prefix never becomes a row.
+        boolean truncated = bytes - (newline ? 1 : 0) > MAX_LINE_BYTES;
         if (length > 0 && line[length - 1] == '\r') {
             length--;
         }
-        int start = 0;
-        if (number == 1 && length >= 3 && line[0] == (byte) 0xEF && line[1] == (byte) 0xBB && line[2] == (byte) 0xBF) {
-            start = 3;
+        int from = 0;
+        if (first
+                && atObjectStart
+                && length >= 3
+                && line[0] == (byte) 0xEF
+                && line[1] == (byte) 0xBB
+                && line[2] == (byte) 0xBF) {
+            from = 3;
         }
-        return decode(start, length);
+        first = false;
+        return decode(start, from, length, truncated);
     }
 
-    private Line decode(int start, int end) {
-        ByteBuffer bytes = ByteBuffer.wrap(line, start, end - start);
+    private Line decode(long start, int from, int end, boolean truncated) {
+        ByteBuffer bytes = ByteBuffer.wrap(line, from, end - from);
         try {
             CharBuffer chars = decoder.reset().decode(bytes);
-            return new Line(number, chars.toString(), true);
+            return new Line(number, start, chars.toString(), true, truncated);
         } catch (CharacterCodingException e) {
-            return new Line(number, new String(line, start, end - start, StandardCharsets.UTF_8), false);
+            return new Line(
+                    number, start, new String(line, from, end - from, StandardCharsets.UTF_8), false, truncated);
         }
     }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.breachnotice.core.contact.ContactKeyer;
 import com.breachnotice.core.contact.ContactNormalizer;
 import com.breachnotice.core.crypto.ContactCipher;
+import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.ManifestReader;
+import com.breachnotice.core.manifest.ManifestSummary;
 import com.breachnotice.core.manifest.RejectReason;
 import com.breachnotice.core.manifest.Rejection;
 import com.breachnotice.core.testing.FakeDataKeyProvider;
@@ -57,6 +59,10 @@ class IntakeServiceTest {
     private final RecordingIngestQueue queue = new RecordingIngestQueue();
 
     private IntakeService service() {
+        return service(IntakeService.DEFAULT_RANGE_BYTES);
+    }
+
+    private IntakeService service(long rangeBytes) {
         return new IntakeService(
                 new ManifestReader(ContactNormalizer.korea()),
                 keyer,
@@ -66,27 +72,40 @@ class IntakeServiceTest {
                 ledger,
                 rejects,
                 queue,
-                clock);
+                clock,
+                rangeBytes);
     }
 
-    private IngestTask upload(String content) {
+    private IngestTask upload(String content) throws IOException {
+        List<IngestTask> tasks = upload(content, IntakeService.DEFAULT_RANGE_BYTES);
+        assertThat(tasks).hasSize(1);
+        return tasks.get(0);
+    }
+
+    private List<IngestTask> upload(String content, long rangeBytes) throws IOException {
         source.put(BUCKET, KEY, content);
         ManifestUpload upload = new ManifestUpload(BUCKET, KEY, source.size(BUCKET, KEY), "etag1");
-        service().accept(upload);
-        return queue.all().get(queue.all().size() - 1);
+        int before = queue.all().size();
+        service(rangeBytes).accept(upload);
+        return queue.all().subList(before, queue.all().size());
     }
 
     @Test
-    void accept_upload_openedAndOneRangeEnqueued() {
+    void accept_upload_openedAndOneRangeAfterTheHeaderEnqueued() throws IOException {
         IngestTask task = upload(MANIFEST);
 
+        int headerBytes = "customer_id,name,email,phone,locale,affected\n".length();
         assertThat(task)
                 .isEqualTo(new IngestTask(
                         KEY + "#etag1",
                         BUCKET,
                         KEY,
+                        headerBytes,
+                        MANIFEST.getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+                        2,
                         0,
-                        MANIFEST.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+                        1,
+                        "customer_id,name,email,phone,locale,affected"));
         assertThat(ledger.find(KEY + "#etag1").orElseThrow().state()).isEqualTo(IntakeStatus.State.LOADING);
     }
 
@@ -126,7 +145,10 @@ class IntakeServiceTest {
     void ingest_rejectedRows_reportWrittenAndLedgerFinishedWithCounts() throws IOException {
         IntakeService.Outcome outcome = service().ingest(upload(MANIFEST));
 
-        String rejectsKey = ((IntakeService.Outcome.Loaded) outcome).rejectsKey();
+        String rejectsKey = ((IntakeService.Outcome.Loaded) outcome)
+                .manifest()
+                .orElseThrow()
+                .rejectsKey();
         assertThat(rejectsKey).isEqualTo("rejects/incident.csv.rejects.csv");
         RecordingRejectsReport.Report report = rejects.report(rejectsKey);
         assertThat(report.rejections())
@@ -148,10 +170,10 @@ class IntakeServiceTest {
     }
 
     @Test
-    void ingest_fileLevelError_refusedNothingRegistered() throws IOException {
-        IntakeService.Outcome outcome = service().ingest(upload("customer_id,name\nc1,김민지\n"));
+    void accept_fileLevelError_refusedNothingEnqueuedNothingRegistered() throws IOException {
+        List<IngestTask> tasks = upload("customer_id,name\nc1,김민지\n", 10);
 
-        assertThat(outcome).isInstanceOf(IntakeService.Outcome.Refused.class);
+        assertThat(tasks).isEmpty();
         assertThat(registry.subjects()).isEmpty();
         assertThat(registry.contacts()).isEmpty();
         assertThat(rejects.written()).isZero();
@@ -184,6 +206,124 @@ class IntakeServiceTest {
 
         assertThat(registry.subjects()).hasSize(250);
         assertThat(registry.batchSizes()).containsExactly(100, 100, 50);
+    }
+
+    private static final String DUPLICATES = "customer_id,email,phone,affected\n"
+            + "c1,a@example.com,,name\n"
+            + "c2,b@example.com,,email\n"
+            + "c1,a@example.com,,phone\n"
+            + "c3,c@example.com,,name\n"
+            + "c1,z@example.com,,name\n"
+            + "c4,,010-1111-2222,name\n"
+            + "\n"
+            + "c3,C@example.com,,order_history\n"
+            + "c2,y@example.com,,name\n"
+            + "c5,bad,,name\n";
+
+    private ManifestSummary onePass(String content) throws IOException {
+        List<Rejection> ignored = new ArrayList<>();
+        return new ManifestReader(ContactNormalizer.korea())
+                .read(
+                        new java.io.ByteArrayInputStream(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        new com.breachnotice.core.manifest.ManifestVisitor() {
+                            @Override
+                            public void accepted(com.breachnotice.core.manifest.ManifestRow row) {}
+
+                            @Override
+                            public void rejected(Rejection rejection) {
+                                ignored.add(rejection);
+                            }
+                        });
+    }
+
+    private IntakeService.Finished ingestAll(List<IngestTask> tasks) throws IOException {
+        return ingestAll(tasks, true);
+    }
+
+    /** Loads every task; on a first load only the last range finishes, on a reload every range does. */
+    private IntakeService.Finished ingestAll(List<IngestTask> tasks, boolean firstLoad) throws IOException {
+        IntakeService.Finished finished = null;
+        for (IngestTask task : tasks) {
+            var loaded = (IntakeService.Outcome.Loaded) service().ingest(task);
+            if (loaded.manifest().isPresent()) {
+                assertThat(firstLoad && finished != null)
+                        .as("only the last range finishes the manifest")
+                        .isFalse();
+                finished = loaded.manifest().get();
+            }
+        }
+        assertThat(finished).as("the last range finishes the manifest").isNotNull();
+        return finished;
+    }
+
+    @Test
+    void ingest_rangesInFileOrder_countsAndRejectsEqualOnePass() throws IOException {
+        List<IngestTask> tasks = upload(DUPLICATES, 1);
+        assertThat(tasks).hasSize(10);
+
+        IntakeService.Finished finished = ingestAll(tasks);
+
+        assertThat(finished.summary()).isEqualTo(onePass(DUPLICATES));
+        assertThat(rejects.report(finished.rejectsKey()).csv())
+                .isEqualTo("line,customer_id,reason\n6,c1,conflicting_contact\n10,c2,conflicting_contact\n"
+                        + "11,c5,invalid_email\n");
+        assertThat(registry.subjects()).containsOnlyKeys("c1", "c2", "c3", "c4");
+    }
+
+    @Test
+    void ingest_rangesInReverseOrder_lowerLineWinsAndCountsEqualOnePass() throws IOException {
+        List<IngestTask> tasks = new ArrayList<>(upload(DUPLICATES, 1));
+        java.util.Collections.reverse(tasks);
+
+        IntakeService.Finished finished = ingestAll(tasks);
+
+        ManifestSummary expected = onePass(DUPLICATES);
+        assertThat(finished.summary()).isEqualTo(expected);
+        assertThat(expected.subjects()).isEqualTo(4);
+        assertThat(rejects.report(finished.rejectsKey()).csv())
+                .isEqualTo("line,customer_id,reason\n6,c1,conflicting_contact\n10,c2,conflicting_contact\n"
+                        + "11,c5,invalid_email\n");
+        var c1 = registry.subjects().get("c1");
+        assertThat(c1.email()).contains(keyer.keyOf(Fixtures.email("a@example.com")));
+        assertThat(c1.items()).containsExactlyInAnyOrder(ItemKind.NAME, ItemKind.PHONE);
+        assertThat(registry.contacts())
+                .doesNotContainKey(keyer.keyOf(Fixtures.email("z@example.com")))
+                .doesNotContainKey(keyer.keyOf(Fixtures.email("y@example.com")))
+                .hasSize(4);
+    }
+
+    @Test
+    void ingest_oneRangeRedeliveredAfterTheOthers_countsStillEqualOnePass() throws IOException {
+        List<IngestTask> tasks = upload(DUPLICATES, 1);
+        for (List<IngestTask> order : List.of(tasks, tasks.reversed())) {
+            IntakeService.Finished first = ingestAll(order, false);
+            assertThat(first.summary()).isEqualTo(onePass(DUPLICATES));
+            // Each range alone, delivered again once every range is done: SQS does that.
+            for (IngestTask task : tasks) {
+                var again = (IntakeService.Outcome.Loaded) service().ingest(task);
+                assertThat(again.manifest().orElseThrow().summary())
+                        .as("after range %d again", task.range())
+                        .isEqualTo(onePass(DUPLICATES));
+                assertThat(rejects.report(again.manifest().orElseThrow().rejectsKey())
+                                .csv())
+                        .isEqualTo("line,customer_id,reason\n6,c1,conflicting_contact\n10,c2,conflicting_contact\n"
+                                + "11,c5,invalid_email\n");
+            }
+        }
+    }
+
+    @Test
+    void ingest_rangeLoadedAgain_registryUnchangedAndCountsSame() throws IOException {
+        List<IngestTask> tasks = upload(DUPLICATES, 1);
+        IntakeService.Finished first = ingestAll(tasks);
+        var subjects = registry.subjects();
+        var contactKeys = registry.contacts().keySet();
+
+        IntakeService.Finished again = ingestAll(tasks, false);
+
+        assertThat(again.summary()).isEqualTo(first.summary());
+        assertThat(registry.subjects()).isEqualTo(subjects);
+        assertThat(registry.contacts().keySet()).isEqualTo(contactKeys);
     }
 
     private static void collect(Object value, List<String> out) {

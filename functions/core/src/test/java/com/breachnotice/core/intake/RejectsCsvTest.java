@@ -55,4 +55,24 @@ class RejectsCsvTest {
         assertThat(RejectsCsv.keyFor("manifests/2026/list.csv")).isEqualTo("rejects/2026/list.csv.rejects.csv");
         assertThat(RejectsCsv.keyFor("list.csv")).isEqualTo("rejects/list.csv.rejects.csv");
     }
+
+    @Test
+    void merge_partsInLineOrder_interleavedAndEachLineOnce() throws java.io.IOException {
+        String first = RejectsCsv.render(
+                List.of(new Rejection(2, "a", RejectReason.NO_CONTACT), new Rejection(9, "b", RejectReason.NO_ITEMS)));
+        String second = RejectsCsv.render(List.of(
+                new Rejection(2, "a", RejectReason.NO_CONTACT), new Rejection(5, "=c", RejectReason.UNKNOWN_ITEM)));
+        String empty = RejectsCsv.render(List.of());
+        java.io.StringWriter out = new java.io.StringWriter();
+
+        RejectsCsv.merge(
+                List.of(
+                        new java.io.BufferedReader(new java.io.StringReader(first)),
+                        new java.io.BufferedReader(new java.io.StringReader(empty)),
+                        new java.io.BufferedReader(new java.io.StringReader(second))),
+                out);
+
+        assertThat(out.toString())
+                .isEqualTo("line,customer_id,reason\n2,a,no_contact\n5,\"'=c\",unknown_item\n9,b,no_items\n");
+    }
 }

@@ -3,6 +3,7 @@ package com.breachnotice.core.testing;
 import com.breachnotice.core.intake.IntakeLedger;
 import com.breachnotice.core.intake.IntakeStatus;
 import com.breachnotice.core.intake.ManifestUpload;
+import com.breachnotice.core.intake.RangeOutcome;
 import com.breachnotice.core.manifest.ManifestSummary;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** {@link IntakeLedger} in memory; also remembers the full summary each finish was given. */
 public final class InMemoryIntakeLedger implements IntakeLedger {
@@ -17,6 +19,7 @@ public final class InMemoryIntakeLedger implements IntakeLedger {
     private final Map<String, IntakeStatus> statuses = new HashMap<>();
     private final Map<String, ManifestSummary> summaries = new HashMap<>();
     private final List<String> opened = new ArrayList<>();
+    private final Map<String, Map<Integer, RangeOutcome>> ranges = new HashMap<>();
 
     @Override
     public synchronized void opened(ManifestUpload upload, int ranges, Instant at) {
@@ -32,6 +35,17 @@ public final class InMemoryIntakeLedger implements IntakeLedger {
                         0,
                         Optional.empty(),
                         Optional.empty()));
+    }
+
+    @Override
+    public synchronized Optional<List<RangeOutcome>> rangeFinished(
+            String manifestId, int range, int ranges, RangeOutcome outcome, Instant at) {
+        Map<Integer, RangeOutcome> done = this.ranges.computeIfAbsent(manifestId, id -> new TreeMap<>());
+        done.put(range, outcome);
+        if (done.size() < ranges) {
+            return Optional.empty();
+        }
+        return Optional.of(List.copyOf(done.values()));
     }
 
     @Override

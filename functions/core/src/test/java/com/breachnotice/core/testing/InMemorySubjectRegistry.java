@@ -3,10 +3,15 @@ package com.breachnotice.core.testing;
 import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.crypto.Sealed;
 import com.breachnotice.core.intake.ContactRecord;
+import com.breachnotice.core.intake.Registered;
+import com.breachnotice.core.intake.Registration;
+import com.breachnotice.core.intake.SubjectMerge;
 import com.breachnotice.core.intake.SubjectRecord;
 import com.breachnotice.core.intake.SubjectRegistry;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
+import com.breachnotice.core.manifest.RejectReason;
+import com.breachnotice.core.manifest.Rejection;
 import com.breachnotice.core.planning.ContactDirectory;
 import com.breachnotice.core.planning.ContactPage;
 import com.breachnotice.core.planning.ContactProfile;
@@ -16,9 +21,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -36,14 +43,65 @@ public final class InMemorySubjectRegistry implements SubjectRegistry, ContactBo
     private final Map<ContactKey, Merged> contacts = new TreeMap<>();
     private final List<Integer> batchSizes = new ArrayList<>();
 
+    /** Rows are taken one by one, in order: the reference behaviour the batched registry must match. */
     @Override
-    public synchronized void register(List<SubjectRecord> subjectRecords, List<ContactRecord> contactRecords) {
-        batchSizes.add(subjectRecords.size());
-        for (SubjectRecord record : subjectRecords) {
-            subjects.computeIfAbsent(record.customerId(), id -> new Subject(id, record.locale()))
-                    .merge(record);
+    public synchronized Registered register(String manifestId, List<Registration> rows) {
+        batchSizes.add(rows.size());
+        Map<String, Set<Long>> mergedLines = new HashMap<>();
+        List<Rejection> conflicting = new ArrayList<>();
+        List<Rejection> displaced = new ArrayList<>();
+        for (Registration row : rows) {
+            String id = row.subject().customerId();
+            Subject subject = subjects.get(id);
+            Optional<SubjectMerge.Stored> stored =
+                    subject == null ? Optional.empty() : Optional.of(subject.stored(manifestId));
+            switch (SubjectMerge.decide(stored, row)) {
+                case CREATE -> {
+                    Subject created = new Subject(id, row.subject().locale());
+                    subjects.put(id, created);
+                    created.merge(row.subject());
+                    created.define(manifestId, row);
+                    addContacts(row);
+                }
+                case MERGE -> {
+                    if (SubjectMerge.mergesAcrossRanges(stored.orElseThrow(), row)) {
+                        mergedLines
+                                .computeIfAbsent(id, c -> new HashSet<>())
+                                .addAll(Set.of(row.line(), subject.definingLines.get(manifestId)));
+                    }
+                    subject.merge(row.subject());
+                    subject.define(manifestId, row);
+                    addContacts(row);
+                }
+                case CONFLICT -> conflicting.add(new Rejection(row.line(), id, RejectReason.CONFLICTING_CONTACT));
+                case DISPLACE -> {
+                    long loser = subject.definingLines.get(manifestId);
+                    displaced.add(new Rejection(loser, id, RejectReason.CONFLICTING_CONTACT));
+                    for (ContactKey key : new ContactKey[] {subject.email, subject.phone}) {
+                        Merged contact = key == null ? null : contacts.get(key);
+                        if (contact != null) {
+                            contact.customerIds.remove(id);
+                            if (contact.customerIds.isEmpty()) {
+                                contacts.remove(key);
+                            }
+                        }
+                    }
+                    Subject replaced = new Subject(id, row.subject().locale());
+                    replaced.manifests.addAll(subject.manifests);
+                    replaced.definingLines.putAll(subject.definingLines);
+                    replaced.definingLines.remove(manifestId);
+                    subjects.put(id, replaced);
+                    replaced.merge(row.subject());
+                    replaced.define(manifestId, row);
+                    addContacts(row);
+                }
+            }
         }
-        for (ContactRecord record : contactRecords) {
+        return new Registered(mergedLines, conflicting, displaced);
+    }
+
+    private void addContacts(Registration row) {
+        for (ContactRecord record : row.contacts()) {
             contacts.computeIfAbsent(record.key(), key -> new Merged(record)).merge(record);
         }
     }
@@ -116,6 +174,7 @@ public final class InMemorySubjectRegistry implements SubjectRegistry, ContactBo
         final NoticeLocale locale;
         final Set<ItemKind> items = EnumSet.noneOf(ItemKind.class);
         final Set<String> manifests = new TreeSet<>();
+        final Map<String, Long> definingLines = new HashMap<>();
 
         @Nullable
         ContactKey email;
@@ -143,6 +202,20 @@ public final class InMemorySubjectRegistry implements SubjectRegistry, ContactBo
             if (name == null) {
                 name = record.name().orElse(null);
             }
+        }
+
+        void define(String manifestId, Registration row) {
+            if (!row.repeat()) {
+                definingLines.merge(manifestId, row.line(), Math::min);
+            }
+        }
+
+        SubjectMerge.Stored stored(String manifestId) {
+            Long line = definingLines.get(manifestId);
+            return new SubjectMerge.Stored(
+                    Optional.ofNullable(email),
+                    Optional.ofNullable(phone),
+                    line == null ? OptionalLong.empty() : OptionalLong.of(line));
         }
 
         StoredSubject stored() {
