@@ -2,7 +2,12 @@ package com.breachnotice.core.planning;
 
 import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.contact.ContactKey;
+import com.breachnotice.core.delivery.JobKey;
 import com.breachnotice.core.manifest.NoticeLocale;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -17,6 +22,27 @@ public record NoticeJob(String campaignId, Channel channel, NoticeLocale locale,
         contacts = List.copyOf(contacts);
         if (contacts.isEmpty() || contacts.size() > MAX_CONTACTS) {
             throw new IllegalArgumentException("a notice job holds 1 to " + MAX_CONTACTS + " contacts");
+        }
+    }
+
+    /**
+     * The job's identity, derived from what it holds (channel, language and contacts in order), so
+     * that planning a page again yields the same keys and a job's claim covers its redeliveries.
+     */
+    public JobKey key() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((channel.code() + "|" + locale.code()).getBytes(StandardCharsets.UTF_8));
+            for (ContactKey contact : contacts) {
+                digest.update((byte) '|');
+                digest.update(contact.value().getBytes(StandardCharsets.UTF_8));
+            }
+            return new JobKey(
+                    campaignId,
+                    channel,
+                    HexFormat.of().formatHex(digest.digest()).substring(0, 24));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 }

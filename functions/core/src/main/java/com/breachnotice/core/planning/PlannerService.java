@@ -6,6 +6,8 @@ import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.delivery.DeliveryId;
 import com.breachnotice.core.delivery.DeliveryLog;
+import com.breachnotice.core.delivery.JobKey;
+import com.breachnotice.core.delivery.JobLedger;
 import com.breachnotice.core.manifest.NoticeLocale;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,6 +33,7 @@ public final class PlannerService {
     private final NoticeJobQueue jobs;
     private final PlanQueue plans;
     private final DeliveryLog deliveries;
+    private final JobLedger jobLedger;
     private final Clock clock;
 
     public PlannerService(
@@ -40,6 +43,7 @@ public final class PlannerService {
             NoticeJobQueue jobs,
             PlanQueue plans,
             DeliveryLog deliveries,
+            JobLedger jobLedger,
             Clock clock) {
         this.campaigns = campaigns;
         this.contacts = contacts;
@@ -47,6 +51,7 @@ public final class PlannerService {
         this.jobs = jobs;
         this.plans = plans;
         this.deliveries = deliveries;
+        this.jobLedger = jobLedger;
         this.clock = clock;
     }
 
@@ -77,6 +82,14 @@ public final class PlannerService {
             // Recorded under SMS, the only channel such a contact could ever have had.
             deliveries.recordUnreachable(
                     new DeliveryId(key, campaign.id(), Channel.SMS), "no_channel", clock.instant());
+        }
+        if (!unreachable.isEmpty()) {
+            // Counted like a finished job, so that progress adds up without reading deliveries.
+            jobLedger.recordDone(
+                    new JobKey(campaign.id(), Channel.SMS, "unreachable-" + task.segment() + "-" + task.page()),
+                    0,
+                    unreachable.size(),
+                    clock.instant());
         }
         page.nextStartKey().ifPresent(next -> plans.enqueue(List.of(task.next(next))));
         long count = planned.stream().mapToLong(job -> job.contacts().size()).sum() + unreachable.size();
