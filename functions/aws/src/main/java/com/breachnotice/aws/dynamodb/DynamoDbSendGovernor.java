@@ -1,0 +1,89 @@
+package com.breachnotice.aws.dynamodb;
+
+import static com.breachnotice.aws.dynamodb.Attributes.n;
+import static com.breachnotice.aws.dynamodb.Attributes.s;
+
+import com.breachnotice.core.campaign.Channel;
+import com.breachnotice.core.sending.SendGovernor;
+import java.time.Instant;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/**
+ * {@link SendGovernor} as one schedule item per campaign and channel on the campaigns table
+ * ({@code entry = "rate#<channel>"}, {@code nextAt} in epoch microseconds): a reservation moves
+ * {@code nextAt} on by {@code units / rate} and starts where it was.
+ *
+ * <p>Why a shared schedule and not a token bucket per instance (the event source's maximum
+ * concurrency N, each instance at rate/N): a bulk call sends 50 recipients at once, so N instances
+ * whose calls happen to line up put N times 50 into one second, well over the rate, unless each
+ * keeps far below its share. A schedule spaces every call of every instance, and costs one update
+ * per SQS batch of up to 10 jobs (the sender reserves a batch at a time), about 2 requests per
+ * 1,000 emails. It is one item per campaign and channel: at 10,000 emails per second that is 20
+ * updates per second. Throttling slows it down through the rate each instance reserves at.
+ *
+ * <p>While the schedule is busy, {@code nextAt} is ahead of now and one conditional ADD reserves;
+ * when it fell behind (idle), a second update restarts it at now, so idle time is never saved up
+ * into a burst.
+ */
+public final class DynamoDbSendGovernor implements SendGovernor {
+
+    static final String PREFIX = "rate#";
+    private static final int ATTEMPTS = 8;
+
+    private final DynamoDbClient dynamoDb;
+    private final String campaignTable;
+
+    public DynamoDbSendGovernor(DynamoDbClient dynamoDb, String campaignTable) {
+        this.dynamoDb = dynamoDb;
+        this.campaignTable = campaignTable;
+    }
+
+    @Override
+    public Instant reserve(String campaignId, Channel channel, int units, double perSecond, Instant now) {
+        if (units < 1 || !(perSecond > 0)) {
+            throw new IllegalArgumentException("a reservation holds at least one unit at a positive rate");
+        }
+        long nowMicros = micros(now);
+        long span = Math.max(1, Math.round(units * 1_000_000 / perSecond));
+        Map<String, AttributeValue> key = Map.of("campaignId", s(campaignId), "entry", s(PREFIX + channel.code()));
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try {
+                Map<String, AttributeValue> updated = dynamoDb.updateItem(b -> b.tableName(campaignTable)
+                                .key(key)
+                                .updateExpression("ADD #n :span")
+                                .conditionExpression("#n >= :now")
+                                .expressionAttributeNames(Map.of("#n", "nextAt"))
+                                .expressionAttributeValues(Map.of(":span", n(span), ":now", n(nowMicros)))
+                                .returnValues(ReturnValue.UPDATED_NEW))
+                        .attributes();
+                long next = Attributes.requiredNumber(updated, "nextAt");
+                return ofMicros(next - span);
+            } catch (ConditionalCheckFailedException behindOrAbsent) {
+                try {
+                    dynamoDb.updateItem(b -> b.tableName(campaignTable)
+                            .key(key)
+                            .updateExpression("SET #n = :next")
+                            .conditionExpression("attribute_not_exists(#n) OR #n < :now")
+                            .expressionAttributeNames(Map.of("#n", "nextAt"))
+                            .expressionAttributeValues(Map.of(":next", n(nowMicros + span), ":now", n(nowMicros))));
+                    return now;
+                } catch (ConditionalCheckFailedException movedMeanwhile) {
+                    // Another instance restarted or moved the schedule: reserve after it.
+                }
+            }
+        }
+        throw new IllegalStateException("the send schedule of " + campaignId + " kept racing");
+    }
+
+    private static long micros(Instant at) {
+        return at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
+    }
+
+    private static Instant ofMicros(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
+    }
+}
