@@ -17,18 +17,9 @@ import com.breachnotice.core.sending.ChallengeCodeService;
 import com.breachnotice.core.sending.Pacer;
 import com.breachnotice.core.sending.SenderService;
 import java.time.Clock;
-import java.time.Duration;
 
 /** The composition root of the sender functions: built once per container, during INIT. */
 final class SenderWiring {
-
-    /**
-     * How long a claim holds a job. Longer than the function's timeout (120 s), so a job is never
-     * taken over while its sender may still be sending; shorter than the notice queue's visibility
-     * timeout (720 s), so a job that comes back after a crash finds the lease expired and can
-     * claim it again.
-     */
-    static final Duration LEASE = Duration.ofMinutes(3);
 
     private SenderWiring() {}
 
@@ -49,7 +40,7 @@ final class SenderWiring {
                 new DynamoDbSendGovernor(aws.dynamoDb(), settings.campaignTable()),
                 Pacer.sleeping(clock),
                 clock,
-                LEASE);
+                settings.lease());
     }
 
     static ChallengeCodeService challengeCodeService(FunctionEnvironment env) {
