@@ -34,9 +34,18 @@ import software.amazon.awssdk.services.sns.model.ThrottledException;
  *       sees what AWS would answer: SES and SNS throttling and 5xx, DynamoDB throughput errors (the
  *       DynamoDB client retries them), and crashes of a sender between its send and its record (a
  *       non-retryable error thrown at the first batch write of a job's records).
+ *   <li>Serializes the conditional writes of this JVM (one at a time, from the start of the call to
+ *       its end): DynamoDB makes each conditional write atomic on its item, moto does not (two
+ *       concurrent conditional updates of one item can both pass their condition there), and the
+ *       benchmarks run many senders against one item (the send schedule, a redelivered job's claim).
  * </ul>
  */
 public final class BenchInterceptor implements ExecutionInterceptor {
+
+    private static final java.util.concurrent.locks.ReentrantLock CONDITIONAL_WRITES =
+            new java.util.concurrent.locks.ReentrantLock();
+    private static final software.amazon.awssdk.core.interceptor.ExecutionAttribute<Boolean> LOCKED =
+            new software.amazon.awssdk.core.interceptor.ExecutionAttribute<>("bench.conditionalWriteLock");
 
     /** The faults to inject; all zero unless a benchmark sets them. */
     public record Faults(
@@ -121,6 +130,38 @@ public final class BenchInterceptor implements ExecutionInterceptor {
 
     public static int crashes() {
         return CRASHES.get();
+    }
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        SdkRequest request = context.request();
+        boolean conditional = (request instanceof software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest u
+                        && u.conditionExpression() != null)
+                || (request instanceof software.amazon.awssdk.services.dynamodb.model.PutItemRequest p
+                        && p.conditionExpression() != null)
+                || (request instanceof software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest d
+                        && d.conditionExpression() != null);
+        if (conditional) {
+            CONDITIONAL_WRITES.lock();
+            attributes.putAttribute(LOCKED, true);
+        }
+    }
+
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        unlock(attributes);
+    }
+
+    @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        unlock(attributes);
+    }
+
+    private static void unlock(ExecutionAttributes attributes) {
+        if (Boolean.TRUE.equals(attributes.getAttribute(LOCKED))) {
+            attributes.putAttribute(LOCKED, false);
+            CONDITIONAL_WRITES.unlock();
+        }
     }
 
     @Override

@@ -260,7 +260,14 @@ public final class SendingBench {
         emulator.applyToSystemProperties();
         ProvisionedStack stack = ResourceProvisioner.forEmulator(emulator).provision("bench-rate-" + suffix());
         try (AwsClients aws = new AwsClients()) {
-            SendGovernor governor = new DynamoDbSendGovernor(aws.dynamoDb(), stack.physicalId("CampaignTable"));
+            SendGovernor shared = new DynamoDbSendGovernor(aws.dynamoDb(), stack.physicalId("CampaignTable"));
+            SendGovernor governor = (campaign, channel, units, perSecond, now) -> {
+                Instant start = shared.reserve(campaign, channel, units, perSecond, now);
+                if (Boolean.getBoolean("bench.debug")) {
+                    OUT.println("  reserve " + units + " at " + perSecond + "/s, now " + now + " -> " + start);
+                }
+                return start;
+            };
             int rate = 500;
             int jobsTotal = 240;
             ContactKeyer keyer = Fixtures.keyer();
@@ -341,6 +348,15 @@ public final class SendingBench {
                 maxWindow = Math.max(maxWindow, inWindow);
             }
             long total = calls.stream().mapToLong(c -> c[1]).sum();
+            if (Boolean.getBoolean("bench.debug")) {
+                long first = calls.get(0)[0];
+                StringBuilder trace = new StringBuilder();
+                calls.forEach(c -> trace.append((c[0] - first) / 1_000_000)
+                        .append(':')
+                        .append(c[1])
+                        .append(' '));
+                OUT.println("  calls (ms:recipients): " + trace);
+            }
             double span = (calls.get(calls.size() - 1)[0] - calls.get(0)[0]) / 1e9;
             // The last call's recipients are sent at the end of the span: the rate over the span
             // counts everything before it.
@@ -372,6 +388,9 @@ public final class SendingBench {
         @Override
         public List<SendResult> sendBulk(String templateName, List<BulkEmail> emails) {
             calls.add(new long[] {System.nanoTime(), emails.size()});
+            if (Boolean.getBoolean("bench.debug") && calls.size() < 6) {
+                OUT.println("  call at " + Instant.now() + " " + emails.get(0).to());
+            }
             try {
                 Thread.sleep(latency);
             } catch (InterruptedException e) {

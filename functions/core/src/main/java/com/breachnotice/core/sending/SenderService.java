@@ -57,6 +57,12 @@ public final class SenderService {
     /** Attempts of a throttled or transiently failed entry within one invocation. */
     static final int ATTEMPTS = 3;
 
+    /**
+     * How late a send may go after its turn. Later than that it would crowd the next turns (of this
+     * or another instance) into one second, so it takes a new turn at the end of the schedule.
+     */
+    static final Duration LATE = Duration.ofMillis(50);
+
     private final CampaignStore campaigns;
     private final ContactBook contacts;
     private final JobLedger jobs;
@@ -312,16 +318,17 @@ public final class SenderService {
         List<Pending> left = ready.pending();
         Instant turn = slot;
         for (int attempt = 0; attempt < ATTEMPTS && !left.isEmpty(); attempt++) {
-            if (attempt > 0) {
+            // Everything is ready before the turn is checked: the call then goes out on time.
+            List<BulkEmail> emails = new ArrayList<>(left.size());
+            for (Pending delivery : left) {
+                emails.add(bulkEmail(campaign, job, delivery));
+            }
+            if (attempt > 0 || clock.instant().isAfter(turn.plus(LATE))) {
                 double rate = adaptive.rate(
                         campaign.id(), Channel.EMAIL, campaign.rates().emailPerSecond());
                 turn = governor.reserve(campaign.id(), Channel.EMAIL, left.size(), rate, clock.instant());
             }
             pacer.waitUntil(turn);
-            List<BulkEmail> emails = new ArrayList<>(left.size());
-            for (Pending delivery : left) {
-                emails.add(bulkEmail(campaign, job, delivery));
-            }
             List<SendResult> results = email.sendBulk(campaign.emailTemplateName(job.locale()), emails);
             left = settle(left, results, done, campaign.id(), Channel.EMAIL);
         }
@@ -335,13 +342,23 @@ public final class SenderService {
         String template = campaign.text(job.locale()).sms();
         double rate = adaptive.rate(campaign.id(), Channel.SMS, campaign.rates().smsPerSecond());
         List<Pending> left = new ArrayList<>();
+        int remaining = ready.units();
+        Instant start = slot;
         long offset = 0;
         for (Pending delivery : ready.pending()) {
-            pacer.waitUntil(slot.plusNanos(Math.round(offset * 1e9 / rate)));
-            offset += delivery.parts();
             StoredContact contact = delivery.contact();
             String phone = cipher.open(contact.value(), contact.key().value());
             String text = NoticeRendering.sms(template, contact.items(), job.locale(), delivery.reference());
+            Instant turn = start.plusNanos(Math.round(offset * 1e9 / rate));
+            if (clock.instant().isAfter(turn.plus(LATE))) {
+                // Behind the schedule: the rest of this job's parts take new turns.
+                start = governor.reserve(campaign.id(), Channel.SMS, remaining, rate, clock.instant());
+                offset = 0;
+                turn = start;
+            }
+            pacer.waitUntil(turn);
+            offset += delivery.parts();
+            remaining -= delivery.parts();
             left.addAll(settle(List.of(delivery), List.of(sms.send(phone, text)), done, campaign.id(), Channel.SMS));
         }
         return left;

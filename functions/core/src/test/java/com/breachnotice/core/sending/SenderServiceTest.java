@@ -126,9 +126,12 @@ class SenderServiceTest {
         assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
         assertThat(email.sentTo("lee@example.com")).isEqualTo(2);
         assertThat(governor.reservations())
-                .extracting(InMemorySendGovernor.Reservation::units, InMemorySendGovernor.Reservation::perSecond)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(2, 14.0), org.assertj.core.groups.Tuple.tuple(1, 7.0));
+                .extracting(InMemorySendGovernor.Reservation::units)
+                .containsExactly(2, 1);
+        assertThat(governor.reservations().get(0).perSecond())
+                .isCloseTo(14 * 0.95, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(governor.reservations().get(1).perSecond())
+                .isCloseTo(7 * 0.95, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(sender.send(job)).isEqualTo(new SenderService.JobOutcome(0, 0, 2, 0));
     }
 
@@ -175,7 +178,7 @@ class SenderServiceTest {
         assertThat(governor.reservations())
                 .singleElement()
                 .satisfies(r -> assertThat(r.units()).isEqualTo(3));
-        assertThat(turns).containsExactlyInAnyOrder(Fixtures.T0, Fixtures.T0.plusNanos(Math.round(2e9 / 14)));
+        assertThat(turns).containsExactlyInAnyOrder(Fixtures.T0, Fixtures.T0.plusNanos(Math.round(2e9 / (14 * 0.95))));
         assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
     }
 
@@ -333,7 +336,27 @@ class SenderServiceTest {
             assertThat(r.units())
                     .isEqualTo(com.breachnotice.core.campaign.SmsSegments.count(
                             sms.sent().get(0).text()));
-            assertThat(r.perSecond()).isEqualTo(10.0);
+            assertThat(r.perSecond()).isEqualTo(10 * 0.95);
         });
+    }
+
+    @Test
+    void send_turnAlreadyPastWhenReady_takesANewTurnInsteadOfCrowdingTheNextOnes() {
+        ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
+        List<Instant> reservedAt = new java.util.ArrayList<>();
+        SendGovernor stale = (campaignId, channel, units, perSecond, now) -> {
+            reservedAt.add(now);
+            // The first turn is long gone by the time the job is ready (a slow first reservation).
+            return reservedAt.size() == 1 ? now.minusSeconds(1) : now.plusMillis(200);
+        };
+        List<Instant> turns = new java.util.ArrayList<>();
+        SenderService late = new SenderService(
+                campaigns, registry, jobs, log, cipher, keyer, email, sms, stale, turns::add, clock, LEASE);
+
+        late.send(job(Channel.EMAIL, List.of(kim)));
+
+        assertThat(reservedAt).hasSize(2);
+        assertThat(turns).containsExactly(Fixtures.T0.plusMillis(200));
+        assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
     }
 }
