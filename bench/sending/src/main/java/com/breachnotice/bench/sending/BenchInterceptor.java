@@ -34,18 +34,18 @@ import software.amazon.awssdk.services.sns.model.ThrottledException;
  *       sees what AWS would answer: SES and SNS throttling and 5xx, DynamoDB throughput errors (the
  *       DynamoDB client retries them), and crashes of a sender between its send and its record (a
  *       non-retryable error thrown at the first batch write of a job's records).
- *   <li>Serializes the conditional writes of this JVM (one at a time, from the start of the call to
- *       its end): DynamoDB makes each conditional write atomic on its item, moto does not (two
- *       concurrent conditional updates of one item can both pass their condition there), and the
- *       benchmarks run many senders against one item (the send schedule, a redelivered job's claim).
+ *   <li>Serializes the conditional writes of this JVM to one item (from the start of the call to its
+ *       end): DynamoDB makes each conditional write atomic on its item, moto does not (two concurrent
+ *       conditional updates of one item can both pass their condition there), and the benchmarks
+ *       run many senders against one item (the send schedule, a redelivered job's claim).
  * </ul>
  */
 public final class BenchInterceptor implements ExecutionInterceptor {
 
-    private static final java.util.concurrent.locks.ReentrantLock CONDITIONAL_WRITES =
-            new java.util.concurrent.locks.ReentrantLock();
-    private static final software.amazon.awssdk.core.interceptor.ExecutionAttribute<Boolean> LOCKED =
-            new software.amazon.awssdk.core.interceptor.ExecutionAttribute<>("bench.conditionalWriteLock");
+    private static final Map<String, java.util.concurrent.locks.ReentrantLock> ITEM_LOCKS = new ConcurrentHashMap<>();
+    private static final software.amazon.awssdk.core.interceptor.ExecutionAttribute<
+                    java.util.concurrent.locks.ReentrantLock>
+            LOCKED = new software.amazon.awssdk.core.interceptor.ExecutionAttribute<>("bench.itemLock");
 
     /** The faults to inject; all zero unless a benchmark sets them. */
     public record Faults(
@@ -135,15 +135,26 @@ public final class BenchInterceptor implements ExecutionInterceptor {
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         SdkRequest request = context.request();
-        boolean conditional = (request instanceof software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest u
-                        && u.conditionExpression() != null)
-                || (request instanceof software.amazon.awssdk.services.dynamodb.model.PutItemRequest p
-                        && p.conditionExpression() != null)
-                || (request instanceof software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest d
-                        && d.conditionExpression() != null);
-        if (conditional) {
-            CONDITIONAL_WRITES.lock();
-            attributes.putAttribute(LOCKED, true);
+        String item = null;
+        if (request instanceof software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest u
+                && u.conditionExpression() != null) {
+            item = u.tableName() + u.key();
+        } else if (request instanceof software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest d
+                && d.conditionExpression() != null) {
+            item = d.tableName() + d.key();
+        } else if (request instanceof software.amazon.awssdk.services.dynamodb.model.PutItemRequest p
+                && p.conditionExpression() != null) {
+            item = p.tableName()
+                    + p.item().get("contactKey")
+                    + p.item().get("campaignId")
+                    + p.item().get("entry")
+                    + p.item().get("notice");
+        }
+        if (item != null) {
+            java.util.concurrent.locks.ReentrantLock lock =
+                    ITEM_LOCKS.computeIfAbsent(item, k -> new java.util.concurrent.locks.ReentrantLock());
+            lock.lock();
+            attributes.putAttribute(LOCKED, lock);
         }
     }
 
@@ -158,9 +169,10 @@ public final class BenchInterceptor implements ExecutionInterceptor {
     }
 
     private static void unlock(ExecutionAttributes attributes) {
-        if (Boolean.TRUE.equals(attributes.getAttribute(LOCKED))) {
-            attributes.putAttribute(LOCKED, false);
-            CONDITIONAL_WRITES.unlock();
+        java.util.concurrent.locks.ReentrantLock lock = attributes.getAttribute(LOCKED);
+        if (lock != null) {
+            attributes.putAttribute(LOCKED, null);
+            lock.unlock();
         }
     }
 
@@ -185,6 +197,24 @@ public final class BenchInterceptor implements ExecutionInterceptor {
                         .values()
                         .forEach(keys -> ITEMS.computeIfAbsent("DynamoDB:read-items", k -> new LongAdder())
                                 .add(keys.keys().size()));
+            } else if (request instanceof software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest update) {
+                var entry = update.key().get("entry");
+                String kind =
+                        entry == null || entry.s() == null ? "other" : entry.s().replaceAll("#.*", "");
+                String expression = update.updateExpression() == null ? "" : update.updateExpression();
+                String what = kind
+                        + (expression.startsWith("ADD")
+                                ? ":extend"
+                                : expression.contains("#done") || expression.contains("done") ? "" : "");
+                ITEMS.computeIfAbsent("DynamoDB:update-" + what, k -> new LongAdder())
+                        .increment();
+                if (kind.equals("rate")) {
+                    ITEMS.computeIfAbsent(
+                                    "rate-by:"
+                                            + Thread.currentThread().getName().replaceAll("[0-9]+", "#"),
+                                    k -> new LongAdder())
+                            .increment();
+                }
             } else if (request instanceof SendBulkEmailRequest bulk) {
                 ITEMS.computeIfAbsent("SES:recipients", k -> new LongAdder())
                         .add(bulk.bulkEmailEntries().size());
@@ -202,19 +232,19 @@ public final class BenchInterceptor implements ExecutionInterceptor {
         synchronized (RANDOM) {
             roll = RANDOM.nextDouble();
         }
-        boolean provider = "SendBulkEmail".equals(operation) || ("SNS".equals(service) && "Publish".equals(operation));
+        boolean provider = "SendBulkEmail".equals(operation) || ("Sns".equals(service) && "Publish".equals(operation));
         if (provider) {
             if (roll < plan.throttling()) {
                 THROTTLES.incrementAndGet();
-                throw "SNS".equals(service) ? snsThrottled() : sesThrottled();
+                throw "Sns".equals(service) ? snsThrottled() : sesThrottled();
             }
             if (roll < plan.throttling() + plan.serverErrors()) {
                 SERVER_ERRORS.incrementAndGet();
-                throw "SNS".equals(service) ? snsServerError() : sesServerError();
+                throw "Sns".equals(service) ? snsServerError() : sesServerError();
             }
             return;
         }
-        if ("DynamoDB".equals(service)) {
+        if ("DynamoDb".equals(service)) {
             if (request instanceof BatchWriteItemRequest write
                     && write.requestItems().containsKey(deliveryTable)
                     && roll < plan.crashShare()

@@ -413,7 +413,9 @@ public final class SendingBench {
 
     static void requests(int contacts) throws Exception {
         OUT.println("requests: a whole email campaign of " + contacts + " contacts on the local emulator");
-        Harness harness = Harness.start("req", contacts, 0, 0, LocalRuntimeOptions.defaults());
+        // Pollers long-poll for 20 s as Lambda's event source mapping does: idle receives are few.
+        Harness harness = Harness.start(
+                "req", contacts, 0, 0, 1, LocalRuntimeOptions.defaults().withPollWait(Duration.ofSeconds(20)));
         try {
             BenchInterceptor.startCounting();
             harness.launch(new SendRates(2_000, 100));
@@ -423,9 +425,9 @@ public final class SendingBench {
             Map<String, Long> items = BenchInterceptor.items();
             long emails = items.getOrDefault("SES:recipients", 0L);
             double per1000 = 1000.0 / Math.max(1, emails);
-            long ses = sum(calls, "SESv2:");
-            long sqs = sum(calls, "SQS:");
-            long dynamoDb = sum(calls, "DynamoDB:");
+            long ses = sum(calls, "SesV2:");
+            long sqs = sum(calls, "Sqs:");
+            long dynamoDb = sum(calls, "DynamoDb:");
             long other = calls.values().stream().mapToLong(Long::longValue).sum() - ses - sqs - dynamoDb;
             OUT.println("  calls: " + calls);
             OUT.println("  items: " + items);
@@ -445,12 +447,12 @@ public final class SendingBench {
                     "<= 150",
                     total <= 150 && progress.finished());
             // DynamoDB units: a batch item is a unit; every other write or read about one unit.
-            long batchWrites = calls.getOrDefault("DynamoDB:BatchWriteItem", 0L);
-            long batchGets = calls.getOrDefault("DynamoDB:BatchGetItem", 0L);
+            long batchWrites = calls.getOrDefault("DynamoDb:BatchWriteItem", 0L);
+            long batchGets = calls.getOrDefault("DynamoDb:BatchGetItem", 0L);
             long writeUnits = items.getOrDefault("DynamoDB:write-items", 0L)
-                    + calls.getOrDefault("DynamoDB:PutItem", 0L)
-                    + calls.getOrDefault("DynamoDB:UpdateItem", 0L)
-                    + calls.getOrDefault("DynamoDB:DeleteItem", 0L);
+                    + calls.getOrDefault("DynamoDb:PutItem", 0L)
+                    + calls.getOrDefault("DynamoDb:UpdateItem", 0L)
+                    + calls.getOrDefault("DynamoDb:DeleteItem", 0L);
             long readUnits = items.getOrDefault("DynamoDB:read-items", 0L)
                     + (dynamoDb
                             - batchWrites
@@ -499,6 +501,7 @@ public final class SendingBench {
                 contacts - phones,
                 phones,
                 5,
+                4,
                 LocalRuntimeOptions.defaults().withDuplicateDeliveries(0.02));
         try {
             // Each crash hits a job's record write: spread them over the first half of the jobs.
@@ -609,7 +612,8 @@ public final class SendingBench {
          * @param leaseSeconds 0 keeps the function's lease; otherwise the job lease, and the notice
          *     queue's visibility timeout set just above it, so crashed jobs come back in seconds
          */
-        static Harness start(String name, int emails, int phones, int leaseSeconds, LocalRuntimeOptions options) {
+        static Harness start(
+                String name, int emails, int phones, int leaseSeconds, int senders, LocalRuntimeOptions options) {
             LocalEmulator emulator = LocalEmulator.shared();
             emulator.reset();
             emulator.applyToSystemProperties();
@@ -657,7 +661,7 @@ public final class SendingBench {
             LocalRuntime runtime = LocalRuntime.create(
                             functions,
                             target,
-                            options.withConcurrency("NoticeFunction", 4).withConcurrency("PlanFunction", 2))
+                            options.withConcurrency("NoticeFunction", senders).withConcurrency("PlanFunction", 2))
                     .start();
             return new Harness(emulator, stack, aws, runtime);
         }

@@ -7,6 +7,7 @@ import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.sending.SendGovernor;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -26,16 +27,25 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * updates per second. Throttling slows it down through the rate each instance reserves at.
  *
  * <p>While the schedule is busy, {@code nextAt} is ahead of now and one conditional ADD reserves;
- * when it fell behind (idle), a second update restarts it at now, so idle time is never saved up
- * into a burst.
+ * when it fell behind (idle), an update restarts it at now, so idle time is never saved up into a
+ * burst. Which of the two to try first is guessed from the end of this instance's last
+ * reservation, so a reservation is one request whether the schedule runs ahead or idles. A
+ * restarted schedule begins {@link #LEAD} after now: the reservation itself takes time, and a turn
+ * already past when it is handed out would be sent late, crowding the turns after it.
  */
 public final class DynamoDbSendGovernor implements SendGovernor {
 
     static final String PREFIX = "rate#";
+
+    /** How far ahead of now an idle schedule restarts. */
+    static final long LEAD_MICROS = 100_000;
+
     private static final int ATTEMPTS = 8;
 
     private final DynamoDbClient dynamoDb;
     private final String campaignTable;
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> lastEnd =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public DynamoDbSendGovernor(DynamoDbClient dynamoDb, String campaignTable) {
         this.dynamoDb = dynamoDb;
@@ -50,33 +60,51 @@ public final class DynamoDbSendGovernor implements SendGovernor {
         long nowMicros = micros(now);
         long span = Math.max(1, Math.round(units * 1_000_000 / perSecond));
         Map<String, AttributeValue> key = Map.of("campaignId", s(campaignId), "entry", s(PREFIX + channel.code()));
+        String schedule = campaignId + "#" + channel.code();
+        boolean idle = lastEnd.getOrDefault(schedule, Long.MIN_VALUE) < nowMicros;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            try {
-                Map<String, AttributeValue> updated = dynamoDb.updateItem(b -> b.tableName(campaignTable)
-                                .key(key)
-                                .updateExpression("ADD #n :span")
-                                .conditionExpression("#n >= :now")
-                                .expressionAttributeNames(Map.of("#n", "nextAt"))
-                                .expressionAttributeValues(Map.of(":span", n(span), ":now", n(nowMicros)))
-                                .returnValues(ReturnValue.UPDATED_NEW))
-                        .attributes();
-                long next = Attributes.requiredNumber(updated, "nextAt");
-                return ofMicros(next - span);
-            } catch (ConditionalCheckFailedException behindOrAbsent) {
-                try {
-                    dynamoDb.updateItem(b -> b.tableName(campaignTable)
-                            .key(key)
-                            .updateExpression("SET #n = :next")
-                            .conditionExpression("attribute_not_exists(#n) OR #n < :now")
-                            .expressionAttributeNames(Map.of("#n", "nextAt"))
-                            .expressionAttributeValues(Map.of(":next", n(nowMicros + span), ":now", n(nowMicros))));
-                    return now;
-                } catch (ConditionalCheckFailedException movedMeanwhile) {
-                    // Another instance restarted or moved the schedule: reserve after it.
-                }
+            Optional<Long> start = idle ? restart(key, nowMicros, span) : extend(key, nowMicros, span);
+            if (start.isPresent()) {
+                lastEnd.put(schedule, start.get() + span);
+                return ofMicros(start.get());
             }
+            // Guessed wrong, or another instance moved the schedule meanwhile: try the other way.
+            idle = !idle;
         }
         throw new IllegalStateException("the send schedule of " + campaignId + " kept racing");
+    }
+
+    /** Reserves after the schedule's end while it is ahead of now; empty when it is behind or absent. */
+    private Optional<Long> extend(Map<String, AttributeValue> key, long nowMicros, long span) {
+        try {
+            Map<String, AttributeValue> updated = dynamoDb.updateItem(b -> b.tableName(campaignTable)
+                            .key(key)
+                            .updateExpression("ADD #n :span")
+                            .conditionExpression("#n >= :now")
+                            .expressionAttributeNames(Map.of("#n", "nextAt"))
+                            .expressionAttributeValues(Map.of(":span", n(span), ":now", n(nowMicros)))
+                            .returnValues(ReturnValue.UPDATED_NEW))
+                    .attributes();
+            return Optional.of(Attributes.requiredNumber(updated, "nextAt") - span);
+        } catch (ConditionalCheckFailedException behindOrAbsent) {
+            return Optional.empty();
+        }
+    }
+
+    /** Restarts an idle (or new) schedule at now; empty when it is ahead of now. */
+    private Optional<Long> restart(Map<String, AttributeValue> key, long nowMicros, long span) {
+        try {
+            dynamoDb.updateItem(b -> b.tableName(campaignTable)
+                    .key(key)
+                    .updateExpression("SET #n = :next")
+                    .conditionExpression("attribute_not_exists(#n) OR #n < :now")
+                    .expressionAttributeNames(Map.of("#n", "nextAt"))
+                    .expressionAttributeValues(
+                            Map.of(":next", n(nowMicros + LEAD_MICROS + span), ":now", n(nowMicros))));
+            return Optional.of(nowMicros + LEAD_MICROS);
+        } catch (ConditionalCheckFailedException ahead) {
+            return Optional.empty();
+        }
     }
 
     private static long micros(Instant at) {

@@ -138,10 +138,11 @@ class DynamoDbJobLedgerIT {
         Instant afterIdle = governor.reserve(campaign, Channel.EMAIL, 50, 500, NOW.plusSeconds(60));
         Instant sms = governor.reserve(campaign, Channel.SMS, 3, 10, NOW);
 
-        assertThat(first).isEqualTo(NOW);
-        assertThat(second).isEqualTo(NOW.plusMillis(100));
-        assertThat(third).isEqualTo(NOW.plusMillis(200));
-        assertThat(afterIdle).isEqualTo(NOW.plusSeconds(60));
-        assertThat(sms).isEqualTo(NOW);
+        // An idle schedule restarts 100 ms ahead of now; a busy one hands out the next turn.
+        assertThat(first).isEqualTo(NOW.plusMillis(100));
+        assertThat(second).isEqualTo(NOW.plusMillis(200));
+        assertThat(third).isEqualTo(NOW.plusMillis(300));
+        assertThat(afterIdle).isEqualTo(NOW.plusSeconds(60).plusMillis(100));
+        assertThat(sms).isEqualTo(NOW.plusMillis(100));
     }
 }

@@ -182,7 +182,12 @@ public final class SenderService {
         }
     }
 
-    private record Pending(DeliveryId id, StoredContact contact, String reference, String referenceHash, int parts) {}
+    /**
+     * A delivery ready to go: its message is built (addresses opened, text rendered) before the
+     * turn is reserved, so the send itself goes out on its turn.
+     */
+    private record Pending(
+            DeliveryId id, String referenceHash, int parts, Optional<BulkEmail> email, String phone, String text) {}
 
     private Prepared prepare(NoticeJob job) {
         Optional<Campaign> found = campaign(job.campaignId());
@@ -243,10 +248,14 @@ public final class SenderService {
                         now));
                 continue;
             }
-            int parts = job.channel() == Channel.SMS
-                    ? SmsSegments.count(NoticeRendering.sms(smsTemplate, contact.items(), job.locale(), reference))
-                    : 1;
-            pending.add(new Pending(id, contact, reference, referenceHash, parts));
+            if (job.channel() == Channel.SMS) {
+                String text = NoticeRendering.sms(smsTemplate, contact.items(), job.locale(), reference);
+                String phone = cipher.open(contact.value(), contact.key().value());
+                pending.add(new Pending(id, referenceHash, SmsSegments.count(text), Optional.empty(), phone, text));
+            } else {
+                BulkEmail email = bulkEmail(campaign, job, contact, reference);
+                pending.add(new Pending(id, referenceHash, 1, Optional.of(email), "", ""));
+            }
         }
         return new Prepared.Ready(
                 job, campaign, claim.token(), pending, failedUpFront, alreadySent, alreadyFailed, skipped);
@@ -318,11 +327,8 @@ public final class SenderService {
         List<Pending> left = ready.pending();
         Instant turn = slot;
         for (int attempt = 0; attempt < ATTEMPTS && !left.isEmpty(); attempt++) {
-            // Everything is ready before the turn is checked: the call then goes out on time.
-            List<BulkEmail> emails = new ArrayList<>(left.size());
-            for (Pending delivery : left) {
-                emails.add(bulkEmail(campaign, job, delivery));
-            }
+            List<BulkEmail> emails =
+                    left.stream().map(p -> p.email().orElseThrow()).toList();
             if (attempt > 0 || clock.instant().isAfter(turn.plus(LATE))) {
                 double rate = adaptive.rate(
                         campaign.id(), Channel.EMAIL, campaign.rates().emailPerSecond());
@@ -339,16 +345,12 @@ public final class SenderService {
             throws InterruptedException {
         Campaign campaign = ready.campaign();
         NoticeJob job = ready.job();
-        String template = campaign.text(job.locale()).sms();
         double rate = adaptive.rate(campaign.id(), Channel.SMS, campaign.rates().smsPerSecond());
         List<Pending> left = new ArrayList<>();
         int remaining = ready.units();
         Instant start = slot;
         long offset = 0;
         for (Pending delivery : ready.pending()) {
-            StoredContact contact = delivery.contact();
-            String phone = cipher.open(contact.value(), contact.key().value());
-            String text = NoticeRendering.sms(template, contact.items(), job.locale(), delivery.reference());
             Instant turn = start.plusNanos(Math.round(offset * 1e9 / rate));
             if (clock.instant().isAfter(turn.plus(LATE))) {
                 // Behind the schedule: the rest of this job's parts take new turns.
@@ -359,7 +361,12 @@ public final class SenderService {
             pacer.waitUntil(turn);
             offset += delivery.parts();
             remaining -= delivery.parts();
-            left.addAll(settle(List.of(delivery), List.of(sms.send(phone, text)), done, campaign.id(), Channel.SMS));
+            left.addAll(settle(
+                    List.of(delivery),
+                    List.of(sms.send(delivery.phone(), delivery.text())),
+                    done,
+                    campaign.id(),
+                    Channel.SMS));
         }
         return left;
     }
@@ -409,15 +416,14 @@ public final class SenderService {
         return again;
     }
 
-    private BulkEmail bulkEmail(Campaign campaign, NoticeJob job, Pending delivery) {
-        StoredContact contact = delivery.contact();
+    private BulkEmail bulkEmail(Campaign campaign, NoticeJob job, StoredContact contact, String reference) {
         String address = cipher.open(contact.value(), contact.key().value());
         String name = contact.name()
                 .map(sealedName -> cipher.open(sealedName, contact.key().value()))
                 .orElse("");
         return new BulkEmail(
                 address,
-                NoticeRendering.emailData(name, contact.items(), job.locale(), delivery.reference()),
+                NoticeRendering.emailData(name, contact.items(), job.locale(), reference),
                 Map.of("campaign", campaign.id(), "contact", contact.key().value(), "channel", "email"));
     }
 
