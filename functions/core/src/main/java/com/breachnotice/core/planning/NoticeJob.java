@@ -4,25 +4,39 @@ import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.delivery.JobKey;
 import com.breachnotice.core.manifest.NoticeLocale;
+import com.breachnotice.core.registry.StoredContact;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Up to {@value #MAX_CONTACTS} contacts to notify on one channel in one language: one SES bulk call
- * for email.
+ * for email. {@code enclosed} carries the stored (sealed) contacts the planner read with its scan,
+ * so the sender does not read them again: one request fewer per job. It may be empty or partial;
+ * the sender reads what is missing.
  */
-public record NoticeJob(String campaignId, Channel channel, NoticeLocale locale, List<ContactKey> contacts) {
+public record NoticeJob(
+        String campaignId,
+        Channel channel,
+        NoticeLocale locale,
+        List<ContactKey> contacts,
+        Map<ContactKey, StoredContact> enclosed) {
 
     public static final int MAX_CONTACTS = 50;
 
     public NoticeJob {
         contacts = List.copyOf(contacts);
+        enclosed = Map.copyOf(enclosed);
         if (contacts.isEmpty() || contacts.size() > MAX_CONTACTS) {
             throw new IllegalArgumentException("a notice job holds 1 to " + MAX_CONTACTS + " contacts");
         }
+    }
+
+    public NoticeJob(String campaignId, Channel channel, NoticeLocale locale, List<ContactKey> contacts) {
+        this(campaignId, channel, locale, contacts, Map.of());
     }
 
     /**

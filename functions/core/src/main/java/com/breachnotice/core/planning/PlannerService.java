@@ -9,6 +9,7 @@ import com.breachnotice.core.delivery.DeliveryLog;
 import com.breachnotice.core.delivery.JobKey;
 import com.breachnotice.core.delivery.JobLedger;
 import com.breachnotice.core.manifest.NoticeLocale;
+import com.breachnotice.core.registry.StoredContact;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -106,19 +107,27 @@ public final class PlannerService {
     }
 
     static List<NoticeJob> jobsFor(Campaign campaign, List<ContactProfile> page) {
-        Map<Group, List<ContactKey>> groups = new LinkedHashMap<>();
+        Map<Group, List<ContactProfile>> groups = new LinkedHashMap<>();
         for (ContactProfile contact : page) {
             campaign.policy()
                     .channelFor(contact.key().kind(), contact.smsCapable(), contact.ownerWithoutEmail())
                     .ifPresent(channel -> groups.computeIfAbsent(
                                     new Group(channel, contact.locale()), g -> new ArrayList<>())
-                            .add(contact.key()));
+                            .add(contact));
         }
         List<NoticeJob> result = new ArrayList<>();
-        groups.forEach((group, keys) -> {
-            for (int from = 0; from < keys.size(); from += NoticeJob.MAX_CONTACTS) {
-                List<ContactKey> slice = keys.subList(from, Math.min(keys.size(), from + NoticeJob.MAX_CONTACTS));
-                result.add(new NoticeJob(campaign.id(), group.channel(), group.locale(), slice));
+        groups.forEach((group, members) -> {
+            for (int from = 0; from < members.size(); from += NoticeJob.MAX_CONTACTS) {
+                List<ContactProfile> slice =
+                        members.subList(from, Math.min(members.size(), from + NoticeJob.MAX_CONTACTS));
+                Map<ContactKey, StoredContact> enclosed = new LinkedHashMap<>();
+                slice.forEach(c -> c.stored().ifPresent(stored -> enclosed.put(c.key(), stored)));
+                result.add(new NoticeJob(
+                        campaign.id(),
+                        group.channel(),
+                        group.locale(),
+                        slice.stream().map(ContactProfile::key).toList(),
+                        enclosed));
             }
         });
         return result;

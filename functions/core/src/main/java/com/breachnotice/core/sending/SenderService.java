@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -227,9 +228,15 @@ public final class SenderService {
             }
             open = ids.stream().filter(id -> !recorded.containsKey(id)).toList();
         }
-        Map<ContactKey, StoredContact> stored = open.isEmpty()
-                ? Map.of()
-                : contacts.find(open.stream().map(DeliveryId::contact).toList());
+        // The planner encloses the sealed contacts it scanned; read only what it did not enclose.
+        Map<ContactKey, StoredContact> stored = new HashMap<>(job.enclosed());
+        List<ContactKey> missing = open.stream()
+                .map(DeliveryId::contact)
+                .filter(key -> !stored.containsKey(key))
+                .toList();
+        if (!missing.isEmpty()) {
+            stored.putAll(contacts.find(missing));
+        }
         List<Pending> pending = new ArrayList<>();
         List<DeliveryRecord> failedUpFront = new ArrayList<>();
         String smsTemplate = campaign.text(job.locale()).sms();

@@ -359,4 +359,21 @@ class SenderServiceTest {
         assertThat(turns).containsExactly(Fixtures.T0.plusMillis(200));
         assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
     }
+
+    @Test
+    void send_jobEnclosingItsSealedContacts_sentWithoutReadingTheRegistry() {
+        StoredContact kim = Fixtures.stored(
+                keyer, cipher, Fixtures.email("kim@example.com"), "김민지", NoticeLocale.KO, Set.of(ItemKind.NAME), false);
+        com.breachnotice.core.registry.ContactBook unreadable = keys -> {
+            throw new AssertionError("the registry was read for " + keys.size() + " contacts");
+        };
+        SenderService enclosedOnly = new SenderService(
+                campaigns, unreadable, jobs, log, cipher, keyer, email, sms, governor, turn -> {}, clock, LEASE);
+
+        SenderService.JobOutcome outcome = enclosedOnly.send(
+                new NoticeJob("first", Channel.EMAIL, NoticeLocale.KO, List.of(kim.key()), Map.of(kim.key(), kim)));
+
+        assertThat(outcome.sent()).isEqualTo(1);
+        assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
+    }
 }
