@@ -161,6 +161,13 @@ public final class BenchInterceptor implements ExecutionInterceptor {
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         unlock(attributes);
+        if (counting
+                && !UNCOUNTED.get()
+                && context.response() instanceof software.amazon.awssdk.services.dynamodb.model.ScanResponse scan
+                && scan.scannedCount() != null) {
+            ITEMS.computeIfAbsent("DynamoDB:scanned-items", k -> new LongAdder())
+                    .add(scan.scannedCount());
+        }
     }
 
     @Override

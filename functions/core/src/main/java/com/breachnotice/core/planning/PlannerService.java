@@ -36,6 +36,7 @@ public final class PlannerService {
     private final DeliveryLog deliveries;
     private final JobLedger jobLedger;
     private final Clock clock;
+    private final Map<String, Campaign> campaignCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PlannerService(
             CampaignStore campaigns,
@@ -68,7 +69,7 @@ public final class PlannerService {
         if (ledger.isCompleted(task)) {
             return new Outcome.AlreadyPlanned();
         }
-        Optional<Campaign> found = campaigns.find(task.campaignId());
+        Optional<Campaign> found = campaign(task.campaignId());
         if (found.isEmpty()) {
             return new Outcome.UnknownCampaign();
         }
@@ -131,6 +132,17 @@ public final class PlannerService {
             }
         });
         return result;
+    }
+
+    /** Campaigns never change once stored: read each once per planner instance. */
+    private Optional<Campaign> campaign(String campaignId) {
+        Campaign cached = campaignCache.get(campaignId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Campaign> found = campaigns.find(campaignId);
+        found.ifPresent(c -> campaignCache.put(campaignId, c));
+        return found;
     }
 
     private record Group(Channel channel, NoticeLocale locale) {}
