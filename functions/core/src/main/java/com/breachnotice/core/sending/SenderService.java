@@ -302,6 +302,17 @@ public final class SenderService {
 
     private JobOutcome execute(Prepared.Ready ready, Instant slot) throws InterruptedException {
         NoticeJob job = ready.job();
+        if (slot.isAfter(clock.instant().plus(lease.dividedBy(3)))) {
+            // The schedule is far ahead (more instances and batches than the rate needs): waiting
+            // would outlive the lease, and another sender could take the job over and send it too.
+            // Give it back; it returns with the message. The turn is left unused, never exceeded.
+            jobs.release(job.key(), ready.token());
+            return new JobOutcome(
+                    0,
+                    0,
+                    ready.skipped(),
+                    ready.pending().size() + ready.failedUpFront().size());
+        }
         List<DeliveryRecord> done = new ArrayList<>(ready.failedUpFront());
         List<Pending> left =
                 ready.job().channel() == Channel.EMAIL ? sendEmails(ready, slot, done) : sendSms(ready, slot, done);
@@ -323,7 +334,12 @@ public final class SenderService {
             jobs.release(key, ready.token());
             return new JobOutcome(newlySent, newlyFailed, ready.skipped(), left.size());
         }
-        jobs.complete(key, ready.token(), sent, failed, clock.instant());
+        if (!jobs.complete(key, ready.token(), sent, failed, clock.instant())) {
+            // Our lease ran out and another sender took the job over: it is not done until its
+            // holder says so, and that holder may die. The message comes back and finds it done,
+            // or takes it over again.
+            return new JobOutcome(newlySent, newlyFailed, ready.skipped(), 1);
+        }
         return new JobOutcome(newlySent, newlyFailed, ready.skipped(), 0);
     }
 
@@ -340,6 +356,9 @@ public final class SenderService {
                 double rate = adaptive.rate(
                         campaign.id(), Channel.EMAIL, campaign.rates().emailPerSecond());
                 turn = governor.reserve(campaign.id(), Channel.EMAIL, left.size(), rate, clock.instant());
+                if (turn.isAfter(clock.instant().plus(lease.dividedBy(3)))) {
+                    break; // too far ahead to wait for within the lease: the job comes back
+                }
             }
             pacer.waitUntil(turn);
             List<SendResult> results = email.sendBulk(campaign.emailTemplateName(job.locale()), emails);

@@ -376,4 +376,36 @@ class SenderServiceTest {
         assertThat(outcome.sent()).isEqualTo(1);
         assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
     }
+
+    @Test
+    void send_turnFurtherAheadThanTheLeaseAllows_jobGivenBackUnsent() {
+        ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
+        SendGovernor farAhead = (campaignId, channel, units, perSecond, now) -> now.plus(LEASE);
+        SenderService sender = new SenderService(
+                campaigns, registry, jobs, log, cipher, keyer, email, sms, farAhead, turn -> {}, clock, LEASE);
+        NoticeJob job = job(Channel.EMAIL, List.of(kim));
+
+        SenderService.JobOutcome outcome = sender.send(job);
+
+        assertThat(outcome).isEqualTo(new SenderService.JobOutcome(0, 0, 0, 1));
+        assertThat(email.bulkCalls()).isEmpty();
+        assertThat(this.sender.send(job).sent()).isEqualTo(1);
+    }
+
+    @Test
+    void send_leaseLostWhileSending_notReportedDoneSoTheMessageComesBack() {
+        ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
+        NoticeJob job = job(Channel.EMAIL, List.of(kim));
+        email.afterBulk(call -> jobs.crashHolding(job.key(), 1, Fixtures.T0.plusSeconds(1)));
+
+        SenderService.JobOutcome outcome = sender.send(job);
+
+        assertThat(outcome.complete()).isFalse();
+        assertThat(jobs.isDone(job.key())).isFalse();
+        email.afterBulk(call -> {});
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(sender.send(job)).isEqualTo(new SenderService.JobOutcome(0, 0, 1, 0));
+        assertThat(jobs.isDone(job.key())).isTrue();
+        assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
+    }
 }
