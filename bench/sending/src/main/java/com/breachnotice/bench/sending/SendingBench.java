@@ -519,6 +519,10 @@ public final class SendingBench {
                 progress = harness.await(Duration.ofMinutes(1));
             }
             Duration took = Duration.between(started, Instant.now());
+            long injectedCrashes = BenchInterceptor.crashes();
+            long throttles = BenchInterceptor.throttles();
+            long serverErrors = BenchInterceptor.serverErrors();
+            long dynamoDbErrors = BenchInterceptor.dynamoDbErrors();
             BenchInterceptor.inject(BenchInterceptor.Faults.NONE, "");
             Map<String, Long> byStatus = harness.deliveryStatuses();
             long recorded =
@@ -538,7 +542,6 @@ public final class SendingBench {
                             + smsTo.values().stream().mapToLong(n -> n - 1).sum();
             long contactsTwice = emailsTo.values().stream().filter(n -> n > 1).count()
                     + smsTo.values().stream().filter(n -> n > 1).count();
-            long injectedCrashes = BenchInterceptor.crashes();
             OUT.println("  statuses: " + byStatus + ", redriven " + redriven + ", took " + took.toSeconds() + " s");
             row(
                     "chaos: lost (contacts without a delivery record)",
@@ -573,9 +576,9 @@ public final class SendingBench {
                             contactsTwice,
                             duplicateNotices,
                             injectedCrashes,
-                            BenchInterceptor.throttles(),
-                            BenchInterceptor.serverErrors(),
-                            BenchInterceptor.dynamoDbErrors()),
+                            throttles,
+                            serverErrors,
+                            dynamoDbErrors),
                     "<= crashes x 50 (a crash re-sends its one job)",
                     contactsTwice <= injectedCrashes * 50L);
         } finally {
