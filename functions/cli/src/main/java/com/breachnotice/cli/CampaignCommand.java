@@ -1,6 +1,11 @@
 package com.breachnotice.cli;
 
+import com.breachnotice.aws.AwsClients;
+import com.breachnotice.aws.messages.MalformedMessageException;
+import com.breachnotice.aws.messages.MessageCodec;
+import com.breachnotice.aws.sqs.SqsRedrive;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -14,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "campaign",
         mixinStandardHelpOptions = true,
-        description = "Launch a campaign, follow it, re-send what failed (deployed stacks; not yet available).",
+        description = "Launch a campaign, follow it (not yet available), redrive its dead letters.",
         subcommands = {CampaignCommand.Launch.class, CampaignCommand.Status.class, CampaignCommand.Redrive.class})
 final class CampaignCommand implements Runnable {
 
@@ -76,7 +81,11 @@ final class CampaignCommand implements Runnable {
         }
     }
 
-    @Command(name = "redrive", mixinStandardHelpOptions = true, description = "Re-send what failed or stalled.")
+    @Command(
+            name = "redrive",
+            mixinStandardHelpOptions = true,
+            description = "Move a campaign's notice jobs and plan tasks from the dead-letter queues back to"
+                    + " their queues (the job claims make a redriven job that was done send nothing).")
     static final class Redrive implements Callable<Integer> {
         @Spec
         @SuppressWarnings("NullAway.Init")
@@ -85,10 +94,58 @@ final class CampaignCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "ID")
         String id = "";
 
+        @Option(
+                names = "--notice-queue-url",
+                required = true,
+                description = "the stack's notice queue (output NoticeQueueUrl)")
+        String noticeQueueUrl = "";
+
+        @Option(names = "--notice-dlq-url", required = true, description = "its dead-letter queue")
+        String noticeDeadLetterQueueUrl = "";
+
+        @Option(names = "--plan-queue-url", description = "the stack's plan queue")
+        @Nullable
+        String planQueueUrl;
+
+        @Option(names = "--plan-dlq-url", description = "its dead-letter queue")
+        @Nullable
+        String planDeadLetterQueueUrl;
+
+        @Option(names = "--max", defaultValue = "1000000", description = "most messages to look at per queue")
+        int max = 1_000_000;
+
         @Override
         public Integer call() {
-            spec.commandLine().getErr().println(NOT_YET);
-            return 1;
+            try (AwsClients aws = new AwsClients()) {
+                SqsRedrive redrive = new SqsRedrive(aws.sqs());
+                SqsRedrive.Drained notices =
+                        redrive.drain(noticeDeadLetterQueueUrl, noticeQueueUrl, body -> campaignOf(body, true), max);
+                spec.commandLine()
+                        .getOut()
+                        .println("notice jobs moved back: " + notices.moved() + ", left (other campaigns): "
+                                + notices.left());
+                String planQueue = planQueueUrl;
+                String planDeadLetters = planDeadLetterQueueUrl;
+                if (planQueue != null && planDeadLetters != null) {
+                    SqsRedrive.Drained plans =
+                            redrive.drain(planDeadLetters, planQueue, body -> campaignOf(body, false), max);
+                    spec.commandLine()
+                            .getOut()
+                            .println("plan tasks moved back: " + plans.moved() + ", left: " + plans.left());
+                }
+                return 0;
+            }
+        }
+
+        private boolean campaignOf(String body, boolean noticeJob) {
+            try {
+                String campaign = noticeJob
+                        ? MessageCodec.decodeNoticeJob(body).campaignId()
+                        : MessageCodec.decodePlanTask(body).campaignId();
+                return campaign.equals(id);
+            } catch (MalformedMessageException e) {
+                return false;
+            }
         }
     }
 }

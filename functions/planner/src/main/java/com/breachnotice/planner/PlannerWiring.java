@@ -5,6 +5,7 @@ import com.breachnotice.aws.config.FunctionEnvironment;
 import com.breachnotice.aws.dynamodb.DynamoDbCampaignStore;
 import com.breachnotice.aws.dynamodb.DynamoDbContactDirectory;
 import com.breachnotice.aws.dynamodb.DynamoDbDeliveryLog;
+import com.breachnotice.aws.dynamodb.DynamoDbJobLedger;
 import com.breachnotice.aws.dynamodb.DynamoDbPlanLedger;
 import com.breachnotice.aws.sqs.SqsNoticeJobQueue;
 import com.breachnotice.aws.sqs.SqsPlanQueue;
@@ -30,6 +31,7 @@ final class PlannerWiring {
                 new SqsNoticeJobQueue(aws.sqs(), noticeQueueUrl),
                 new SqsPlanQueue(aws.sqs(), planQueueUrl),
                 new DynamoDbDeliveryLog(aws.dynamoDb(), deliveryTable),
+                new DynamoDbJobLedger(aws.dynamoDb(), campaignTable),
                 Clock.systemUTC());
     }
 }

@@ -11,13 +11,15 @@ import com.breachnotice.core.sending.SenderService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the notice jobs of an SQS batch. A job with deliveries left to retry (throttled, transient
- * fault, lease held elsewhere) is reported as a batch item failure so SQS brings it back; what was
- * sent is already settled and is skipped on the retry.
+ * Sends the notice jobs of an SQS batch, concurrently. A job with deliveries left to retry
+ * (throttled, transient fault, lease held elsewhere) or that failed unexpectedly is reported as a
+ * batch item failure so SQS brings it back; what was sent is already recorded and is skipped on
+ * the retry.
  */
 public final class NoticeHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -40,27 +42,44 @@ public final class NoticeHandler implements RequestHandler<SQSEvent, SQSBatchRes
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        List<SQSEvent.SQSMessage> decoded = new ArrayList<>();
+        List<NoticeJob> jobs = new ArrayList<>();
         for (SQSEvent.SQSMessage message : event.getRecords()) {
             try {
-                NoticeJob job = MessageCodec.decodeNoticeJob(message.getBody());
-                SenderService.JobOutcome outcome = sender.send(job);
-                LOG.info(
-                        "notice job: campaign={} channel={} sent={} failed={} skipped={} retry={}",
-                        job.campaignId(),
-                        job.channel().code(),
-                        outcome.sent(),
-                        outcome.failed(),
-                        outcome.skipped(),
-                        outcome.retryLater());
-                if (!outcome.complete()) {
-                    failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-                }
-            } catch (Exception e) {
+                jobs.add(MessageCodec.decodeNoticeJob(message.getBody()));
+                decoded.add(message);
+            } catch (RuntimeException e) {
+                // Malformed: it will never decode; SQS moves it to the dead-letter queue after
+                // its receives, where an operator can look at it.
                 LOG.error(
-                        "notice job failed: messageId={} error={}",
+                        "notice job undecodable: messageId={} error={}",
                         message.getMessageId(),
                         e.getClass().getSimpleName());
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+            }
+        }
+        // The jobs of the batch are sent concurrently, each in its turn of the shared schedule.
+        List<Optional<SenderService.JobOutcome>> outcomes = sender.sendAll(jobs);
+        for (int i = 0; i < jobs.size(); i++) {
+            NoticeJob job = jobs.get(i);
+            String messageId = decoded.get(i).getMessageId();
+            Optional<SenderService.JobOutcome> outcome = outcomes.get(i);
+            if (outcome.isEmpty()) {
+                LOG.error("notice job failed: messageId={} campaign={}", messageId, job.campaignId());
+                failures.add(new SQSBatchResponse.BatchItemFailure(messageId));
+                continue;
+            }
+            SenderService.JobOutcome o = outcome.get();
+            LOG.info(
+                    "notice job: campaign={} channel={} sent={} failed={} skipped={} retry={}",
+                    job.campaignId(),
+                    job.channel().code(),
+                    o.sent(),
+                    o.failed(),
+                    o.skipped(),
+                    o.retryLater());
+            if (!o.complete()) {
+                failures.add(new SQSBatchResponse.BatchItemFailure(messageId));
             }
         }
         return new SQSBatchResponse(failures);

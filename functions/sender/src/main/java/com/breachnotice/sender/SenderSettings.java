@@ -1,6 +1,7 @@
 package com.breachnotice.sender;
 
 import com.breachnotice.aws.config.FunctionEnvironment;
+import java.time.Duration;
 
 /** What the sender functions read from their environment, once, before anything is built. */
 record SenderSettings(
@@ -10,7 +11,16 @@ record SenderSettings(
         String contactKeyId,
         String pepperSecretId,
         String fromAddress,
-        String configurationSet) {
+        String configurationSet,
+        Duration lease) {
+
+    /**
+     * How long a job claim holds a job: longer than the function's timeout (120 s), so a job is
+     * never taken over while its sender may still be sending; shorter than the notice queue's
+     * visibility timeout (720 s), so a job that comes back after a crash can be claimed again.
+     * {@code NOTICE_LEASE_SECONDS} changes it (benchmarks with short visibility timeouts do).
+     */
+    static final Duration DEFAULT_LEASE = Duration.ofMinutes(3);
 
     static SenderSettings from(FunctionEnvironment env) {
         return new SenderSettings(
@@ -20,6 +30,19 @@ record SenderSettings(
                 env.require("CONTACT_KEY_ID"),
                 env.require("PEPPER_SECRET_ID"),
                 env.require("NOTICE_FROM_ADDRESS"),
-                env.require("SES_CONFIGURATION_SET"));
+                env.require("SES_CONFIGURATION_SET"),
+                lease(env.optional("NOTICE_LEASE_SECONDS", Long.toString(DEFAULT_LEASE.toSeconds()))));
+    }
+
+    private static Duration lease(String seconds) {
+        try {
+            long value = Long.parseLong(seconds.strip());
+            if (value < 1 || value > 3600) {
+                throw new IllegalStateException("NOTICE_LEASE_SECONDS must be within 1..3600");
+            }
+            return Duration.ofSeconds(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("NOTICE_LEASE_SECONDS is not a whole number of seconds", e);
+        }
     }
 }

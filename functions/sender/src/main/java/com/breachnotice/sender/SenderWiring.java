@@ -6,6 +6,8 @@ import com.breachnotice.aws.dynamodb.DynamoDbCampaignStore;
 import com.breachnotice.aws.dynamodb.DynamoDbContactBook;
 import com.breachnotice.aws.dynamodb.DynamoDbDeliveryLog;
 import com.breachnotice.aws.dynamodb.DynamoDbRateLimits;
+import com.breachnotice.aws.dynamodb.DynamoDbJobLedger;
+import com.breachnotice.aws.dynamodb.DynamoDbSendGovernor;
 import com.breachnotice.aws.kms.KmsDataKeyProvider;
 import com.breachnotice.aws.secrets.SecretsManagerPepperSource;
 import com.breachnotice.aws.ses.SesEmailSender;
@@ -13,35 +15,33 @@ import com.breachnotice.aws.sns.SnsSmsSender;
 import com.breachnotice.core.contact.ContactKeyer;
 import com.breachnotice.core.crypto.ContactCipher;
 import com.breachnotice.core.sending.ChallengeCodeService;
+import com.breachnotice.core.sending.Pacer;
 import com.breachnotice.core.sending.SenderService;
 import java.time.Clock;
-import java.time.Duration;
 
 /** The composition root of the sender functions: built once per container, during INIT. */
 final class SenderWiring {
-
-    /**
-     * How long a claim holds a delivery. Shorter than the notice queue's visibility timeout, so a
-     * job that comes back after a crash finds the lease expired and can claim it again.
-     */
-    static final Duration LEASE = Duration.ofMinutes(2);
 
     private SenderWiring() {}
 
     static SenderService senderService(FunctionEnvironment env) {
         SenderSettings settings = SenderSettings.from(env);
         AwsClients aws = AwsClients.shared();
+        Clock clock = Clock.systemUTC();
         return new SenderService(
                 new DynamoDbCampaignStore(aws.dynamoDb(), settings.campaignTable()),
                 new DynamoDbContactBook(aws.dynamoDb(), settings.contactTable()),
+                new DynamoDbJobLedger(aws.dynamoDb(), settings.campaignTable()),
                 new DynamoDbDeliveryLog(aws.dynamoDb(), settings.deliveryTable()),
                 cipher(settings, aws),
                 new ContactKeyer(
                         new SecretsManagerPepperSource(aws.secretsManager(), settings.pepperSecretId()).pepper()),
                 emailSender(settings, aws),
                 new SnsSmsSender(aws.sns()),
-                Clock.systemUTC(),
-                LEASE);
+                new DynamoDbSendGovernor(aws.dynamoDb(), settings.campaignTable()),
+                Pacer.sleeping(clock),
+                clock,
+                settings.lease());
     }
 
     static ChallengeCodeService challengeCodeService(FunctionEnvironment env) {

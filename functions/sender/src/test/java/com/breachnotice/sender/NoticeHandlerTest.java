@@ -16,6 +16,8 @@ import com.breachnotice.core.testing.FakeDataKeyProvider;
 import com.breachnotice.core.testing.Fixtures;
 import com.breachnotice.core.testing.InMemoryCampaignStore;
 import com.breachnotice.core.testing.InMemoryDeliveryLog;
+import com.breachnotice.core.testing.InMemoryJobLedger;
+import com.breachnotice.core.testing.InMemorySendGovernor;
 import com.breachnotice.core.testing.InMemorySubjectRegistry;
 import com.breachnotice.core.testing.MutableClock;
 import com.breachnotice.core.testing.RecordingEmailSender;
@@ -26,6 +28,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,11 +60,14 @@ class NoticeHandlerTest {
         handler = new NoticeHandler(new SenderService(
                 campaigns,
                 registry,
+                new InMemoryJobLedger(),
                 log,
                 cipher,
                 keyer,
                 email,
                 sms,
+                new InMemorySendGovernor(),
+                turn -> {},
                 new MutableClock(Fixtures.T0),
                 Duration.ofMinutes(2)));
     }
@@ -98,12 +104,26 @@ class NoticeHandlerTest {
 
     @Test
     void handleRequest_throttledEmail_reportsTheJobForRetry() throws IOException {
-        email.script("kim@example.com", new SendResult.Throttled("TooManyRequests"));
+        SendResult.Throttled throttled = new SendResult.Throttled("TooManyRequests");
+        email.script("kim@example.com", throttled, throttled, throttled);
 
         SQSBatchResponse response = handler.handleRequest(event(), null);
 
         assertThat(response.getBatchItemFailures())
                 .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .contains("059f36b4-87a3-44ab-83d2-661975830a7d");
+    }
+
+    @Test
+    void handleRequest_sameJobTwiceInOneBatch_sentOnce() throws IOException {
+        SQSEvent event = event();
+        List<SQSEvent.SQSMessage> doubled = new java.util.ArrayList<>(event.getRecords());
+        doubled.addAll(event.getRecords());
+        event.setRecords(doubled);
+
+        handler.handleRequest(event, null);
+
+        assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
+        assertThat(sms.sentTo("+821001234567")).isEqualTo(1);
     }
 }

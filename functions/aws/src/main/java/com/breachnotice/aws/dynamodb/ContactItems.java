@@ -43,6 +43,20 @@ final class ContactItems {
                 flag(item, "ownerWithoutEmail"));
     }
 
+    /** The profile, with the stored contact when the item holds a sealed value. */
+    static ContactProfile profileWithContact(Map<String, AttributeValue> item) {
+        ContactProfile profile = profile(item);
+        if (string(item, "valueCipher").isEmpty() || string(item, "dataKey").isEmpty()) {
+            return profile;
+        }
+        return new ContactProfile(
+                profile.key(),
+                profile.locale(),
+                profile.smsCapable(),
+                profile.ownerWithoutEmail(),
+                Optional.of(stored(item)));
+    }
+
     private static NoticeLocale locale(Map<String, AttributeValue> item) {
         return string(item, "locale").flatMap(NoticeLocale::ofCode).orElse(NoticeLocale.KO);
     }

@@ -9,6 +9,7 @@ import com.breachnotice.core.campaign.Campaign;
 import com.breachnotice.core.campaign.CampaignStore;
 import com.breachnotice.core.campaign.ChannelPolicy;
 import com.breachnotice.core.campaign.NoticeText;
+import com.breachnotice.core.campaign.SendRates;
 import com.breachnotice.core.manifest.NoticeLocale;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -55,7 +56,9 @@ public final class DynamoDbCampaignStore implements CampaignStore {
                 "title", s(campaign.title()),
                 "policy", s(campaign.policy().code()),
                 "createdAt", millis(campaign.createdAt()),
-                "texts", AttributeValue.fromM(texts));
+                "texts", AttributeValue.fromM(texts),
+                "emailRate", Attributes.n(campaign.rates().emailPerSecond()),
+                "smsRate", Attributes.n(campaign.rates().smsPerSecond()));
         try {
             dynamoDb.putItem(
                     b -> b.tableName(campaignTable).item(item).conditionExpression("attribute_not_exists(campaignId)"));
@@ -97,6 +100,13 @@ public final class DynamoDbCampaignStore implements CampaignStore {
                 requiredString(item, "title"),
                 policy,
                 Instant.ofEpochMilli(requiredNumber(item, "createdAt")),
-                texts));
+                texts,
+                new SendRates(
+                        Attributes.number(item, "emailRate")
+                                .orElse((long) SendRates.DEFAULT.emailPerSecond())
+                                .intValue(),
+                        Attributes.number(item, "smsRate")
+                                .orElse((long) SendRates.DEFAULT.smsPerSecond())
+                                .intValue())));
     }
 }

@@ -13,12 +13,15 @@ import com.breachnotice.core.delivery.Delivery;
 import com.breachnotice.core.delivery.DeliveryCounts;
 import com.breachnotice.core.delivery.DeliveryId;
 import com.breachnotice.core.delivery.DeliveryLog;
+import com.breachnotice.core.delivery.DeliveryRecord;
+import com.breachnotice.core.delivery.DeliveryRecorder;
 import com.breachnotice.core.delivery.DeliveryStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,11 +34,16 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * {@link DeliveryLog} on the deliveries table (key {@code contactKey}, {@code notice =
@@ -51,13 +59,21 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  *       move up whatever order provider events arrive in.
  * </ul>
  *
- * Times are stored as epoch milliseconds ({@code leaseUntil}, {@code updatedAt}, {@code sentAt}).
+ * Under job claims ({@link DeliveryRecorder}) the sender writes a job's records after the send with
+ * {@code BatchWriteItem}, 25 a request, unconditionally: the job's claim covers them. A provider
+ * event reaching a delivery before its record exists finds nothing to advance ({@code advance} needs
+ * the item); SES reports seconds after the send, the record follows the send within milliseconds.
+ *
+ * <p>Times are stored as epoch milliseconds ({@code leaseUntil}, {@code updatedAt}, {@code sentAt}).
  */
-public final class DynamoDbDeliveryLog implements DeliveryLog {
+public final class DynamoDbDeliveryLog implements DeliveryLog, DeliveryRecorder {
 
     static final String BY_REFERENCE = "byReference";
     static final int COUNT_SEGMENTS = 4;
+    static final int MAX_BATCH_WRITE = 25;
+    static final int MAX_BATCH_GET = 100;
     private static final int CLAIM_ATTEMPTS = 3;
+    private static final int BATCH_ROUNDS = 10;
 
     private final DynamoDbClient dynamoDb;
     private final String deliveryTable;
@@ -94,6 +110,96 @@ public final class DynamoDbDeliveryLog implements DeliveryLog {
             }
         }
         throw new IllegalStateException("the claim of " + id.contact() + " " + id.notice() + " kept racing");
+    }
+
+    @Override
+    public void record(List<DeliveryRecord> records) {
+        for (int from = 0; from < records.size(); from += MAX_BATCH_WRITE) {
+            List<WriteRequest> writes = records.subList(from, Math.min(records.size(), from + MAX_BATCH_WRITE)).stream()
+                    .map(record -> WriteRequest.builder()
+                            .putRequest(PutRequest.builder()
+                                    .item(recordItem(record))
+                                    .build())
+                            .build())
+                    .toList();
+            Map<String, List<WriteRequest>> request = Map.of(deliveryTable, writes);
+            for (int round = 0; !request.isEmpty(); round++) {
+                if (round == BATCH_ROUNDS) {
+                    throw new IllegalStateException("delivery records kept coming back unprocessed");
+                }
+                backoff(round);
+                Map<String, List<WriteRequest>> asked = request;
+                BatchWriteItemResponse response = dynamoDb.batchWriteItem(b -> b.requestItems(asked));
+                request = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+            }
+        }
+    }
+
+    static Map<String, AttributeValue> recordItem(DeliveryRecord record) {
+        Map<String, AttributeValue> item = new HashMap<>(key(record.id()));
+        item.put("campaignId", s(record.id().campaignId()));
+        item.put("channel", s(record.id().channel().code()));
+        item.put("status", s(record.status().code()));
+        item.put("referenceHash", s(record.referenceHash()));
+        item.put("updatedAt", millis(record.at()));
+        if (providerTook(record.status())) {
+            item.put("sentAt", millis(record.at()));
+        }
+        record.providerMessageId().ifPresent(id -> item.put("providerMessageId", s(id)));
+        record.reason().ifPresent(reason -> item.put("reason", s(reason)));
+        return item;
+    }
+
+    @Override
+    public Map<DeliveryId, DeliveryStatus> recorded(List<DeliveryId> ids) {
+        Map<DeliveryId, DeliveryStatus> found = new LinkedHashMap<>();
+        Map<String, DeliveryId> byKey = new HashMap<>();
+        ids.forEach(id -> byKey.put(id.contact().value() + "|" + id.notice(), id));
+        List<DeliveryId> unique = List.copyOf(byKey.values());
+        for (int from = 0; from < unique.size(); from += MAX_BATCH_GET) {
+            List<Map<String, AttributeValue>> keys =
+                    unique.subList(from, Math.min(unique.size(), from + MAX_BATCH_GET)).stream()
+                            .map(DynamoDbDeliveryLog::key)
+                            .toList();
+            Map<String, KeysAndAttributes> request = Map.of(
+                    deliveryTable,
+                    KeysAndAttributes.builder()
+                            .keys(keys)
+                            .consistentRead(true)
+                            .projectionExpression("contactKey, #n, #s")
+                            .expressionAttributeNames(Map.of("#n", "notice", "#s", "status"))
+                            .build());
+            for (int round = 0; !request.isEmpty(); round++) {
+                if (round == BATCH_ROUNDS) {
+                    throw new IllegalStateException("delivery reads kept coming back unprocessed");
+                }
+                backoff(round);
+                Map<String, KeysAndAttributes> asked = request;
+                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(asked));
+                response.responses().getOrDefault(deliveryTable, List.of()).forEach(item -> {
+                    DeliveryId id =
+                            byKey.get(requiredString(item, "contactKey") + "|" + requiredString(item, "notice"));
+                    DeliveryStatus status = status(item);
+                    if (id != null && status != DeliveryStatus.SENDING) {
+                        found.put(id, status);
+                    }
+                });
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return found;
+    }
+
+    private static void backoff(int round) {
+        if (round == 0) {
+            return;
+        }
+        try {
+            Thread.sleep(Math.min(2_000L, 25L << round));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying unprocessed items", e);
+        }
     }
 
     PutItemRequest claimRequest(DeliveryId id, String token, String referenceHash, Instant now, Instant leaseUntil) {

@@ -2,11 +2,14 @@ package com.breachnotice.aws.messages;
 
 import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.contact.ContactKey;
+import com.breachnotice.core.crypto.Sealed;
 import com.breachnotice.core.intake.IngestTask;
 import com.breachnotice.core.lookup.CodeRequest;
+import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.planning.NoticeJob;
 import com.breachnotice.core.planning.PlanTask;
+import com.breachnotice.core.registry.StoredContact;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -16,8 +19,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The bodies of the work-queue messages: compact JSON objects with a version field {@code "v":1}.
@@ -29,7 +36,10 @@ import java.util.Optional;
  * IngestTask  {"v":1,"manifestId":"..","bucket":"..","key":"..","start":45,"end":123,"firstLine":2,
  *              "range":0,"ranges":8,"header":"customer_id,email,affected"}
  * PlanTask    {"v":1,"campaignId":"..","segment":0,"totalSegments":8,"page":0,"startKey":".."}  (startKey optional)
- * NoticeJob   {"v":1,"campaignId":"..","channel":"email","locale":"ko","contacts":["E..",".."]}
+ * NoticeJob   {"v":1,"campaignId":"..","channel":"email","locale":"ko","contacts":["E..",".."],
+ *              "keys":["<wrapped data key>",..],            (optional, with "sealed")
+ *              "sealed":[{"k":"E..","v":"<cipher>","vk":0,"n":"<cipher>","nk":0,
+ *                         "i":["name","email"],"l":"ko","s":false,"o":false},..]}
  * CodeRequest {"v":1,"challengeId":"..","contact":"E..","code":"..","locale":"en"}
  * </pre>
  *
@@ -81,7 +91,38 @@ public final class MessageCodec {
         node.put("locale", job.locale().code());
         ArrayNode contacts = node.putArray("contacts");
         job.contacts().forEach(contact -> contacts.add(contact.value()));
+        if (!job.enclosed().isEmpty()) {
+            // Data keys are shared by many contacts (one per intake worker): listed once.
+            List<String> keys = new ArrayList<>();
+            ArrayNode sealed = node.putArray("sealed");
+            job.enclosed().values().forEach(contact -> {
+                ObjectNode entry = sealed.addObject();
+                entry.put("k", contact.key().value());
+                entry.put("v", contact.value().ciphertext());
+                entry.put("vk", indexOf(keys, contact.value().wrappedKey()));
+                contact.name().ifPresent(name -> {
+                    entry.put("n", name.ciphertext());
+                    entry.put("nk", indexOf(keys, name.wrappedKey()));
+                });
+                ArrayNode items = entry.putArray("i");
+                contact.items().stream().map(ItemKind::code).sorted().forEach(items::add);
+                entry.put("l", contact.locale().code());
+                entry.put("s", contact.smsCapable());
+                entry.put("o", contact.ownerWithoutEmail());
+            });
+            ArrayNode keyList = node.putArray("keys");
+            keys.forEach(keyList::add);
+        }
         return write(node);
+    }
+
+    private static int indexOf(List<String> keys, String key) {
+        int index = keys.indexOf(key);
+        if (index >= 0) {
+            return index;
+        }
+        keys.add(key);
+        return keys.size() - 1;
     }
 
     public static String encode(CodeRequest request) {
@@ -148,11 +189,57 @@ public final class MessageCodec {
             }
             keys.add(fields.contactKey(contact.textValue(), "contacts"));
         }
+        Map<ContactKey, StoredContact> enclosed = enclosed(fields);
         try {
-            return new NoticeJob(fields.text("campaignId"), channel, locale, keys);
+            return new NoticeJob(fields.text("campaignId"), channel, locale, keys, enclosed);
         } catch (IllegalArgumentException e) {
             throw fields.malformed("a notice job holds 1 to " + NoticeJob.MAX_CONTACTS + " contacts");
         }
+    }
+
+    private static Map<ContactKey, StoredContact> enclosed(Fields fields) {
+        JsonNode sealed = fields.node.get("sealed");
+        if (sealed == null || sealed.isNull()) {
+            return Map.of();
+        }
+        JsonNode keys = fields.node.get("keys");
+        if (!sealed.isArray() || keys == null || !keys.isArray()) {
+            throw fields.malformed("fields 'sealed' and 'keys' must be lists");
+        }
+        Map<ContactKey, StoredContact> enclosed = new LinkedHashMap<>();
+        for (JsonNode entry : sealed) {
+            try {
+                ContactKey key = fields.contactKey(entry.path("k").asText(""), "sealed");
+                Sealed value = new Sealed(
+                        entry.path("v").asText(),
+                        keys.get(entry.path("vk").asInt()).asText());
+                Optional<Sealed> name = entry.hasNonNull("n")
+                        ? Optional.of(new Sealed(
+                                entry.path("n").asText(),
+                                keys.get(entry.path("nk").asInt()).asText()))
+                        : Optional.empty();
+                Set<ItemKind> items = EnumSet.noneOf(ItemKind.class);
+                entry.path("i").forEach(item -> ItemKind.ofCode(item.asText()).ifPresent(items::add));
+                NoticeLocale locale = NoticeLocale.ofCode(entry.path("l").asText(""))
+                        .orElseThrow(() -> fields.malformed("a sealed contact has no locale"));
+                enclosed.put(
+                        key,
+                        new StoredContact(
+                                key,
+                                value,
+                                name,
+                                locale,
+                                items,
+                                entry.path("s").asBoolean(),
+                                entry.path("o").asBoolean()));
+            } catch (RuntimeException e) {
+                if (e instanceof MalformedMessageException malformed) {
+                    throw malformed;
+                }
+                throw fields.malformed("a sealed contact is malformed");
+            }
+        }
+        return enclosed;
     }
 
     public static CodeRequest decodeCodeRequest(String body) {

@@ -59,6 +59,40 @@ class MessageCodecTest {
     }
 
     @Test
+    void noticeJob_withEnclosedSealedContacts_roundTripsAndListsSharedDataKeysOnce() {
+        var kim = TestStacks.emailKey("kim");
+        var lee = TestStacks.emailKey("lee");
+        var sealedKim = new com.breachnotice.core.registry.StoredContact(
+                kim,
+                new com.breachnotice.core.crypto.Sealed("c-kim", "wrapped-1"),
+                Optional.of(new com.breachnotice.core.crypto.Sealed("n-kim", "wrapped-1")),
+                NoticeLocale.KO,
+                java.util.Set.of(
+                        com.breachnotice.core.manifest.ItemKind.NAME, com.breachnotice.core.manifest.ItemKind.EMAIL),
+                false,
+                false);
+        var sealedLee = new com.breachnotice.core.registry.StoredContact(
+                lee,
+                new com.breachnotice.core.crypto.Sealed("c-lee", "wrapped-1"),
+                Optional.empty(),
+                NoticeLocale.KO,
+                java.util.Set.of(com.breachnotice.core.manifest.ItemKind.EMAIL),
+                false,
+                true);
+        NoticeJob job = new NoticeJob(
+                "first",
+                Channel.EMAIL,
+                NoticeLocale.KO,
+                List.of(kim, lee),
+                java.util.Map.of(kim, sealedKim, lee, sealedLee));
+
+        String body = MessageCodec.encode(job);
+
+        assertThat(MessageCodec.decodeNoticeJob(body)).isEqualTo(job);
+        assertThat(body.split("wrapped-1", -1)).hasSize(2);
+    }
+
+    @Test
     void codeRequest_roundTrips() {
         CodeRequest request = new CodeRequest("ch-1", TestStacks.emailKey("x"), "123456", NoticeLocale.KO);
 

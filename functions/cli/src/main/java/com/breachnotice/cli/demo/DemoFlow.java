@@ -2,8 +2,8 @@ package com.breachnotice.cli.demo;
 
 import com.breachnotice.aws.AwsClients;
 import com.breachnotice.aws.dynamodb.DynamoDbCampaignStore;
-import com.breachnotice.aws.dynamodb.DynamoDbDeliveryLog;
 import com.breachnotice.aws.dynamodb.DynamoDbIntakeLedger;
+import com.breachnotice.aws.dynamodb.DynamoDbJobLedger;
 import com.breachnotice.aws.dynamodb.DynamoDbPlanLedger;
 import com.breachnotice.aws.ses.SesEmailTemplates;
 import com.breachnotice.aws.sqs.SqsPlanQueue;
@@ -12,6 +12,7 @@ import com.breachnotice.cli.manifest.SyntheticManifest;
 import com.breachnotice.cli.notice.DefaultNotices;
 import com.breachnotice.core.campaign.Campaign;
 import com.breachnotice.core.campaign.ChannelPolicy;
+import com.breachnotice.core.campaign.SendRates;
 import com.breachnotice.core.delivery.DeliveryCounts;
 import com.breachnotice.core.delivery.DeliveryStatus;
 import com.breachnotice.core.intake.IntakeLedger;
@@ -63,6 +64,7 @@ public final class DemoFlow implements AutoCloseable {
     public static final String CAMPAIGN_TITLE = "First notice of the personal data leak";
     public static final int SEGMENTS = 4;
 
+    static final SendRates DEMO_RATES = new SendRates(2_000, 200);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration PROGRESS_POLL = Duration.ofSeconds(1);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -203,8 +205,15 @@ public final class DemoFlow implements AutoCloseable {
         err.flush();
 
         CampaignService campaigns = campaignService(provisioned);
+        // The emulator has no quotas: rates that let the demo finish quickly, still through the
+        // same shared schedule a deployed campaign uses.
         Campaign campaign = new Campaign(
-                CAMPAIGN_ID, CAMPAIGN_TITLE, ChannelPolicy.EMAIL_FIRST, clock.instant(), DefaultNotices.firstNotice());
+                CAMPAIGN_ID,
+                CAMPAIGN_TITLE,
+                ChannelPolicy.EMAIL_FIRST,
+                clock.instant(),
+                DefaultNotices.firstNotice(),
+                DEMO_RATES);
         CampaignService.LaunchOutcome launched = campaigns.launch(campaign, SEGMENTS);
         if (launched instanceof CampaignService.LaunchOutcome.IdTaken) {
             throw new IllegalStateException("campaign id " + CAMPAIGN_ID + " is taken by a different notice");
@@ -389,7 +398,7 @@ public final class DemoFlow implements AutoCloseable {
                 new SesEmailTemplates(aws.ses()),
                 new SqsPlanQueue(aws.sqs(), provisioned.physicalId("PlanQueue")),
                 new DynamoDbPlanLedger(aws.dynamoDb(), campaignTable),
-                new DynamoDbDeliveryLog(aws.dynamoDb(), provisioned.physicalId("DeliveryTable")));
+                new DynamoDbJobLedger(aws.dynamoDb(), campaignTable));
     }
 
     private long countItems(String table) {

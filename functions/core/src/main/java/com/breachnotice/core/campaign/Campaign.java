@@ -1,7 +1,11 @@
 package com.breachnotice.core.campaign;
 
+import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -9,9 +13,21 @@ import java.util.regex.Pattern;
  * One notice version sent to the subjects of an incident.
  *
  * @param id lower-case letters, digits and dashes; it names SES templates and message tags
+ * @param rates the campaign's {@code email_rate} and {@code sms_rate}, never exceeded across senders
  */
 public record Campaign(
-        String id, String title, ChannelPolicy policy, Instant createdAt, Map<NoticeLocale, NoticeText> texts) {
+        String id,
+        String title,
+        ChannelPolicy policy,
+        Instant createdAt,
+        Map<NoticeLocale, NoticeText> texts,
+        SendRates rates) {
+
+    /** A campaign at the default rates. */
+    public Campaign(
+            String id, String title, ChannelPolicy policy, Instant createdAt, Map<NoticeLocale, NoticeText> texts) {
+        this(id, title, policy, createdAt, texts, SendRates.DEFAULT);
+    }
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,47}");
 
@@ -38,5 +54,30 @@ public record Campaign(
     /** The SES template of this campaign in one language. */
     public String emailTemplateName(NoticeLocale locale) {
         return "bn-" + id + "-" + locale.code();
+    }
+
+    /** This campaign with other send rates. */
+    public Campaign withRates(SendRates newRates) {
+        return new Campaign(id, title, policy, createdAt, texts, newRates);
+    }
+
+    /**
+     * What the operator should know before launching: SMS texts that need more than one part once
+     * filled with every leaked item and a reference code (each part is billed and rate-limited).
+     */
+    public List<String> warnings() {
+        List<String> warnings = new ArrayList<>();
+        for (NoticeLocale locale : NoticeLocale.values()) {
+            String filled = text(locale)
+                    .sms()
+                    .replace("{items}", String.join(", ", ItemLabels.labels(EnumSet.allOf(ItemKind.class), locale)))
+                    .replace("{reference}", "XXXX-XXXX-XXXX-XX");
+            int parts = SmsSegments.count(filled);
+            if (parts > 1) {
+                warnings.add("the " + locale.code() + " SMS text takes " + parts + " parts ("
+                        + SmsSegments.encoding(filled) + ") when every item is listed");
+            }
+        }
+        return warnings;
     }
 }

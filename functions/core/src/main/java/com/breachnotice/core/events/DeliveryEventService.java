@@ -1,20 +1,42 @@
 package com.breachnotice.core.events;
 
+import com.breachnotice.core.campaign.CampaignStore;
+import com.breachnotice.core.campaign.Channel;
+import com.breachnotice.core.campaign.ChannelPolicy;
 import com.breachnotice.core.delivery.DeliveryId;
 import com.breachnotice.core.delivery.DeliveryLog;
 import com.breachnotice.core.delivery.DeliveryStatus;
+import com.breachnotice.core.planning.NoticeJob;
+import com.breachnotice.core.planning.NoticeJobQueue;
+import com.breachnotice.core.registry.StoredContact;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Moves deliveries forward on provider events. The log only ever advances a status, so duplicate,
- * late and out-of-order events are harmless.
+ * late and out-of-order events are harmless. Under {@code email-first}, an email that bounced for
+ * good or was suppressed makes its owners' phones the way in: one SMS notice job per phone, whose
+ * key derives from its content, so a repeated event or a second bounced address of the same
+ * person finds the job already claimed and sends nothing twice.
  */
 public final class DeliveryEventService {
 
     private final DeliveryLog log;
+    private final Optional<Fallback> fallback;
+
+    private record Fallback(CampaignStore campaigns, FallbackContacts phones, NoticeJobQueue jobs) {}
 
     public DeliveryEventService(DeliveryLog log) {
         this.log = log;
+        this.fallback = Optional.empty();
+    }
+
+    public DeliveryEventService(
+            DeliveryLog log, CampaignStore campaigns, FallbackContacts phones, NoticeJobQueue jobs) {
+        this.log = log;
+        this.fallback = Optional.of(new Fallback(campaigns, phones, jobs));
     }
 
     public enum Effect {
@@ -30,7 +52,36 @@ public final class DeliveryEventService {
         }
         DeliveryId id = new DeliveryId(event.contact(), event.campaignId(), event.channel());
         boolean advanced = log.advance(id, status.get(), event.detail().orElse(null), event.at());
+        if (advanced
+                && event.channel() == Channel.EMAIL
+                && (status.get() == DeliveryStatus.BOUNCED || status.get() == DeliveryStatus.SUPPRESSED)) {
+            fallback.ifPresent(f -> fallBackToSms(f, event));
+        }
         return advanced ? Effect.ADVANCED : Effect.NO_CHANGE;
+    }
+
+    private static void fallBackToSms(Fallback fallback, DeliveryEvent event) {
+        boolean emailFirst = fallback.campaigns()
+                .find(event.campaignId())
+                .map(c -> c.policy() == ChannelPolicy.EMAIL_FIRST)
+                .orElse(false);
+        if (!emailFirst) {
+            return;
+        }
+        List<NoticeJob> jobs = new ArrayList<>();
+        for (StoredContact phone : fallback.phones().phonesOfOwners(event.contact())) {
+            if (phone.smsCapable()) {
+                jobs.add(new NoticeJob(
+                        event.campaignId(),
+                        Channel.SMS,
+                        phone.locale(),
+                        List.of(phone.key()),
+                        Map.of(phone.key(), phone)));
+            }
+        }
+        if (!jobs.isEmpty()) {
+            fallback.jobs().enqueue(jobs);
+        }
     }
 
     static Optional<DeliveryStatus> statusFor(DeliveryEvent.Kind kind) {

@@ -3,7 +3,7 @@ package com.breachnotice.core.planning;
 import com.breachnotice.core.campaign.Campaign;
 import com.breachnotice.core.campaign.CampaignStore;
 import com.breachnotice.core.campaign.EmailTemplates;
-import com.breachnotice.core.delivery.DeliveryLog;
+import com.breachnotice.core.delivery.JobLedger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,19 +15,15 @@ public final class CampaignService {
     private final EmailTemplates templates;
     private final PlanQueue plans;
     private final PlanLedger ledger;
-    private final DeliveryLog deliveries;
+    private final JobLedger jobs;
 
     public CampaignService(
-            CampaignStore campaigns,
-            EmailTemplates templates,
-            PlanQueue plans,
-            PlanLedger ledger,
-            DeliveryLog deliveries) {
+            CampaignStore campaigns, EmailTemplates templates, PlanQueue plans, PlanLedger ledger, JobLedger jobs) {
         this.campaigns = campaigns;
         this.templates = templates;
         this.plans = plans;
         this.ledger = ledger;
-        this.deliveries = deliveries;
+        this.jobs = jobs;
     }
 
     public sealed interface LaunchOutcome {
@@ -73,7 +69,11 @@ public final class CampaignService {
                 && a.texts().equals(b.texts());
     }
 
+    /**
+     * Planned against finished, from the plan ledger and the job entries: two queries of one
+     * campaign's partition, never a scan of the delivery table.
+     */
     public CampaignProgress progress(String campaignId) {
-        return new CampaignProgress(ledger.progress(campaignId), deliveries.count(campaignId));
+        return new CampaignProgress(ledger.progress(campaignId), jobs.count(campaignId));
     }
 }

@@ -6,7 +6,10 @@ import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.delivery.DeliveryId;
 import com.breachnotice.core.delivery.DeliveryLog;
+import com.breachnotice.core.delivery.JobKey;
+import com.breachnotice.core.delivery.JobLedger;
 import com.breachnotice.core.manifest.NoticeLocale;
+import com.breachnotice.core.registry.StoredContact;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +34,9 @@ public final class PlannerService {
     private final NoticeJobQueue jobs;
     private final PlanQueue plans;
     private final DeliveryLog deliveries;
+    private final JobLedger jobLedger;
     private final Clock clock;
+    private final Map<String, Campaign> campaignCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PlannerService(
             CampaignStore campaigns,
@@ -40,6 +45,7 @@ public final class PlannerService {
             NoticeJobQueue jobs,
             PlanQueue plans,
             DeliveryLog deliveries,
+            JobLedger jobLedger,
             Clock clock) {
         this.campaigns = campaigns;
         this.contacts = contacts;
@@ -47,6 +53,7 @@ public final class PlannerService {
         this.jobs = jobs;
         this.plans = plans;
         this.deliveries = deliveries;
+        this.jobLedger = jobLedger;
         this.clock = clock;
     }
 
@@ -62,7 +69,7 @@ public final class PlannerService {
         if (ledger.isCompleted(task)) {
             return new Outcome.AlreadyPlanned();
         }
-        Optional<Campaign> found = campaigns.find(task.campaignId());
+        Optional<Campaign> found = campaign(task.campaignId());
         if (found.isEmpty()) {
             return new Outcome.UnknownCampaign();
         }
@@ -77,6 +84,14 @@ public final class PlannerService {
             // Recorded under SMS, the only channel such a contact could ever have had.
             deliveries.recordUnreachable(
                     new DeliveryId(key, campaign.id(), Channel.SMS), "no_channel", clock.instant());
+        }
+        if (!unreachable.isEmpty()) {
+            // Counted like a finished job, so that progress adds up without reading deliveries.
+            jobLedger.recordDone(
+                    new JobKey(campaign.id(), Channel.SMS, "unreachable-" + task.segment() + "-" + task.page()),
+                    0,
+                    unreachable.size(),
+                    clock.instant());
         }
         page.nextStartKey().ifPresent(next -> plans.enqueue(List.of(task.next(next))));
         long count = planned.stream().mapToLong(job -> job.contacts().size()).sum() + unreachable.size();
@@ -93,22 +108,41 @@ public final class PlannerService {
     }
 
     static List<NoticeJob> jobsFor(Campaign campaign, List<ContactProfile> page) {
-        Map<Group, List<ContactKey>> groups = new LinkedHashMap<>();
+        Map<Group, List<ContactProfile>> groups = new LinkedHashMap<>();
         for (ContactProfile contact : page) {
             campaign.policy()
                     .channelFor(contact.key().kind(), contact.smsCapable(), contact.ownerWithoutEmail())
                     .ifPresent(channel -> groups.computeIfAbsent(
                                     new Group(channel, contact.locale()), g -> new ArrayList<>())
-                            .add(contact.key()));
+                            .add(contact));
         }
         List<NoticeJob> result = new ArrayList<>();
-        groups.forEach((group, keys) -> {
-            for (int from = 0; from < keys.size(); from += NoticeJob.MAX_CONTACTS) {
-                List<ContactKey> slice = keys.subList(from, Math.min(keys.size(), from + NoticeJob.MAX_CONTACTS));
-                result.add(new NoticeJob(campaign.id(), group.channel(), group.locale(), slice));
+        groups.forEach((group, members) -> {
+            for (int from = 0; from < members.size(); from += NoticeJob.MAX_CONTACTS) {
+                List<ContactProfile> slice =
+                        members.subList(from, Math.min(members.size(), from + NoticeJob.MAX_CONTACTS));
+                Map<ContactKey, StoredContact> enclosed = new LinkedHashMap<>();
+                slice.forEach(c -> c.stored().ifPresent(stored -> enclosed.put(c.key(), stored)));
+                result.add(new NoticeJob(
+                        campaign.id(),
+                        group.channel(),
+                        group.locale(),
+                        slice.stream().map(ContactProfile::key).toList(),
+                        enclosed));
             }
         });
         return result;
+    }
+
+    /** Campaigns never change once stored: read each once per planner instance. */
+    private Optional<Campaign> campaign(String campaignId) {
+        Campaign cached = campaignCache.get(campaignId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Campaign> found = campaigns.find(campaignId);
+        found.ifPresent(c -> campaignCache.put(campaignId, c));
+        return found;
     }
 
     private record Group(Channel channel, NoticeLocale locale) {}

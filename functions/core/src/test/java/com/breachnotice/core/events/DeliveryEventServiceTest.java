@@ -89,4 +89,51 @@ class DeliveryEventServiceTest {
         assertThat(effect).isEqualTo(Effect.NO_CHANGE);
         assertThat(log.forContact(stranger)).isEmpty();
     }
+
+    @Test
+    void apply_hardBounceUnderEmailFirst_queuesOneSmsJobPerOwnerPhoneOnce() {
+        var campaigns = new com.breachnotice.core.testing.InMemoryCampaignStore();
+        campaigns.create(Fixtures.campaign("first", com.breachnotice.core.campaign.ChannelPolicy.EMAIL_FIRST));
+        var keyer = Fixtures.keyer();
+        var cipher =
+                new com.breachnotice.core.crypto.ContactCipher(new com.breachnotice.core.testing.FakeDataKeyProvider());
+        var phone = Fixtures.stored(
+                keyer,
+                cipher,
+                Fixtures.phone("010-1234-5678"),
+                "",
+                com.breachnotice.core.manifest.NoticeLocale.KO,
+                java.util.Set.of(com.breachnotice.core.manifest.ItemKind.PHONE),
+                false);
+        var queue = new com.breachnotice.core.testing.RecordingNoticeJobQueue();
+        DeliveryEventService withFallback =
+                new DeliveryEventService(log, campaigns, email -> java.util.List.of(phone), queue);
+
+        withFallback.apply(event(DeliveryEvent.Kind.HARD_BOUNCE, 5));
+        withFallback.apply(event(DeliveryEvent.Kind.HARD_BOUNCE, 6));
+        withFallback.apply(event(DeliveryEvent.Kind.DELIVERED, 7));
+
+        assertThat(queue.all()).singleElement().satisfies(job -> {
+            assertThat(job.channel()).isEqualTo(Channel.SMS);
+            assertThat(job.contacts()).containsExactly(phone.key());
+            assertThat(job.enclosed()).containsEntry(phone.key(), phone);
+        });
+    }
+
+    @Test
+    void apply_suppressedUnderBoth_noFallback() {
+        var campaigns = new com.breachnotice.core.testing.InMemoryCampaignStore();
+        campaigns.create(Fixtures.campaign("first", com.breachnotice.core.campaign.ChannelPolicy.BOTH));
+        var queue = new com.breachnotice.core.testing.RecordingNoticeJobQueue();
+        DeliveryEventService withFallback = new DeliveryEventService(
+                log,
+                campaigns,
+                email -> {
+                    throw new AssertionError("no fallback under both");
+                },
+                queue);
+
+        assertThat(withFallback.apply(event(DeliveryEvent.Kind.SUPPRESSED, 5))).isEqualTo(Effect.ADVANCED);
+        assertThat(queue.all()).isEmpty();
+    }
 }

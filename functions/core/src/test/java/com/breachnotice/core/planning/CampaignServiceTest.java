@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.breachnotice.core.campaign.Campaign;
 import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.campaign.ChannelPolicy;
-import com.breachnotice.core.contact.Contact;
-import com.breachnotice.core.contact.ContactKeyer;
-import com.breachnotice.core.delivery.ClaimOutcome;
-import com.breachnotice.core.delivery.DeliveryId;
 import com.breachnotice.core.delivery.DeliveryStatus;
+import com.breachnotice.core.delivery.JobClaim;
+import com.breachnotice.core.delivery.JobKey;
 import com.breachnotice.core.testing.Fixtures;
 import com.breachnotice.core.testing.InMemoryCampaignStore;
-import com.breachnotice.core.testing.InMemoryDeliveryLog;
+import com.breachnotice.core.testing.InMemoryJobLedger;
 import com.breachnotice.core.testing.InMemoryPlanLedger;
 import com.breachnotice.core.testing.RecordingEmailTemplates;
 import com.breachnotice.core.testing.RecordingPlanQueue;
@@ -27,8 +25,8 @@ class CampaignServiceTest {
     private final RecordingEmailTemplates templates = new RecordingEmailTemplates();
     private final RecordingPlanQueue plans = new RecordingPlanQueue();
     private final InMemoryPlanLedger ledger = new InMemoryPlanLedger();
-    private final InMemoryDeliveryLog deliveries = new InMemoryDeliveryLog();
-    private final CampaignService service = new CampaignService(campaigns, templates, plans, ledger, deliveries);
+    private final InMemoryJobLedger jobs = new InMemoryJobLedger();
+    private final CampaignService service = new CampaignService(campaigns, templates, plans, ledger, jobs);
 
     @Test
     void launch_newCampaign_storedTemplatesRegisteredOneTaskPerSegment() {
@@ -89,30 +87,26 @@ class CampaignServiceTest {
     }
 
     @Test
-    void progress_pendingIsPlannedMinusTerminal() {
-        ContactKeyer keyer = Fixtures.keyer();
+    void progress_pendingIsPlannedMinusTerminal_countedFromJobEntries() {
         ledger.complete(new PlanTask("first", 0, 1, 0, Optional.empty()), 5, true);
-        for (int i = 0; i < 4; i++) {
-            DeliveryId id =
-                    new DeliveryId(keyer.keyOf(Contact.email("u" + i + "@example.com")), "first", Channel.EMAIL);
-            ClaimOutcome.Claimed claim =
-                    (ClaimOutcome.Claimed) deliveries.claim(id, "ref" + i, Fixtures.T0, Fixtures.T0.plusSeconds(60));
-            if (i < 3) {
-                deliveries.settle(
-                        id,
-                        claim.token(),
-                        i == 0 ? DeliveryStatus.FAILED : DeliveryStatus.SENT,
-                        "m",
-                        null,
-                        Fixtures.T0);
-            }
-        }
+        JobKey done = new JobKey("first", Channel.EMAIL, "a");
+        jobs.claim(done, 3, Fixtures.T0, Fixtures.T0.plusSeconds(60));
+        JobClaim.Claimed claim = (JobClaim.Claimed)
+                jobs.claim(new JobKey("first", Channel.EMAIL, "b"), 1, Fixtures.T0, Fixtures.T0.plusSeconds(60));
+        jobs.recordDone(new JobKey("first", Channel.SMS, "unreachable-0-0"), 0, 1, Fixtures.T0);
+        JobClaim.Claimed first =
+                (JobClaim.Claimed) jobs.claim(done, 3, Fixtures.T0.plusSeconds(61), Fixtures.T0.plusSeconds(120));
+        jobs.complete(done, first.token(), 2, 1, Fixtures.T0);
+        assertThat(claim.takeover()).isFalse();
+        assertThat(first.takeover()).isTrue();
 
         CampaignProgress progress = service.progress("first");
 
         assertThat(progress.plan()).isEqualTo(new PlanProgress(5, 1, 1));
+        assertThat(progress.deliveries().count(DeliveryStatus.SENT)).isEqualTo(2);
+        assertThat(progress.deliveries().count(DeliveryStatus.FAILED)).isEqualTo(2);
         assertThat(progress.deliveries().count(DeliveryStatus.SENDING)).isEqualTo(1);
-        assertThat(progress.pending()).isEqualTo(2);
+        assertThat(progress.pending()).isEqualTo(1);
         assertThat(progress.finished()).isFalse();
     }
 }

@@ -14,6 +14,7 @@ import com.breachnotice.core.testing.Fixtures;
 import com.breachnotice.core.testing.InMemoryCampaignStore;
 import com.breachnotice.core.testing.InMemoryContactDirectory;
 import com.breachnotice.core.testing.InMemoryDeliveryLog;
+import com.breachnotice.core.testing.InMemoryJobLedger;
 import com.breachnotice.core.testing.InMemoryPlanLedger;
 import com.breachnotice.core.testing.RecordingNoticeJobQueue;
 import com.breachnotice.core.testing.RecordingPlanQueue;
@@ -34,10 +35,18 @@ class PlannerServiceTest {
     private final RecordingNoticeJobQueue jobs = new RecordingNoticeJobQueue();
     private final RecordingPlanQueue plans = new RecordingPlanQueue();
     private final InMemoryDeliveryLog deliveries = new InMemoryDeliveryLog();
+    private final InMemoryJobLedger jobLedger = new InMemoryJobLedger();
 
     private PlannerService planner(InMemoryContactDirectory directory) {
         return new PlannerService(
-                campaigns, directory, ledger, jobs, plans, deliveries, Clock.fixed(Fixtures.T0, ZoneOffset.UTC));
+                campaigns,
+                directory,
+                ledger,
+                jobs,
+                plans,
+                deliveries,
+                jobLedger,
+                Clock.fixed(Fixtures.T0, ZoneOffset.UTC));
     }
 
     private ContactProfile email(int i, NoticeLocale locale) {

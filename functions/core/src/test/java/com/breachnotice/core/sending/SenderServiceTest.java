@@ -9,7 +9,6 @@ import com.breachnotice.core.contact.Contact;
 import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.contact.ContactKeyer;
 import com.breachnotice.core.crypto.ContactCipher;
-import com.breachnotice.core.delivery.ClaimOutcome;
 import com.breachnotice.core.delivery.Delivery;
 import com.breachnotice.core.delivery.DeliveryId;
 import com.breachnotice.core.delivery.DeliveryStatus;
@@ -24,11 +23,14 @@ import com.breachnotice.core.testing.FakeDataKeyProvider;
 import com.breachnotice.core.testing.Fixtures;
 import com.breachnotice.core.testing.InMemoryCampaignStore;
 import com.breachnotice.core.testing.InMemoryDeliveryLog;
+import com.breachnotice.core.testing.InMemoryJobLedger;
+import com.breachnotice.core.testing.InMemorySendGovernor;
 import com.breachnotice.core.testing.InMemorySubjectRegistry;
 import com.breachnotice.core.testing.MutableClock;
 import com.breachnotice.core.testing.RecordingEmailSender;
 import com.breachnotice.core.testing.RecordingSmsSender;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,10 +47,12 @@ class SenderServiceTest {
     private final InMemoryCampaignStore campaigns = new InMemoryCampaignStore();
     private final InMemorySubjectRegistry registry = new InMemorySubjectRegistry();
     private final InMemoryDeliveryLog log = new InMemoryDeliveryLog();
+    private final InMemoryJobLedger jobs = new InMemoryJobLedger();
+    private final InMemorySendGovernor governor = new InMemorySendGovernor();
     private final RecordingEmailSender email = new RecordingEmailSender();
     private final RecordingSmsSender sms = new RecordingSmsSender();
-    private final SenderService sender =
-            new SenderService(campaigns, registry, log, cipher, keyer, email, sms, clock, LEASE);
+    private final SenderService sender = new SenderService(
+            campaigns, registry, jobs, log, cipher, keyer, email, sms, governor, turn -> {}, clock, LEASE);
 
     SenderServiceTest() {
         campaigns.create(Fixtures.campaign("first", ChannelPolicy.EMAIL_FIRST));
@@ -110,10 +114,33 @@ class SenderServiceTest {
     }
 
     @Test
-    void send_throttledEntry_releasedRetriedThenSentExactlyOnce() {
+    void send_throttledEntry_retriedInProcessAtAHalvedRateThenSentExactlyOnce() {
         ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
         ContactKey lee = add(Fixtures.email("lee@example.com"), "이준", Set.of(ItemKind.NAME));
         email.script("lee@example.com", new SendResult.Throttled("rate"));
+        NoticeJob job = job(Channel.EMAIL, List.of(kim, lee));
+
+        SenderService.JobOutcome outcome = sender.send(job);
+
+        assertThat(outcome).isEqualTo(new SenderService.JobOutcome(2, 0, 0, 0));
+        assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
+        assertThat(email.sentTo("lee@example.com")).isEqualTo(2);
+        assertThat(governor.reservations())
+                .extracting(InMemorySendGovernor.Reservation::units)
+                .containsExactly(2, 1);
+        assertThat(governor.reservations().get(0).perSecond())
+                .isCloseTo(14 * 0.95, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(governor.reservations().get(1).perSecond())
+                .isCloseTo(7 * 0.95, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(sender.send(job)).isEqualTo(new SenderService.JobOutcome(0, 0, 2, 0));
+    }
+
+    @Test
+    void send_entryThrottledOnEveryAttempt_jobGivenBackThenRetryTakesOverAndSendsOnlyTheRest() {
+        ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
+        ContactKey lee = add(Fixtures.email("lee@example.com"), "이준", Set.of(ItemKind.NAME));
+        SendResult.Throttled rate = new SendResult.Throttled("rate");
+        email.script("lee@example.com", rate, rate, rate);
         NoticeJob job = job(Channel.EMAIL, List.of(kim, lee));
 
         SenderService.JobOutcome first = sender.send(job);
@@ -121,15 +148,38 @@ class SenderServiceTest {
         assertThat(first).isEqualTo(new SenderService.JobOutcome(1, 0, 0, 1));
         assertThat(first.complete()).isFalse();
         assertThat(log.find(new DeliveryId(lee, "first", Channel.EMAIL))).isEmpty();
+        assertThat(jobs.isDone(job.key())).isFalse();
 
         SenderService.JobOutcome retry = sender.send(job);
 
         assertThat(retry).isEqualTo(new SenderService.JobOutcome(1, 0, 1, 0));
         assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
-        assertThat(email.sentTo("lee@example.com")).isEqualTo(2);
+        assertThat(email.sentTo("lee@example.com")).isEqualTo(4);
         assertThat(delivery(lee, Channel.EMAIL).status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(jobs.count("first").count(DeliveryStatus.SENT)).isEqualTo(2);
         assertThat(sender.send(job)).isEqualTo(new SenderService.JobOutcome(0, 0, 2, 0));
-        assertThat(email.sentTo("lee@example.com")).isEqualTo(2);
+    }
+
+    @Test
+    void sendAll_batchOfJobs_oneReservationEachJobAfterThePrevious() {
+        ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
+        ContactKey lee = add(Fixtures.email("lee@example.com"), "이준", Set.of(ItemKind.NAME));
+        ContactKey park = add(Fixtures.email("park@example.com"), "박", Set.of(ItemKind.NAME));
+        List<Instant> turns = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SenderService paced = new SenderService(
+                campaigns, registry, jobs, log, cipher, keyer, email, sms, governor, turns::add, clock, LEASE);
+
+        List<Optional<SenderService.JobOutcome>> outcomes = paced.sendAll(List.of(
+                job(Channel.EMAIL, List.of(kim, lee)),
+                job(Channel.EMAIL, List.of(park)),
+                job(Channel.EMAIL, List.of(kim, lee))));
+
+        assertThat(outcomes).extracting(o -> o.orElseThrow().sent()).containsExactly(2, 1, 0);
+        assertThat(governor.reservations())
+                .singleElement()
+                .satisfies(r -> assertThat(r.units()).isEqualTo(3));
+        assertThat(turns).containsExactlyInAnyOrder(Fixtures.T0, Fixtures.T0.plusNanos(Math.round(2e9 / (14 * 0.95))));
+        assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
     }
 
     @Test
@@ -160,12 +210,11 @@ class SenderServiceTest {
     }
 
     @Test
-    void send_leaseOfCrashedSender_heldUntilExpiryThenReclaimedAndSentOnce() {
+    void send_leaseOfCrashedSender_heldUntilExpiryThenTakenOverAndSentOnce() {
         ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
         DeliveryId id = new DeliveryId(kim, "first", Channel.EMAIL);
-        assertThat(log.claim(id, "crashed", Fixtures.T0, Fixtures.T0.plus(LEASE)))
-                .isInstanceOf(ClaimOutcome.Claimed.class);
         NoticeJob job = job(Channel.EMAIL, List.of(kim));
+        jobs.crashHolding(job.key(), 1, Fixtures.T0.plus(LEASE));
 
         SenderService.JobOutcome whileHeld = sender.send(job);
         clock.advance(LEASE.plusSeconds(1));
@@ -177,6 +226,22 @@ class SenderServiceTest {
         assertThat(redelivered).isEqualTo(new SenderService.JobOutcome(0, 0, 1, 0));
         assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
         assertThat(log.find(id).orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
+    }
+
+    @Test
+    void send_crashAfterRecordBeforeCompletion_takeoverSendsNothingAgain() {
+        ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
+        NoticeJob job = job(Channel.EMAIL, List.of(kim));
+        sender.send(job);
+        // As if the sender had died after recording, before completing: the lease is all that is left.
+        jobs.crashHolding(job.key(), 1, Fixtures.T0.plus(LEASE));
+        clock.advance(LEASE.plusSeconds(1));
+
+        SenderService.JobOutcome takeover = sender.send(job);
+
+        assertThat(takeover).isEqualTo(new SenderService.JobOutcome(0, 0, 1, 0));
+        assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
+        assertThat(jobs.count("first").count(DeliveryStatus.SENT)).isEqualTo(1);
     }
 
     @Test
@@ -216,6 +281,7 @@ class SenderServiceTest {
 
         assertThat(outcome).isEqualTo(new SenderService.JobOutcome(0, 0, 1, 0));
         assertThat(log.all()).isEmpty();
+        assertThat(jobs.count("missing").total()).isZero();
     }
 
     @Test
@@ -225,11 +291,7 @@ class SenderServiceTest {
         email.afterBulk(call -> {
             throw new IllegalStateException("sender crashed after SES accepted the call");
         });
-        try {
-            sender.send(job);
-        } catch (IllegalStateException expected) {
-            // the crash
-        }
+        assertThat(sender.sendAll(List.of(job))).containsExactly(Optional.empty());
         String firstReference = (String) email.bulkEmails().get(0).data().get("reference");
         email.afterBulk(call -> {});
         clock.advance(LEASE.plusSeconds(1));
@@ -243,18 +305,107 @@ class SenderServiceTest {
     }
 
     @Test
-    void send_deliveryEventArrivesBeforeSettle_sentAtAndMessageIdStillRecorded() {
+    void send_deliveryEventArrivesBeforeRecord_notFoundThenAppliedOnRetry() {
         ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
         DeliveryEventService events = new DeliveryEventService(log);
-        email.afterBulk(call -> events.apply(new DeliveryEvent(
-                "first", kim, Channel.EMAIL, DeliveryEvent.Kind.DELIVERED, Fixtures.T0, Optional.empty())));
+        DeliveryEvent delivered = new DeliveryEvent(
+                "first", kim, Channel.EMAIL, DeliveryEvent.Kind.DELIVERED, Fixtures.T0, Optional.empty());
+        List<DeliveryEventService.Effect> early = new java.util.ArrayList<>();
+        email.afterBulk(call -> early.add(events.apply(delivered)));
 
         SenderService.JobOutcome outcome = sender.send(job(Channel.EMAIL, List.of(kim)));
+        DeliveryEventService.Effect late = events.apply(delivered);
 
+        assertThat(early).containsExactly(DeliveryEventService.Effect.NO_CHANGE);
+        assertThat(late).isEqualTo(DeliveryEventService.Effect.ADVANCED);
         Delivery delivery = delivery(kim, Channel.EMAIL);
         assertThat(delivery.status()).isEqualTo(DeliveryStatus.DELIVERED);
         assertThat(delivery.sentAt()).isPresent();
         assertThat(delivery.providerMessageId()).isPresent();
         assertThat(outcome.sent()).isEqualTo(1);
+    }
+
+    @Test
+    void send_smsJob_oneReservationOfItsParts() {
+        ContactKey phone = add(Fixtures.phone("010-1234-5678"), "김민지", Set.of(ItemKind.PHONE, ItemKind.ORDER_HISTORY));
+
+        sender.send(job(Channel.SMS, List.of(phone)));
+
+        assertThat(governor.reservations()).singleElement().satisfies(r -> {
+            assertThat(r.channel()).isEqualTo(Channel.SMS);
+            assertThat(r.units())
+                    .isEqualTo(com.breachnotice.core.campaign.SmsSegments.count(
+                            sms.sent().get(0).text()));
+            assertThat(r.perSecond()).isEqualTo(10 * 0.95);
+        });
+    }
+
+    @Test
+    void send_turnAlreadyPastWhenReady_takesANewTurnInsteadOfCrowdingTheNextOnes() {
+        ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
+        List<Instant> reservedAt = new java.util.ArrayList<>();
+        SendGovernor stale = (campaignId, channel, units, perSecond, now) -> {
+            reservedAt.add(now);
+            // The first turn is long gone by the time the job is ready (a slow first reservation).
+            return reservedAt.size() == 1 ? now.minusSeconds(1) : now.plusMillis(200);
+        };
+        List<Instant> turns = new java.util.ArrayList<>();
+        SenderService late = new SenderService(
+                campaigns, registry, jobs, log, cipher, keyer, email, sms, stale, turns::add, clock, LEASE);
+
+        late.send(job(Channel.EMAIL, List.of(kim)));
+
+        assertThat(reservedAt).hasSize(2);
+        assertThat(turns).containsExactly(Fixtures.T0.plusMillis(200));
+        assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
+    }
+
+    @Test
+    void send_jobEnclosingItsSealedContacts_sentWithoutReadingTheRegistry() {
+        StoredContact kim = Fixtures.stored(
+                keyer, cipher, Fixtures.email("kim@example.com"), "김민지", NoticeLocale.KO, Set.of(ItemKind.NAME), false);
+        com.breachnotice.core.registry.ContactBook unreadable = keys -> {
+            throw new AssertionError("the registry was read for " + keys.size() + " contacts");
+        };
+        SenderService enclosedOnly = new SenderService(
+                campaigns, unreadable, jobs, log, cipher, keyer, email, sms, governor, turn -> {}, clock, LEASE);
+
+        SenderService.JobOutcome outcome = enclosedOnly.send(
+                new NoticeJob("first", Channel.EMAIL, NoticeLocale.KO, List.of(kim.key()), Map.of(kim.key(), kim)));
+
+        assertThat(outcome.sent()).isEqualTo(1);
+        assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
+    }
+
+    @Test
+    void send_turnFurtherAheadThanTheLeaseAllows_jobGivenBackUnsent() {
+        ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
+        SendGovernor farAhead = (campaignId, channel, units, perSecond, now) -> now.plus(LEASE);
+        SenderService sender = new SenderService(
+                campaigns, registry, jobs, log, cipher, keyer, email, sms, farAhead, turn -> {}, clock, LEASE);
+        NoticeJob job = job(Channel.EMAIL, List.of(kim));
+
+        SenderService.JobOutcome outcome = sender.send(job);
+
+        assertThat(outcome).isEqualTo(new SenderService.JobOutcome(0, 0, 0, 1));
+        assertThat(email.bulkCalls()).isEmpty();
+        assertThat(this.sender.send(job).sent()).isEqualTo(1);
+    }
+
+    @Test
+    void send_leaseLostWhileSending_notReportedDoneSoTheMessageComesBack() {
+        ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
+        NoticeJob job = job(Channel.EMAIL, List.of(kim));
+        email.afterBulk(call -> jobs.crashHolding(job.key(), 1, Fixtures.T0.plusSeconds(1)));
+
+        SenderService.JobOutcome outcome = sender.send(job);
+
+        assertThat(outcome.complete()).isFalse();
+        assertThat(jobs.isDone(job.key())).isFalse();
+        email.afterBulk(call -> {});
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(sender.send(job)).isEqualTo(new SenderService.JobOutcome(0, 0, 1, 0));
+        assertThat(jobs.isDone(job.key())).isTrue();
+        assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
     }
 }

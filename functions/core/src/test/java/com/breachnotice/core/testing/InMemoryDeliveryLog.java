@@ -6,6 +6,8 @@ import com.breachnotice.core.delivery.Delivery;
 import com.breachnotice.core.delivery.DeliveryCounts;
 import com.breachnotice.core.delivery.DeliveryId;
 import com.breachnotice.core.delivery.DeliveryLog;
+import com.breachnotice.core.delivery.DeliveryRecord;
+import com.breachnotice.core.delivery.DeliveryRecorder;
 import com.breachnotice.core.delivery.DeliveryStatus;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,11 +27,12 @@ import org.jspecify.annotations.Nullable;
  * only to a status of higher rank. Every method is atomic (one lock), so concurrent senders can race
  * on it as they race on the table.
  */
-public final class InMemoryDeliveryLog implements DeliveryLog {
+public final class InMemoryDeliveryLog implements DeliveryLog, DeliveryRecorder {
 
     private final Map<DeliveryId, Entry> entries = new LinkedHashMap<>();
     private final AtomicInteger tokens = new AtomicInteger();
     private final AtomicInteger claimAttempts = new AtomicInteger();
+    private final AtomicInteger recordWrites = new AtomicInteger();
 
     @Override
     public synchronized ClaimOutcome claim(DeliveryId id, String referenceHash, Instant now, Instant leaseUntil) {
@@ -170,6 +173,38 @@ public final class InMemoryDeliveryLog implements DeliveryLog {
             }
         }
         return DeliveryCounts.of(counts);
+    }
+
+    @Override
+    public synchronized void record(List<DeliveryRecord> records) {
+        for (DeliveryRecord record : records) {
+            recordWrites.incrementAndGet();
+            Entry entry = new Entry(record.id());
+            entry.status = record.status();
+            entry.referenceHash = record.referenceHash();
+            entry.updatedAt = record.at();
+            entry.sentAt = record.status() == DeliveryStatus.SENT ? record.at() : null;
+            entry.providerMessageId = record.providerMessageId().orElse(null);
+            entry.reason = record.reason().orElse(null);
+            entries.put(record.id(), entry);
+        }
+    }
+
+    @Override
+    public synchronized Map<DeliveryId, DeliveryStatus> recorded(List<DeliveryId> ids) {
+        Map<DeliveryId, DeliveryStatus> found = new LinkedHashMap<>();
+        for (DeliveryId id : ids) {
+            Entry entry = entries.get(id);
+            if (entry != null && entry.status != DeliveryStatus.SENDING) {
+                found.put(id, entry.status);
+            }
+        }
+        return found;
+    }
+
+    /** How many delivery records were written (a re-send after a crash writes its record again). */
+    public int recordWrites() {
+        return recordWrites.get();
     }
 
     /** The reference-code hash the last claim of this delivery stored. */

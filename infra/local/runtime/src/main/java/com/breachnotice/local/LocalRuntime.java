@@ -269,7 +269,16 @@ public final class LocalRuntime implements AutoCloseable {
             int concurrency,
             QueueBatchHandler handler,
             EventSourceCounters counters) {
-        return new SqsPoller(name, sqs, queueUrl, batchSize, concurrency, options.pollWait(), handler, counters);
+        return new SqsPoller(
+                name,
+                sqs,
+                queueUrl,
+                batchSize,
+                concurrency,
+                options.pollWait(),
+                handler,
+                counters,
+                options.duplicateDeliveries());
     }
 
     /** What Lambda sets, then the emulator's settings, then the function's own variables (which win). */

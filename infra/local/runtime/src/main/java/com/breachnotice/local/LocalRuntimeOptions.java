@@ -15,6 +15,9 @@ import java.util.Map;
  * @param pollWait long-poll wait of each receive: bounds how long {@link LocalRuntime#stop()} takes
  * @param listener observes every invocation (tests, diagnostics)
  * @param clock the clock of contexts, request times and timeouts
+ * @param duplicateDeliveries fault injection for tests and benchmarks: the share (0..1) of received
+ *     SQS messages that the pollers also hand, a second time, to a concurrent invocation, as SQS's
+ *     at-least-once delivery sometimes does; 0 (no duplicates) unless asked for
  */
 public record LocalRuntimeOptions(
         int httpPort,
@@ -22,7 +25,18 @@ public record LocalRuntimeOptions(
         Map<String, Integer> concurrency,
         Duration pollWait,
         InvocationListener listener,
-        Clock clock) {
+        Clock clock,
+        double duplicateDeliveries) {
+
+    public LocalRuntimeOptions(
+            int httpPort,
+            int maxRequestBodyBytes,
+            Map<String, Integer> concurrency,
+            Duration pollWait,
+            InvocationListener listener,
+            Clock clock) {
+        this(httpPort, maxRequestBodyBytes, concurrency, pollWait, listener, clock, 0);
+    }
 
     public static final int DEFAULT_MAX_REQUEST_BODY_BYTES = 64 * 1024;
 
@@ -41,6 +55,9 @@ public record LocalRuntimeOptions(
         concurrency = Map.copyOf(concurrency);
         if (pollWait.isNegative() || pollWait.toSeconds() > 20) {
             throw new IllegalArgumentException("pollWait must be 0..20 s");
+        }
+        if (!(duplicateDeliveries >= 0 && duplicateDeliveries <= 1)) {
+            throw new IllegalArgumentException("duplicateDeliveries must be within 0..1");
         }
     }
 
@@ -79,6 +96,11 @@ public record LocalRuntimeOptions(
 
     public LocalRuntimeOptions withClock(Clock newClock) {
         return new LocalRuntimeOptions(httpPort, maxRequestBodyBytes, concurrency, pollWait, listener, newClock);
+    }
+
+    /** The same options, with this share of received SQS messages delivered twice. */
+    public LocalRuntimeOptions withDuplicateDeliveries(double share) {
+        return new LocalRuntimeOptions(httpPort, maxRequestBodyBytes, concurrency, pollWait, listener, clock, share);
     }
 
     int concurrencyOf(String functionLogicalId) {

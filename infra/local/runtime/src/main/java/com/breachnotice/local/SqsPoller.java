@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -35,6 +37,8 @@ final class SqsPoller implements AutoCloseable {
     private final Duration waitTime;
     private final QueueBatchHandler handler;
     private final EventSourceCounters counters;
+    private final double duplicateDeliveries;
+    private final AtomicLong duplicated = new AtomicLong();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
@@ -53,6 +57,23 @@ final class SqsPoller implements AutoCloseable {
             Duration waitTime,
             QueueBatchHandler handler,
             EventSourceCounters counters) {
+        this(name, sqs, queueUrl, batchSize, concurrency, waitTime, handler, counters, 0);
+    }
+
+    /**
+     * @param duplicateDeliveries share of received messages also handed to a second, concurrent
+     *     invocation (fault injection: SQS delivers at least once)
+     */
+    SqsPoller(
+            String name,
+            SqsClient sqs,
+            String queueUrl,
+            int batchSize,
+            int concurrency,
+            Duration waitTime,
+            QueueBatchHandler handler,
+            EventSourceCounters counters,
+            double duplicateDeliveries) {
         if (batchSize < 1 || concurrency < 1) {
             throw new IllegalArgumentException("batchSize and concurrency must be at least 1");
         }
@@ -64,6 +85,7 @@ final class SqsPoller implements AutoCloseable {
         this.waitTime = waitTime;
         this.handler = handler;
         this.counters = counters;
+        this.duplicateDeliveries = duplicateDeliveries;
     }
 
     synchronized void start() {
@@ -123,7 +145,13 @@ final class SqsPoller implements AutoCloseable {
                     continue;
                 }
                 counters.received(batch.size());
+                List<Message> duplicates = duplicatesOf(batch);
+                Thread twin =
+                        duplicates.isEmpty() ? null : Thread.ofVirtual().start(() -> handleDuplicates(duplicates));
                 List<Message> done = handler.handle(batch);
+                if (twin != null) {
+                    twin.join();
+                }
                 delete(done);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -138,6 +166,36 @@ final class SqsPoller implements AutoCloseable {
                 LOG.error("{}: unexpected failure, messages left for redelivery", name, e);
                 awaitStop(Duration.ofSeconds(1));
             }
+        }
+    }
+
+    /** How many messages were handed twice (fault injection). */
+    long duplicated() {
+        return duplicated.get();
+    }
+
+    private List<Message> duplicatesOf(List<Message> batch) {
+        if (duplicateDeliveries <= 0) {
+            return List.of();
+        }
+        List<Message> duplicates = new ArrayList<>();
+        for (Message message : batch) {
+            if (ThreadLocalRandom.current().nextDouble() < duplicateDeliveries) {
+                duplicates.add(message);
+            }
+        }
+        duplicated.addAndGet(duplicates.size());
+        return duplicates;
+    }
+
+    private void handleDuplicates(List<Message> duplicates) {
+        try {
+            // What the twin reports done is deleted by the original's batch, or comes back.
+            handler.handle(duplicates);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("{}: duplicate delivery failed: {}", name, e.toString());
         }
     }
 

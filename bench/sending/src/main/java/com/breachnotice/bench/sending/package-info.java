@@ -1,0 +1,4 @@
+@NullMarked
+package com.breachnotice.bench.sending;
+
+import org.jspecify.annotations.NullMarked;

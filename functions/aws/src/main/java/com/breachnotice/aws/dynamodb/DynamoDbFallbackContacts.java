@@ -1,0 +1,84 @@
+package com.breachnotice.aws.dynamodb;
+
+import static com.breachnotice.aws.dynamodb.Attributes.s;
+import static com.breachnotice.aws.dynamodb.Attributes.string;
+import static com.breachnotice.aws.dynamodb.Attributes.strings;
+
+import com.breachnotice.core.contact.ContactKey;
+import com.breachnotice.core.events.FallbackContacts;
+import com.breachnotice.core.registry.StoredContact;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+
+/**
+ * {@link FallbackContacts} on the registry: the bounced email's contact item names its owners
+ * ({@code customerIds}), their subject items name their phones ({@code phoneKey}), and the phones'
+ * contact items are read as stored. Three small reads per hard bounce, which are rare.
+ */
+public final class DynamoDbFallbackContacts implements FallbackContacts {
+
+    /** More owners than this for one address is not a person's address: no fallback fan-out. */
+    static final int MAX_OWNERS = 100;
+
+    private final DynamoDbClient dynamoDb;
+    private final String contactTable;
+    private final String subjectTable;
+
+    public DynamoDbFallbackContacts(DynamoDbClient dynamoDb, String contactTable, String subjectTable) {
+        this.dynamoDb = dynamoDb;
+        this.contactTable = contactTable;
+        this.subjectTable = subjectTable;
+    }
+
+    @Override
+    public List<StoredContact> phonesOfOwners(ContactKey email) {
+        Map<String, AttributeValue> contact = dynamoDb.getItem(b -> b.tableName(contactTable)
+                        .key(Map.of("contactKey", s(email.value())))
+                        .projectionExpression("customerIds"))
+                .item();
+        List<String> owners = contact == null ? List.of() : strings(contact, "customerIds");
+        if (owners.isEmpty() || owners.size() > MAX_OWNERS) {
+            return List.of();
+        }
+        Set<String> phones = new LinkedHashSet<>();
+        for (Map<String, AttributeValue> subject :
+                batchGet(subjectTable, "customerId", owners, "customerId, phoneKey")) {
+            string(subject, "phoneKey").ifPresent(phones::add);
+        }
+        if (phones.isEmpty()) {
+            return List.of();
+        }
+        List<StoredContact> found = new ArrayList<>();
+        for (Map<String, AttributeValue> item : batchGet(contactTable, "contactKey", List.copyOf(phones), null)) {
+            if (string(item, "valueCipher").isPresent()
+                    && string(item, "dataKey").isPresent()) {
+                found.add(ContactItems.stored(item));
+            }
+        }
+        return found;
+    }
+
+    private List<Map<String, AttributeValue>> batchGet(
+            String table, String keyName, List<String> keys, @org.jspecify.annotations.Nullable String projection) {
+        KeysAndAttributes.Builder request = KeysAndAttributes.builder()
+                .keys(keys.stream().map(key -> Map.of(keyName, s(key))).toList());
+        if (projection != null) {
+            request.projectionExpression(projection);
+        }
+        Map<String, KeysAndAttributes> asked = Map.of(table, request.build());
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int round = 0; round < 5 && !asked.isEmpty(); round++) {
+            Map<String, KeysAndAttributes> current = asked;
+            var response = dynamoDb.batchGetItem(b -> b.requestItems(current));
+            items.addAll(response.responses().getOrDefault(table, List.of()));
+            asked = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+        }
+        return items;
+    }
+}

@@ -1,0 +1,117 @@
+package com.breachnotice.aws.dynamodb;
+
+import static com.breachnotice.aws.dynamodb.Attributes.n;
+import static com.breachnotice.aws.dynamodb.Attributes.s;
+
+import com.breachnotice.core.campaign.Channel;
+import com.breachnotice.core.sending.SendGovernor;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/**
+ * {@link SendGovernor} as one schedule item per campaign and channel on the campaigns table
+ * ({@code entry = "rate#<channel>"}, {@code nextAt} in epoch microseconds): a reservation moves
+ * {@code nextAt} on by {@code units / rate} and starts where it was.
+ *
+ * <p>Why a shared schedule and not a token bucket per instance (the event source's maximum
+ * concurrency N, each instance at rate/N): a bulk call sends 50 recipients at once, so N instances
+ * whose calls happen to line up put N times 50 into one second, well over the rate, unless each
+ * keeps far below its share. A schedule spaces every call of every instance, and costs one update
+ * per SQS batch of up to 10 jobs (the sender reserves a batch at a time), about 2 requests per
+ * 1,000 emails. It is one item per campaign and channel: at 10,000 emails per second that is 20
+ * updates per second. Throttling slows it down through the rate each instance reserves at.
+ *
+ * <p>While the schedule is busy, {@code nextAt} is ahead of now and one conditional ADD reserves;
+ * when it fell behind (idle), an update restarts it at now, so idle time is never saved up into a
+ * burst. Which of the two to try first is guessed from the end of this instance's last
+ * reservation, so a reservation is one request whether the schedule runs ahead or idles. A
+ * restarted schedule begins {@link #LEAD} after now: the reservation itself takes time, and a turn
+ * already past when it is handed out would be sent late, crowding the turns after it.
+ */
+public final class DynamoDbSendGovernor implements SendGovernor {
+
+    static final String PREFIX = "rate#";
+
+    /** How far ahead of now an idle schedule restarts. */
+    static final long LEAD_MICROS = 100_000;
+
+    private static final int ATTEMPTS = 8;
+
+    private final DynamoDbClient dynamoDb;
+    private final String campaignTable;
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> lastEnd =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    public DynamoDbSendGovernor(DynamoDbClient dynamoDb, String campaignTable) {
+        this.dynamoDb = dynamoDb;
+        this.campaignTable = campaignTable;
+    }
+
+    @Override
+    public Instant reserve(String campaignId, Channel channel, int units, double perSecond, Instant now) {
+        if (units < 1 || !(perSecond > 0)) {
+            throw new IllegalArgumentException("a reservation holds at least one unit at a positive rate");
+        }
+        long nowMicros = micros(now);
+        long span = Math.max(1, Math.round(units * 1_000_000 / perSecond));
+        Map<String, AttributeValue> key = Map.of("campaignId", s(campaignId), "entry", s(PREFIX + channel.code()));
+        String schedule = campaignId + "#" + channel.code();
+        boolean idle = lastEnd.getOrDefault(schedule, Long.MIN_VALUE) < nowMicros;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Long> start = idle ? restart(key, nowMicros, span) : extend(key, nowMicros, span);
+            if (start.isPresent()) {
+                lastEnd.put(schedule, start.get() + span);
+                return ofMicros(start.get());
+            }
+            // Guessed wrong, or another instance moved the schedule meanwhile: try the other way.
+            idle = !idle;
+        }
+        throw new IllegalStateException("the send schedule of " + campaignId + " kept racing");
+    }
+
+    /** Reserves after the schedule's end while it is ahead of now; empty when it is behind or absent. */
+    private Optional<Long> extend(Map<String, AttributeValue> key, long nowMicros, long span) {
+        try {
+            Map<String, AttributeValue> updated = dynamoDb.updateItem(b -> b.tableName(campaignTable)
+                            .key(key)
+                            .updateExpression("ADD #n :span")
+                            .conditionExpression("#n >= :now")
+                            .expressionAttributeNames(Map.of("#n", "nextAt"))
+                            .expressionAttributeValues(Map.of(":span", n(span), ":now", n(nowMicros)))
+                            .returnValues(ReturnValue.UPDATED_NEW))
+                    .attributes();
+            return Optional.of(Attributes.requiredNumber(updated, "nextAt") - span);
+        } catch (ConditionalCheckFailedException behindOrAbsent) {
+            return Optional.empty();
+        }
+    }
+
+    /** Restarts an idle (or new) schedule at now; empty when it is ahead of now. */
+    private Optional<Long> restart(Map<String, AttributeValue> key, long nowMicros, long span) {
+        try {
+            dynamoDb.updateItem(b -> b.tableName(campaignTable)
+                    .key(key)
+                    .updateExpression("SET #n = :next")
+                    .conditionExpression("attribute_not_exists(#n) OR #n < :now")
+                    .expressionAttributeNames(Map.of("#n", "nextAt"))
+                    .expressionAttributeValues(
+                            Map.of(":next", n(nowMicros + LEAD_MICROS + span), ":now", n(nowMicros))));
+            return Optional.of(nowMicros + LEAD_MICROS);
+        } catch (ConditionalCheckFailedException ahead) {
+            return Optional.empty();
+        }
+    }
+
+    private static long micros(Instant at) {
+        return at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
+    }
+
+    private static Instant ofMicros(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
+    }
+}

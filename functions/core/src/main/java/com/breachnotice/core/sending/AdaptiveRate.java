@@ -1,0 +1,41 @@
+package com.breachnotice.core.sending;
+
+import com.breachnotice.core.campaign.Channel;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Additive increase, multiplicative decrease of the rate one instance reserves at, per campaign and
+ * channel: a throttled call halves it (down to a twentieth of the campaign's rate), each clean call
+ * gives back a fiftieth. The schedule is shared, so an instance reserving at a lower rate spaces
+ * every later reservation of every instance: the whole fleet slows down, with no extra request.
+ *
+ * <p>Reservations are made at 95% of the campaign's rate: a send goes out a few milliseconds after
+ * its turn (scheduling, network), and at exactly the rate one late call and one on time would put
+ * one call too many into some one-second window. With 5% headroom, calls late by up to 50 ms never
+ * do (a sender later than that reserves a new turn instead, see {@link SenderService}).
+ */
+final class AdaptiveRate {
+
+    static final double FLOOR = 0.05;
+    static final double STEP = 0.02;
+    static final double HEADROOM = 0.95;
+
+    private final Map<String, Double> factors = new ConcurrentHashMap<>();
+
+    double rate(String campaignId, Channel channel, int configured) {
+        return configured * HEADROOM * factors.getOrDefault(key(campaignId, channel), 1.0);
+    }
+
+    void throttled(String campaignId, Channel channel) {
+        factors.merge(key(campaignId, channel), 0.5, (old, half) -> Math.max(FLOOR, old * half));
+    }
+
+    void succeeded(String campaignId, Channel channel) {
+        factors.computeIfPresent(key(campaignId, channel), (k, old) -> old + STEP >= 1.0 ? null : old + STEP);
+    }
+
+    private static String key(String campaignId, Channel channel) {
+        return campaignId + "#" + channel.code();
+    }
+}
