@@ -36,6 +36,7 @@ public final class DeliveryEventHandler implements RequestHandler<SNSEvent, Void
 
     @Override
     public Void handleRequest(SNSEvent event, Context context) {
+        int early = 0;
         for (SNSEvent.SNSRecord record : event.getRecords()) {
             Optional<DeliveryEvent> parsed;
             try {
@@ -58,7 +59,25 @@ public final class DeliveryEventHandler implements RequestHandler<SNSEvent, Void
                     delivery.contact(),
                     delivery.kind(),
                     effect);
+            if (effect == DeliveryEventService.Effect.NOT_RECORDED_YET) {
+                early++;
+            }
+        }
+        if (early > 0) {
+            // SNS invokes this function asynchronously: a failed invocation is retried by Lambda
+            // (twice, a minute or more apart), by which time the sender has written the record.
+            // Applying the other records again is harmless, since statuses only move forward.
+            throw new EventBeforeRecordException(early);
         }
         return null;
+    }
+
+    /** Some events arrived before the delivery records they update; the invocation is retried. */
+    static final class EventBeforeRecordException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        EventBeforeRecordException(int events) {
+            super(events + " SES event(s) arrived before their delivery record; retried by Lambda");
+        }
     }
 }

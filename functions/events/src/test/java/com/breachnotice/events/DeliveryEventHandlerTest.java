@@ -69,6 +69,20 @@ class DeliveryEventHandlerTest {
     }
 
     @Test
+    void handleRequest_bounceBeforeTheRecord_failsSoLambdaRetries_thenApplies() throws IOException {
+        SNSEvent bounce = snsEvent("bounce-permanent");
+
+        assertThatThrownBy(() -> handler.handleRequest(bounce, null))
+                .isInstanceOf(DeliveryEventHandler.EventBeforeRecordException.class);
+        assertThat(log.find(DELIVERY)).isEmpty();
+
+        sent();
+        handler.handleRequest(bounce, null);
+        assertThat(log.find(DELIVERY))
+                .hasValueSatisfying(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.BOUNCED));
+    }
+
+    @Test
     void constructor_missingVariable_failsNamingIt() {
         assertThatThrownBy(() -> new DeliveryEventHandler(Map.of()))
                 .isInstanceOf(FunctionEnvironment.MissingSettingException.class)

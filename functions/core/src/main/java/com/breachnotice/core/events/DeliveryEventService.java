@@ -42,7 +42,13 @@ public final class DeliveryEventService {
     public enum Effect {
         ADVANCED,
         NO_CHANGE,
-        IGNORED
+        IGNORED,
+        /**
+         * The delivery has no record yet: the sender records a job's deliveries right after SES
+         * accepts the bulk call, and an event can overtake that write. Dropping the event would leave
+         * a bounce recorded as sent (and skip the SMS fallback), so the caller has it delivered again.
+         */
+        NOT_RECORDED_YET
     }
 
     public Effect apply(DeliveryEvent event) {
@@ -52,6 +58,9 @@ public final class DeliveryEventService {
         }
         DeliveryId id = new DeliveryId(event.contact(), event.campaignId(), event.channel());
         boolean advanced = log.advance(id, status.get(), event.detail().orElse(null), event.at());
+        if (!advanced && log.find(id).isEmpty()) {
+            return Effect.NOT_RECORDED_YET;
+        }
         if (advanced
                 && event.channel() == Channel.EMAIL
                 && (status.get() == DeliveryStatus.BOUNCED || status.get() == DeliveryStatus.SUPPRESSED)) {

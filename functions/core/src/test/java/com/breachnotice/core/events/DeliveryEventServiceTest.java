@@ -80,13 +80,13 @@ class DeliveryEventServiceTest {
     }
 
     @Test
-    void apply_eventForUnknownDelivery_noChangeNothingCreated() {
+    void apply_eventBeforeItsRecord_notRecordedYetNothingCreated() {
         ContactKey stranger = Fixtures.keyer().keyOf(Contact.email("stranger@example.com"));
 
         Effect effect = service.apply(
                 new DeliveryEvent("first", stranger, Channel.EMAIL, DeliveryEvent.Kind.DELIVERED, t, Optional.empty()));
 
-        assertThat(effect).isEqualTo(Effect.NO_CHANGE);
+        assertThat(effect).isEqualTo(Effect.NOT_RECORDED_YET);
         assertThat(log.forContact(stranger)).isEmpty();
     }
 

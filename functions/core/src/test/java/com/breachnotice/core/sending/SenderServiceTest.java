@@ -316,7 +316,7 @@ class SenderServiceTest {
         SenderService.JobOutcome outcome = sender.send(job(Channel.EMAIL, List.of(kim)));
         DeliveryEventService.Effect late = events.apply(delivered);
 
-        assertThat(early).containsExactly(DeliveryEventService.Effect.NO_CHANGE);
+        assertThat(early).containsExactly(DeliveryEventService.Effect.NOT_RECORDED_YET);
         assertThat(late).isEqualTo(DeliveryEventService.Effect.ADVANCED);
         Delivery delivery = delivery(kim, Channel.EMAIL);
         assertThat(delivery.status()).isEqualTo(DeliveryStatus.DELIVERED);
