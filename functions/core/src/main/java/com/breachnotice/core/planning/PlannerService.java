@@ -1,6 +1,7 @@
 package com.breachnotice.core.planning;
 
 import com.breachnotice.core.campaign.Campaign;
+import com.breachnotice.core.campaign.CampaignCache;
 import com.breachnotice.core.campaign.CampaignStore;
 import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.contact.ContactKey;
@@ -28,7 +29,6 @@ public final class PlannerService {
     /** Contacts per scanned page. A page of this size plans in well under a second. */
     public static final int PAGE_SIZE = 1000;
 
-    private final CampaignStore campaigns;
     private final ContactDirectory contacts;
     private final PlanLedger ledger;
     private final NoticeJobQueue jobs;
@@ -36,7 +36,7 @@ public final class PlannerService {
     private final DeliveryLog deliveries;
     private final JobLedger jobLedger;
     private final Clock clock;
-    private final Map<String, Campaign> campaignCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final CampaignCache campaignCache;
 
     public PlannerService(
             CampaignStore campaigns,
@@ -47,7 +47,7 @@ public final class PlannerService {
             DeliveryLog deliveries,
             JobLedger jobLedger,
             Clock clock) {
-        this.campaigns = campaigns;
+        this.campaignCache = new CampaignCache(campaigns);
         this.contacts = contacts;
         this.ledger = ledger;
         this.jobs = jobs;
@@ -136,13 +136,7 @@ public final class PlannerService {
 
     /** Campaigns never change once stored: read each once per planner instance. */
     private Optional<Campaign> campaign(String campaignId) {
-        Campaign cached = campaignCache.get(campaignId);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<Campaign> found = campaigns.find(campaignId);
-        found.ifPresent(c -> campaignCache.put(campaignId, c));
-        return found;
+        return campaignCache.find(campaignId);
     }
 
     private record Group(Channel channel, NoticeLocale locale) {}

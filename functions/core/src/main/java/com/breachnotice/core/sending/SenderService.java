@@ -1,6 +1,7 @@
 package com.breachnotice.core.sending;
 
 import com.breachnotice.core.campaign.Campaign;
+import com.breachnotice.core.campaign.CampaignCache;
 import com.breachnotice.core.campaign.CampaignStore;
 import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.campaign.SmsSegments;
@@ -64,7 +65,6 @@ public final class SenderService {
      */
     static final Duration LATE = Duration.ofMillis(50);
 
-    private final CampaignStore campaigns;
     private final ContactBook contacts;
     private final JobLedger jobs;
     private final DeliveryRecorder records;
@@ -77,7 +77,7 @@ public final class SenderService {
     private final Clock clock;
     private final Duration lease;
     private final AdaptiveRate adaptive = new AdaptiveRate();
-    private final Map<String, Campaign> campaignCache = new ConcurrentHashMap<>();
+    private final CampaignCache campaignCache;
 
     public SenderService(
             CampaignStore campaigns,
@@ -92,7 +92,7 @@ public final class SenderService {
             Pacer pacer,
             Clock clock,
             Duration lease) {
-        this.campaigns = campaigns;
+        this.campaignCache = new CampaignCache(campaigns);
         this.contacts = contacts;
         this.jobs = jobs;
         this.records = records;
@@ -454,12 +454,6 @@ public final class SenderService {
     }
 
     private Optional<Campaign> campaign(String campaignId) {
-        Campaign cached = campaignCache.get(campaignId);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<Campaign> found = campaigns.find(campaignId);
-        found.ifPresent(c -> campaignCache.put(campaignId, c));
-        return found;
+        return campaignCache.find(campaignId);
     }
 }
