@@ -1,9 +1,9 @@
 package com.breachnotice.aws;
 
+import com.breachnotice.aws.config.FunctionEnvironment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +46,7 @@ public final class AwsClients implements AutoCloseable {
     /** Attempts of a DynamoDB call (the first plus retries), throttling included. */
     static final int DYNAMODB_ATTEMPTS = 8;
 
-    private static final AwsClients SHARED = new AwsClients(LambdaIdentity.fromEnvironment(System.getenv()));
+    private static final AwsClients SHARED = new AwsClients(LambdaIdentity.from(FunctionEnvironment.ofProcess()));
 
     private final @Nullable LambdaIdentity lambda;
 
@@ -224,10 +224,10 @@ public final class AwsClients implements AutoCloseable {
 
     /** Set only inside Lambda, whose runtime always defines both variables. */
     record LambdaIdentity(Region region) {
-        static @Nullable LambdaIdentity fromEnvironment(Map<String, String> environment) {
-            String function = environment.get("AWS_LAMBDA_FUNCTION_NAME");
-            String region = environment.get("AWS_REGION");
-            if (function == null || function.isBlank() || region == null || region.isBlank()) {
+        static @Nullable LambdaIdentity from(FunctionEnvironment environment) {
+            String function = environment.optional("AWS_LAMBDA_FUNCTION_NAME", "");
+            String region = environment.optional("AWS_REGION", "");
+            if (function.isEmpty() || region.isEmpty()) {
                 return null;
             }
             return new LambdaIdentity(Region.of(region));

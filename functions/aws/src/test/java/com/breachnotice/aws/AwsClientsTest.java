@@ -3,6 +3,7 @@ package com.breachnotice.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.breachnotice.aws.config.FunctionEnvironment;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,8 +42,8 @@ class AwsClientsTest {
 
     @Test
     void insideLambda_regionAndCredentialsComeFromLambdasVariables() {
-        AwsClients.LambdaIdentity lambda = AwsClients.LambdaIdentity.fromEnvironment(
-                Map.of("AWS_LAMBDA_FUNCTION_NAME", "breach-notice-lookup", "AWS_REGION", "eu-west-1"));
+        AwsClients.LambdaIdentity lambda = AwsClients.LambdaIdentity.from(new FunctionEnvironment(
+                Map.of("AWS_LAMBDA_FUNCTION_NAME", "breach-notice-lookup", "AWS_REGION", "eu-west-1")));
         assertThat(lambda).isNotNull();
         AwsClients clients = new AwsClients(lambda);
 
@@ -54,9 +55,9 @@ class AwsClientsTest {
 
     @Test
     void outsideLambda_theDefaultChainsApply() {
-        assertThat(AwsClients.LambdaIdentity.fromEnvironment(Map.of("AWS_REGION", "eu-west-1")))
+        assertThat(AwsClients.LambdaIdentity.from(new FunctionEnvironment(Map.of("AWS_REGION", "eu-west-1"))))
                 .isNull();
-        assertThat(AwsClients.LambdaIdentity.fromEnvironment(Map.of("AWS_LAMBDA_FUNCTION_NAME", "f")))
+        assertThat(AwsClients.LambdaIdentity.from(new FunctionEnvironment(Map.of("AWS_LAMBDA_FUNCTION_NAME", "f"))))
                 .isNull();
     }
 }

@@ -42,11 +42,11 @@ public final class BreachNoticeCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        PrintWriter err = utf8(FileDescriptor.err);
         if (args.length > 0 && args[0].equals("demo")) {
-            logToDemoFile();
+            logToDemoFile(err);
         }
-        System.exit(
-                commandLine(utf8(FileDescriptor.out), utf8(FileDescriptor.err)).execute(args));
+        System.exit(commandLine(utf8(FileDescriptor.out), err).execute(args));
     }
 
     /** The command line with its output streams; tests pass their own. */
@@ -67,7 +67,7 @@ public final class BreachNoticeCli implements Runnable {
     }
 
     /** The demo's handler and runtime logs go to a file, so that the progress line stays readable. */
-    private static void logToDemoFile() {
+    private static void logToDemoFile(PrintWriter err) {
         if (System.getProperty(LOG_FILE_PROPERTY) != null) {
             return;
         }
@@ -80,9 +80,9 @@ public final class BreachNoticeCli implements Runnable {
                     "demo-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now()) + ".log");
             System.setProperty(LOG_FILE_PROPERTY, file.toString());
             System.setProperty(LOG_LEVEL_PROPERTY, "info");
-            System.err.println("logs of the functions and the local runtime: " + file);
+            err.println("logs of the functions and the local runtime: " + file);
         } catch (java.io.IOException e) {
-            System.err.println("cannot create .demo/logs (" + e.getMessage() + "): logging warnings to standard error");
+            err.println("cannot create .demo/logs (" + e.getMessage() + "): logging warnings to standard error");
         }
     }
 }
