@@ -115,8 +115,8 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 response = responses.error(404, "not_found", "There is no such page or resource.");
             }
         } catch (RuntimeException e) {
-            // The exception's class and trace only: the request body is never part of what is logged.
-            LOG.error("lookup failed: route={} error={}", route, e.getClass().getName(), e);
+            // The exception's class and trace only: its message could quote request data.
+            LOG.error("lookup failed: route={} error={}", route, e.getClass().getName(), withoutMessage(e));
             response = responses.error(500, "internal_error", MESSAGE_INTERNAL);
         }
         LOG.info("lookup: route={} status={}", route, response.getStatusCode());
@@ -277,5 +277,12 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
             return routeKey.substring(0, routeKey.indexOf(' '));
         }
         return "";
+    }
+
+    /** The stack trace of {@code e} without its message or causes, which may quote a contact or a code. */
+    static Throwable withoutMessage(Throwable e) {
+        Throwable trace = new Throwable(e.getClass().getName());
+        trace.setStackTrace(e.getStackTrace());
+        return trace;
     }
 }

@@ -464,4 +464,16 @@ class LookupHandlerTest {
     private static String otherCode(String code) {
         return code.equals("000000") ? "000001" : "000000";
     }
+
+    @Test
+    void withoutMessage_keepsTheTraceAndDropsWhatTheMessageQuoted() {
+        RuntimeException failure =
+                new IllegalStateException("no record for kim@example.com", new RuntimeException("010-1234-5678"));
+
+        Throwable logged = LookupHandler.withoutMessage(failure);
+
+        assertThat(logged.getMessage()).isEqualTo(IllegalStateException.class.getName());
+        assertThat(logged.getCause()).isNull();
+        assertThat(logged.getStackTrace()).isEqualTo(failure.getStackTrace());
+    }
 }
