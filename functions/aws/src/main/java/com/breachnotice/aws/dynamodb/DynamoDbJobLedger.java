@@ -73,6 +73,12 @@ public final class DynamoDbJobLedger implements JobLedger {
             if (flag(item, "done")) {
                 return new JobClaim.Done();
             }
+            if (heldBy(item, token)) {
+                // Our own claim: the SDK retried a write whose answer was lost, and the retry met
+                // the first attempt's lease. Whether that attempt took the job over is unknown, so
+                // it counts as a takeover: what is recorded already is read before any send.
+                return new JobClaim.Claimed(token, true);
+            }
             return new JobClaim.HeldElsewhere(instant(item, "leaseUntil").orElse(leaseUntil));
         }
     }
@@ -99,8 +105,15 @@ public final class DynamoDbJobLedger implements JobLedger {
             dynamoDb.updateItem(completeRequest(job, token, sent, failed, at));
             return true;
         } catch (ConditionalCheckFailedException lost) {
-            return false;
+            // Done under our own token: an SDK retry of a completion whose answer was lost.
+            Map<String, AttributeValue> item = lost.hasItem() ? lost.item() : Map.of();
+            return flag(item, "done") && heldBy(item, token);
         }
+    }
+
+    private static boolean heldBy(Map<String, AttributeValue> item, String token) {
+        AttributeValue holder = item.get("claimToken");
+        return holder != null && token.equals(holder.s());
     }
 
     UpdateItemRequest completeRequest(JobKey job, String token, int sent, int failed, Instant at) {
@@ -112,7 +125,9 @@ public final class DynamoDbJobLedger implements JobLedger {
         e.remove("leaseUntil");
         String condition = e.name("claimToken") + " = " + e.value("token", s(token)) + " AND " + e.name("done") + " = "
                 + e.value("open", AttributeValue.fromBool(false));
-        return update(job, e, condition);
+        return update(job, e, condition).toBuilder()
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
     }
 
     @Override

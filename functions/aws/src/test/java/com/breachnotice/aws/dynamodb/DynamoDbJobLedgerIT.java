@@ -26,6 +26,7 @@ class DynamoDbJobLedgerIT {
     private static final Instant LEASE = NOW.plus(Duration.ofMinutes(2));
 
     private static DynamoDbJobLedger jobs;
+    private static DynamoDbJobLedger retrying;
     private static DynamoDbDeliveryLog deliveries;
     private static DynamoDbSendGovernor governor;
 
@@ -34,6 +35,8 @@ class DynamoDbJobLedgerIT {
         ProvisionedStack stack = TestStacks.provision(DynamoDbJobLedgerIT.class);
         var dynamoDb = TestStacks.clients().dynamoDb();
         jobs = new DynamoDbJobLedger(dynamoDb, stack.physicalId("CampaignTable"));
+        // Every claim with one token: what an SDK retry of one claim write looks like.
+        retrying = new DynamoDbJobLedger(dynamoDb, stack.physicalId("CampaignTable"), () -> "one-token");
         deliveries = new DynamoDbDeliveryLog(dynamoDb, stack.physicalId("DeliveryTable"));
         governor = new DynamoDbSendGovernor(dynamoDb, stack.physicalId("CampaignTable"));
     }
@@ -61,6 +64,21 @@ class DynamoDbJobLedgerIT {
         assertThat(jobs.complete(job, live, 48, 2, LEASE)).isTrue();
         assertThat(jobs.claim(job, 50, NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(2))))
                 .isEqualTo(new JobClaim.Done());
+    }
+
+    @Test
+    void claimAndComplete_retriedAfterALostAnswer_stillOurs() {
+        JobKey job = job("j-retry");
+
+        JobClaim first = retrying.claim(job, 50, NOW, LEASE);
+        JobClaim retried = retrying.claim(job, 50, NOW, LEASE);
+
+        assertThat(first).isEqualTo(new JobClaim.Claimed("one-token", false));
+        assertThat(retried).isEqualTo(new JobClaim.Claimed("one-token", true));
+        assertThat(jobs.claim(job, 50, NOW, LEASE)).isEqualTo(new JobClaim.HeldElsewhere(LEASE));
+        assertThat(retrying.complete(job, "one-token", 50, 0, NOW)).isTrue();
+        assertThat(retrying.complete(job, "one-token", 50, 0, NOW)).isTrue();
+        assertThat(jobs.complete(job, "another-token", 50, 0, NOW)).isFalse();
     }
 
     @Test
