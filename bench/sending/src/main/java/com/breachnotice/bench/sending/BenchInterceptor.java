@@ -1,7 +1,13 @@
 package com.breachnotice.bench.sending;
 
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,16 +15,25 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.sesv2.model.BulkEmailEntry;
+import software.amazon.awssdk.services.sesv2.model.BulkEmailEntryResult;
+import software.amazon.awssdk.services.sesv2.model.BulkEmailStatus;
 import software.amazon.awssdk.services.sesv2.model.SendBulkEmailRequest;
+import software.amazon.awssdk.services.sesv2.model.SendBulkEmailResponse;
 import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
+import software.amazon.awssdk.services.sns.model.PublishResponse;
 import software.amazon.awssdk.services.sns.model.SnsException;
 import software.amazon.awssdk.services.sns.model.ThrottledException;
 
@@ -33,7 +48,11 @@ import software.amazon.awssdk.services.sns.model.ThrottledException;
  *   <li>Injects faults before transmission, so the request never reaches the emulator and the SDK
  *       sees what AWS would answer: SES and SNS throttling and 5xx, DynamoDB throughput errors (the
  *       DynamoDB client retries them), and crashes of a sender between its send and its record (a
- *       non-retryable error thrown at the first batch write of a job's records).
+ *       non-retryable error thrown at a batch write of a job's records), connection timeouts, and
+ *       bulk calls that partly succeed (some entries held back from SES and answered
+ *       {@code ACCOUNT_THROTTLED}).
+ *   <li>While faults are on, counts the provider calls that carried an address an earlier call
+ *       had carried (re-sends), from the provider's own answers.
  *   <li>Serializes the conditional writes of this JVM to one item (from the start of the call to its
  *       end): DynamoDB makes each conditional write atomic on its item, moto does not (two concurrent
  *       conditional updates of one item can both pass their condition there), and the benchmarks
@@ -49,8 +68,14 @@ public final class BenchInterceptor implements ExecutionInterceptor {
 
     /** The faults to inject; all zero unless a benchmark sets them. */
     public record Faults(
-            double throttling, double serverErrors, double dynamoDbThroughput, int crashes, double crashShare) {
-        public static final Faults NONE = new Faults(0, 0, 0, 0, 0);
+            double throttling,
+            double serverErrors,
+            double dynamoDbThroughput,
+            int crashes,
+            double crashShare,
+            double timeouts,
+            double entryThrottling) {
+        public static final Faults NONE = new Faults(0, 0, 0, 0, 0, 0, 0);
     }
 
     /** A sender process dying between the provider's answer and the record of it. */
@@ -68,6 +93,19 @@ public final class BenchInterceptor implements ExecutionInterceptor {
     private static final AtomicLong SERVER_ERRORS = new AtomicLong();
     private static final AtomicLong DYNAMODB_ERRORS = new AtomicLong();
     private static final AtomicInteger CRASHES = new AtomicInteger();
+    private static final AtomicLong TIMEOUTS = new AtomicLong();
+    private static final AtomicLong ENTRY_THROTTLES = new AtomicLong();
+    private static final AtomicLong REPEATED_NOTICES = new AtomicLong();
+    private static final AtomicInteger PROVIDER_CALLS = new AtomicInteger();
+    /** Per address: the provider call that first took it, and how many calls took it. */
+    private static final Map<String, int[]> TAKEN = new ConcurrentHashMap<>();
+    /**
+     * Calls linked by an address they both took, as a union-find forest: an original send, its
+     * re-send after a crash, and that re-send's own remainder are one group, one repeated send.
+     */
+    private static final Map<Integer, Integer> LINKED = new HashMap<>();
+
+    private static final ExecutionAttribute<List<Integer>> HELD_BACK = new ExecutionAttribute<>("bench.heldBack");
     private static final ThreadLocal<Boolean> UNCOUNTED = ThreadLocal.withInitial(() -> false);
     private static final Random RANDOM = new Random(20_000);
     private static volatile boolean counting;
@@ -89,6 +127,14 @@ public final class BenchInterceptor implements ExecutionInterceptor {
         SERVER_ERRORS.set(0);
         DYNAMODB_ERRORS.set(0);
         CRASHES.set(0);
+        TIMEOUTS.set(0);
+        ENTRY_THROTTLES.set(0);
+        REPEATED_NOTICES.set(0);
+        PROVIDER_CALLS.set(0);
+        TAKEN.clear();
+        synchronized (LINKED) {
+            LINKED.clear();
+        }
         deliveryTable = deliveryTableName;
         faults = newFaults;
     }
@@ -130,6 +176,146 @@ public final class BenchInterceptor implements ExecutionInterceptor {
 
     public static int crashes() {
         return CRASHES.get();
+    }
+
+    /** Connection timeouts injected (before transmission: nothing reached the provider or the table). */
+    public static long timeouts() {
+        return TIMEOUTS.get();
+    }
+
+    /** Bulk entries answered {@code ACCOUNT_THROTTLED} (held back from SES, so never sent). */
+    public static long entryThrottles() {
+        return ENTRY_THROTTLES.get();
+    }
+
+    /**
+     * Sends that were repeated: groups of provider calls linked by the addresses they took twice
+     * (an original send, possibly split by throttling, and its re-send, possibly split too).
+     * Counted from the provider's own answers while faults are on.
+     */
+    public static int repeatedSends() {
+        synchronized (LINKED) {
+            Set<Integer> groups = new HashSet<>();
+            for (Integer call : LINKED.keySet()) {
+                groups.add(root(call));
+            }
+            return groups.size();
+        }
+    }
+
+    private static int root(int call) {
+        int root = call;
+        for (Integer parent = LINKED.get(root); parent != null && parent != root; parent = LINKED.get(root)) {
+            root = parent;
+        }
+        return root;
+    }
+
+    private static void link(int a, int b) {
+        synchronized (LINKED) {
+            LINKED.putIfAbsent(a, a);
+            LINKED.putIfAbsent(b, b);
+            int rootA = root(a);
+            int rootB = root(b);
+            if (rootA != rootB) {
+                LINKED.put(rootA, rootB);
+            }
+        }
+    }
+
+    /** The most times the provider took a notice for any one address. */
+    public static int mostNoticesToOneAddress() {
+        return TAKEN.values().stream().mapToInt(t -> t[1]).max().orElse(0);
+    }
+
+    /** Notices the provider took for an address it had taken one for already. */
+    public static long repeatedNotices() {
+        return REPEATED_NOTICES.get();
+    }
+
+    /**
+     * Holds back a share of a bulk call's entries so that SES never sees them, and answers them
+     * {@code ACCOUNT_THROTTLED} in {@link #modifyResponse}: a bulk call that partly succeeds.
+     */
+    @Override
+    public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+        Faults plan = faults;
+        if (plan.entryThrottling() <= 0
+                || UNCOUNTED.get()
+                || !(context.request() instanceof SendBulkEmailRequest bulk)
+                || bulk.bulkEmailEntries().size() < 2) {
+            return context.request();
+        }
+        List<BulkEmailEntry> kept = new ArrayList<>();
+        List<Integer> heldBack = new ArrayList<>();
+        List<BulkEmailEntry> entries = bulk.bulkEmailEntries();
+        for (int i = 0; i < entries.size(); i++) {
+            double roll;
+            synchronized (RANDOM) {
+                roll = RANDOM.nextDouble();
+            }
+            if (roll < plan.entryThrottling() && kept.size() + (entries.size() - i) > 1) {
+                heldBack.add(i);
+            } else {
+                kept.add(entries.get(i));
+            }
+        }
+        if (heldBack.isEmpty()) {
+            return bulk;
+        }
+        attributes.putAttribute(HELD_BACK, heldBack);
+        return bulk.toBuilder().bulkEmailEntries(kept).build();
+    }
+
+    @Override
+    public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
+        SdkResponse response = context.response();
+        if (faults != Faults.NONE) {
+            countRepeats(context.request(), response);
+        }
+        List<Integer> heldBack = attributes.getAttribute(HELD_BACK);
+        if (heldBack == null || !(response instanceof SendBulkEmailResponse bulk)) {
+            return response;
+        }
+        List<BulkEmailEntryResult> results = new ArrayList<>(bulk.bulkEmailEntryResults());
+        for (int index : heldBack) {
+            results.add(
+                    Math.min(index, results.size()),
+                    BulkEmailEntryResult.builder()
+                            .status(BulkEmailStatus.ACCOUNT_THROTTLED)
+                            .error("injected")
+                            .build());
+            ENTRY_THROTTLES.incrementAndGet();
+        }
+        return bulk.toBuilder().bulkEmailEntryResults(results).build();
+    }
+
+    private static void countRepeats(SdkRequest request, SdkResponse response) {
+        List<String> taken = new ArrayList<>();
+        if (request instanceof SendBulkEmailRequest bulk && response instanceof SendBulkEmailResponse answer) {
+            List<BulkEmailEntryResult> results = answer.bulkEmailEntryResults();
+            for (int i = 0; i < results.size() && i < bulk.bulkEmailEntries().size(); i++) {
+                if (results.get(i).status() == BulkEmailStatus.SUCCESS) {
+                    taken.addAll(bulk.bulkEmailEntries().get(i).destination().toAddresses());
+                }
+            }
+        } else if (request instanceof PublishRequest publish
+                && response instanceof PublishResponse
+                && publish.phoneNumber() != null) {
+            taken.add(publish.phoneNumber());
+        }
+        if (taken.isEmpty()) {
+            return;
+        }
+        int call = PROVIDER_CALLS.incrementAndGet();
+        for (String to : taken) {
+            int[] seen = TAKEN.compute(
+                    to, (k, before) -> before == null ? new int[] {call, 1} : new int[] {before[0], before[1] + 1});
+            if (seen[1] > 1) {
+                REPEATED_NOTICES.incrementAndGet();
+                link(seen[0], call);
+            }
+        }
     }
 
     @Override
@@ -249,6 +435,9 @@ public final class BenchInterceptor implements ExecutionInterceptor {
                 SERVER_ERRORS.incrementAndGet();
                 throw "Sns".equals(service) ? snsServerError() : sesServerError();
             }
+            if (roll < plan.throttling() + plan.serverErrors() + plan.timeouts()) {
+                throw connectTimeout();
+            }
             return;
         }
         if ("DynamoDb".equals(service)) {
@@ -257,6 +446,9 @@ public final class BenchInterceptor implements ExecutionInterceptor {
                     && roll < plan.crashShare()
                     && CRASHES.getAndUpdate(n -> n < plan.crashes() ? n + 1 : n) < plan.crashes()) {
                 throw new SimulatedCrash();
+            }
+            if (roll >= 0.5 && roll < 0.5 + plan.timeouts()) {
+                throw connectTimeout();
             }
             if (roll > 1 - plan.dynamoDbThroughput()) {
                 DYNAMODB_ERRORS.incrementAndGet();
@@ -270,6 +462,15 @@ public final class BenchInterceptor implements ExecutionInterceptor {
                         .build();
             }
         }
+    }
+
+    /** What the SDK throws when it cannot connect in time: the request never left. */
+    private static RuntimeException connectTimeout() {
+        TIMEOUTS.incrementAndGet();
+        return SdkClientException.builder()
+                .message("Unable to execute HTTP request: connect timed out (injected)")
+                .cause(new SocketTimeoutException("connect timed out"))
+                .build();
     }
 
     private static RuntimeException sesThrottled() {
