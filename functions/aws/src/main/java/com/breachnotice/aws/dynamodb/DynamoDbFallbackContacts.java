@@ -1,5 +1,6 @@
 package com.breachnotice.aws.dynamodb;
 
+import static com.breachnotice.aws.dynamodb.Attributes.flag;
 import static com.breachnotice.aws.dynamodb.Attributes.s;
 import static com.breachnotice.aws.dynamodb.Attributes.string;
 import static com.breachnotice.aws.dynamodb.Attributes.strings;
@@ -56,7 +57,9 @@ public final class DynamoDbFallbackContacts implements FallbackContacts {
         }
         List<StoredContact> found = new ArrayList<>();
         for (Map<String, AttributeValue> item : batchGet(contactTable, "contactKey", List.copyOf(phones), null)) {
-            if (string(item, "valueCipher").isPresent()
+            // The port promises SMS-capable phones: a landline is kept for the lookup, never texted.
+            if (flag(item, "smsCapable")
+                    && string(item, "valueCipher").isPresent()
                     && string(item, "dataKey").isPresent()) {
                 found.add(ContactItems.stored(item));
             }
