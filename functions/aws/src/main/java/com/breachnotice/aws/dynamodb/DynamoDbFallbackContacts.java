@@ -1,5 +1,6 @@
 package com.breachnotice.aws.dynamodb;
 
+import static com.breachnotice.aws.dynamodb.Attributes.flag;
 import static com.breachnotice.aws.dynamodb.Attributes.s;
 import static com.breachnotice.aws.dynamodb.Attributes.string;
 import static com.breachnotice.aws.dynamodb.Attributes.strings;
@@ -25,6 +26,9 @@ public final class DynamoDbFallbackContacts implements FallbackContacts {
 
     /** More owners than this for one address is not a person's address: no fallback fan-out. */
     static final int MAX_OWNERS = 100;
+
+    private static final int MAX_ROUNDS = 5;
+    private static final long BASE_BACKOFF_MILLIS = 50;
 
     private final DynamoDbClient dynamoDb;
     private final String contactTable;
@@ -56,7 +60,9 @@ public final class DynamoDbFallbackContacts implements FallbackContacts {
         }
         List<StoredContact> found = new ArrayList<>();
         for (Map<String, AttributeValue> item : batchGet(contactTable, "contactKey", List.copyOf(phones), null)) {
-            if (string(item, "valueCipher").isPresent()
+            // The port promises SMS-capable phones: a landline is kept for the lookup, never texted.
+            if (flag(item, "smsCapable")
+                    && string(item, "valueCipher").isPresent()
                     && string(item, "dataKey").isPresent()) {
                 found.add(ContactItems.stored(item));
             }
@@ -73,12 +79,33 @@ public final class DynamoDbFallbackContacts implements FallbackContacts {
         }
         Map<String, KeysAndAttributes> asked = Map.of(table, request.build());
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        for (int round = 0; round < 5 && !asked.isEmpty(); round++) {
+        for (int round = 0; !asked.isEmpty(); round++) {
+            backoff(round);
             Map<String, KeysAndAttributes> current = asked;
             var response = dynamoDb.batchGetItem(b -> b.requestItems(current));
             items.addAll(response.responses().getOrDefault(table, List.of()));
             asked = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
         }
         return items;
+    }
+
+    /**
+     * Unprocessed keys mean throttling: back off before asking again, and give up with an exception
+     * rather than answer fewer phones than the owners have, which would lose a person silently. The
+     * event is then retried by Lambda.
+     */
+    private static void backoff(int round) {
+        if (round == 0) {
+            return;
+        }
+        if (round >= MAX_ROUNDS) {
+            throw new IllegalStateException("DynamoDB kept returning unprocessed keys after " + MAX_ROUNDS + " rounds");
+        }
+        try {
+            Thread.sleep(BASE_BACKOFF_MILLIS << (round - 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading fallback contacts", e);
+        }
     }
 }

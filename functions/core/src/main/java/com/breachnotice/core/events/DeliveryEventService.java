@@ -3,6 +3,7 @@ package com.breachnotice.core.events;
 import com.breachnotice.core.campaign.CampaignStore;
 import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.campaign.ChannelPolicy;
+import com.breachnotice.core.delivery.Delivery;
 import com.breachnotice.core.delivery.DeliveryId;
 import com.breachnotice.core.delivery.DeliveryLog;
 import com.breachnotice.core.delivery.DeliveryStatus;
@@ -57,14 +58,23 @@ public final class DeliveryEventService {
             return Effect.IGNORED;
         }
         DeliveryId id = new DeliveryId(event.contact(), event.campaignId(), event.channel());
+        if (fallback.isPresent()
+                && event.channel() == Channel.EMAIL
+                && (status.get() == DeliveryStatus.BOUNCED || status.get() == DeliveryStatus.SUPPRESSED)) {
+            // Queued before the status moves: when queuing fails the event is retried, and the retry
+            // must still find the email not yet bounced, or the SMS would never be queued. Two copies
+            // of one event racing here may both queue the job; its claim sends it once.
+            Optional<Delivery> current = log.find(id);
+            if (current.isEmpty()) {
+                return Effect.NOT_RECORDED_YET;
+            }
+            if (current.get().status().canAdvanceTo(status.get())) {
+                fallBackToSms(fallback.get(), event);
+            }
+        }
         boolean advanced = log.advance(id, status.get(), event.detail().orElse(null), event.at());
         if (!advanced && log.find(id).isEmpty()) {
             return Effect.NOT_RECORDED_YET;
-        }
-        if (advanced
-                && event.channel() == Channel.EMAIL
-                && (status.get() == DeliveryStatus.BOUNCED || status.get() == DeliveryStatus.SUPPRESSED)) {
-            fallback.ifPresent(f -> fallBackToSms(f, event));
         }
         return advanced ? Effect.ADVANCED : Effect.NO_CHANGE;
     }

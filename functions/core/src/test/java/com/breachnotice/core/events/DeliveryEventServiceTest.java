@@ -120,6 +120,47 @@ class DeliveryEventServiceTest {
         });
     }
 
+    /**
+     * The bounce must not be recorded before its fallback is queued: the handler throws on a queue or
+     * table failure so that Lambda retries, and a retry that finds the email already bounced would
+     * never queue the SMS. Nobody would be notified.
+     */
+    @Test
+    void apply_fallbackFailsOnce_retriedEventStillQueuesTheSms() {
+        var campaigns = new com.breachnotice.core.testing.InMemoryCampaignStore();
+        campaigns.create(Fixtures.campaign("first", com.breachnotice.core.campaign.ChannelPolicy.EMAIL_FIRST));
+        var phone = Fixtures.stored(
+                Fixtures.keyer(),
+                new com.breachnotice.core.crypto.ContactCipher(new com.breachnotice.core.testing.FakeDataKeyProvider()),
+                Fixtures.phone("010-1234-5678"),
+                "",
+                com.breachnotice.core.manifest.NoticeLocale.KO,
+                java.util.Set.of(com.breachnotice.core.manifest.ItemKind.PHONE),
+                false);
+        var queue = new com.breachnotice.core.testing.RecordingNoticeJobQueue();
+        var failures = new java.util.concurrent.atomic.AtomicInteger(1);
+        DeliveryEventService withFallback =
+                new DeliveryEventService(log, campaigns, email -> java.util.List.of(phone), jobs -> {
+                    if (failures.getAndDecrement() > 0) {
+                        throw new IllegalStateException("queue unavailable");
+                    }
+                    queue.enqueue(jobs);
+                });
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> withFallback.apply(event(DeliveryEvent.Kind.HARD_BOUNCE, 5)))
+                .isInstanceOf(IllegalStateException.class);
+        Effect retried = withFallback.apply(event(DeliveryEvent.Kind.HARD_BOUNCE, 5));
+        Effect repeated = withFallback.apply(event(DeliveryEvent.Kind.HARD_BOUNCE, 6));
+
+        assertThat(retried).isEqualTo(Effect.ADVANCED);
+        assertThat(repeated).isEqualTo(Effect.NO_CHANGE);
+        assertThat(status()).isEqualTo(DeliveryStatus.BOUNCED);
+        assertThat(queue.all())
+                .singleElement()
+                .satisfies(job -> assertThat(job.contacts()).containsExactly(phone.key()));
+    }
+
     @Test
     void apply_suppressedUnderBoth_noFallback() {
         var campaigns = new com.breachnotice.core.testing.InMemoryCampaignStore();
