@@ -215,8 +215,11 @@ public final class SenderService {
         int alreadyFailed = 0;
         int skipped = 0;
         List<DeliveryId> open = ids;
-        if (claim.takeover()) {
-            // Some deliveries may have been recorded by the attempt we take over: never again.
+        // A takeover may find deliveries recorded by the attempt it takes over. An SMS job may find
+        // deliveries recorded by another job: the fallback after an email bounce queues a job of its
+        // own for a phone that the planner may have put in a job too (a co-owner without email).
+        // Reading first costs one batch read per job; a text costs far more, and must go once.
+        if (claim.takeover() || job.channel() == Channel.SMS) {
             Map<DeliveryId, DeliveryStatus> recorded = records.recorded(ids);
             for (DeliveryStatus status : recorded.values()) {
                 if (status == DeliveryStatus.FAILED) {

@@ -245,6 +245,21 @@ class SenderServiceTest {
     }
 
     @Test
+    void send_smsJobWithAPhoneTheFallbackTextedAlready_textsOnlyTheOthers() {
+        ContactKey shared = add(Fixtures.phone("010-1234-5678"), "김민지", Set.of(ItemKind.PHONE));
+        ContactKey other = add(Fixtures.phone("010-2222-3333"), "이서준", Set.of(ItemKind.PHONE));
+        // The fallback after an email bounce texted the shared phone in a job of its own.
+        sender.send(job(Channel.SMS, List.of(shared)));
+
+        SenderService.JobOutcome planned = sender.send(job(Channel.SMS, List.of(shared, other)));
+
+        assertThat(planned).isEqualTo(new SenderService.JobOutcome(1, 0, 1, 0));
+        assertThat(sms.sent())
+                .extracting(RecordingSmsSender.Sms::phoneE164)
+                .containsExactly("+821012345678", "+821022223333");
+    }
+
+    @Test
     void send_smsJob_textHasItemsAndReferenceAndNoLink() {
         ContactKey phone = add(Fixtures.phone("010-1234-5678"), "김민지", Set.of(ItemKind.PHONE, ItemKind.ORDER_HISTORY));
 
