@@ -174,11 +174,22 @@ class SenderServiceTest {
                 job(Channel.EMAIL, List.of(park)),
                 job(Channel.EMAIL, List.of(kim, lee))));
 
-        assertThat(outcomes).extracting(o -> o.orElseThrow().sent()).containsExactly(2, 1, 0);
+        // The jobs are claimed concurrently: either copy of the repeated job may be the one that sends.
+        assertThat(outcomes.get(1).orElseThrow().sent()).isEqualTo(1);
+        assertThat(List.of(
+                        outcomes.get(0).orElseThrow().sent(),
+                        outcomes.get(2).orElseThrow().sent()))
+                .containsExactlyInAnyOrder(2, 0);
         assertThat(governor.reservations())
                 .singleElement()
                 .satisfies(r -> assertThat(r.units()).isEqualTo(3));
-        assertThat(turns).containsExactlyInAnyOrder(Fixtures.T0, Fixtures.T0.plusNanos(Math.round(2e9 / (14 * 0.95))));
+        // Two turns, the second one job's worth (1 or 2 emails) after the first.
+        assertThat(turns)
+                .hasSize(2)
+                .contains(Fixtures.T0)
+                .containsAnyOf(
+                        Fixtures.T0.plusNanos(Math.round(2e9 / (14 * 0.95))),
+                        Fixtures.T0.plusNanos(Math.round(1e9 / (14 * 0.95))));
         assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
     }
 
