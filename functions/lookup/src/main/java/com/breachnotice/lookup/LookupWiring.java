@@ -40,7 +40,8 @@ final class LookupWiring {
         // The rest of INIT is mostly class loading and set-up, and its steps need nothing from each
         // other until the services are assembled: the pepper (its own SDK client and a call to
         // Secrets Manager) is fetched on a second thread while this one loads the page, the incident
-        // and Jackson, then builds the DynamoDB and SQS clients. INIT has the function's full CPU.
+        // and Jackson, then builds the DynamoDB and SQS clients. With a second core free the two
+        // halves overlap; on one busy core the extra thread costs little.
         CompletableFuture<Pepper> pepper = inBackground(
                 "pepper-fetch",
                 () -> new SecretsManagerPepperSource(AWS.secretsManager(), settings.pepperSecretId()).pepper());
