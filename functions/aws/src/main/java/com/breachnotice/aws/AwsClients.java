@@ -4,6 +4,7 @@ import com.breachnotice.aws.config.FunctionEnvironment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Builds each SDK client once per container (during INIT, on first use), all over one light
@@ -46,6 +48,9 @@ public final class AwsClients implements AutoCloseable {
     /** Attempts of a DynamoDB call (the first plus retries), throttling included. */
     static final int DYNAMODB_ATTEMPTS = 8;
 
+    /** What {@code UrlConnectionHttpClient.clientName()} answers (the SDK puts it in its user agent). */
+    private static final String URL_CONNECTION = "UrlConnection";
+
     private static final AwsClients SHARED = new AwsClients(LambdaIdentity.from(FunctionEnvironment.ofProcess()));
 
     private final @Nullable LambdaIdentity lambda;
@@ -53,14 +58,17 @@ public final class AwsClients implements AutoCloseable {
     private final Object lock = new Object();
     private final List<AutoCloseable> built = new ArrayList<>();
     private @Nullable SdkHttpClient http;
-    private @Nullable DynamoDbClient dynamoDb;
-    private @Nullable SqsClient sqs;
-    private @Nullable SesV2Client ses;
-    private @Nullable SnsClient sns;
-    private @Nullable S3Client s3;
-    private @Nullable KmsClient kms;
-    private @Nullable SecretsManagerClient secretsManager;
     private boolean closed;
+
+    // One lock per client, not one for all: the lookup builds its DynamoDB client and its Secrets
+    // Manager client on two threads during INIT, and neither build should wait for the other.
+    private final Memo<DynamoDbClient> dynamoDb = new Memo<>();
+    private final Memo<SqsClient> sqs = new Memo<>();
+    private final Memo<SesV2Client> ses = new Memo<>();
+    private final Memo<SnsClient> sns = new Memo<>();
+    private final Memo<S3Client> s3 = new Memo<>();
+    private final Memo<KmsClient> kms = new Memo<>();
+    private final Memo<SecretsManagerClient> secretsManager = new Memo<>();
 
     /**
      * The clients of this process: one set per Lambda container, built during INIT by the function's
@@ -81,26 +89,16 @@ public final class AwsClients implements AutoCloseable {
     }
 
     public DynamoDbClient dynamoDb() {
-        synchronized (lock) {
-            if (dynamoDb == null) {
-                // Merging writes and conditional claims are safe to retry: a repeated claim fails its
-                // condition and is read back, a repeated ADD of a set changes nothing.
-                dynamoDb = register(inLambda(DynamoDbClient.builder())
-                        .httpClient(http())
-                        .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(DYNAMODB_ATTEMPTS)))
-                        .build());
-            }
-            return dynamoDb;
-        }
+        // Merging writes and conditional claims are safe to retry: a repeated claim fails its
+        // condition and is read back, a repeated ADD of a set changes nothing.
+        return dynamoDb.get(() -> inLambda(DynamoDbClient.builder())
+                .httpClient(http())
+                .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(DYNAMODB_ATTEMPTS)))
+                .build());
     }
 
     public SqsClient sqs() {
-        synchronized (lock) {
-            if (sqs == null) {
-                sqs = register(inLambda(SqsClient.builder()).httpClient(http()).build());
-            }
-            return sqs;
-        }
+        return sqs.get(() -> inLambda(SqsClient.builder()).httpClient(http()).build());
     }
 
     /**
@@ -109,28 +107,18 @@ public final class AwsClients implements AutoCloseable {
      * covers the ambiguous case); throttling comes back as {@code Throttled} and is retried later.
      */
     public SesV2Client ses() {
-        synchronized (lock) {
-            if (ses == null) {
-                ses = register(inLambda(SesV2Client.builder())
-                        .httpClient(http())
-                        .overrideConfiguration(noRetries())
-                        .build());
-            }
-            return ses;
-        }
+        return ses.get(() -> inLambda(SesV2Client.builder())
+                .httpClient(http())
+                .overrideConfiguration(noRetries())
+                .build());
     }
 
     /** SNS without SDK retries, for the same reason as {@link #ses()}: an SMS must not go out twice. */
     public SnsClient sns() {
-        synchronized (lock) {
-            if (sns == null) {
-                sns = register(inLambda(SnsClient.builder())
-                        .httpClient(http())
-                        .overrideConfiguration(noRetries())
-                        .build());
-            }
-            return sns;
-        }
+        return sns.get(() -> inLambda(SnsClient.builder())
+                .httpClient(http())
+                .overrideConfiguration(noRetries())
+                .build());
     }
 
     /**
@@ -139,35 +127,19 @@ public final class AwsClients implements AutoCloseable {
      * {@code <bucket>.localhost}. Our bucket names contain no dots, so nothing is lost on AWS.
      */
     public S3Client s3() {
-        synchronized (lock) {
-            if (s3 == null) {
-                s3 = register(inLambda(S3Client.builder())
-                        .httpClient(http())
-                        .forcePathStyle(true)
-                        .build());
-            }
-            return s3;
-        }
+        return s3.get(() -> inLambda(S3Client.builder())
+                .httpClient(http())
+                .forcePathStyle(true)
+                .build());
     }
 
     public KmsClient kms() {
-        synchronized (lock) {
-            if (kms == null) {
-                kms = register(inLambda(KmsClient.builder()).httpClient(http()).build());
-            }
-            return kms;
-        }
+        return kms.get(() -> inLambda(KmsClient.builder()).httpClient(http()).build());
     }
 
     public SecretsManagerClient secretsManager() {
-        synchronized (lock) {
-            if (secretsManager == null) {
-                secretsManager = register(inLambda(SecretsManagerClient.builder())
-                        .httpClient(http())
-                        .build());
-            }
-            return secretsManager;
-        }
+        return secretsManager.get(() ->
+                inLambda(SecretsManagerClient.builder()).httpClient(http()).build());
     }
 
     @Override
@@ -180,13 +152,9 @@ public final class AwsClients implements AutoCloseable {
             built.clear();
             httpClient = http;
             http = null;
-            dynamoDb = null;
-            sqs = null;
-            ses = null;
-            sns = null;
-            s3 = null;
-            kms = null;
-            secretsManager = null;
+        }
+        for (Memo<?> memo : List.of(dynamoDb, sqs, ses, sns, s3, kms, secretsManager)) {
+            memo.clear();
         }
         // Service clients do not close an HTTP client they were handed, so it is closed last, here.
         for (AutoCloseable client : toClose) {
@@ -201,17 +169,26 @@ public final class AwsClients implements AutoCloseable {
         }
     }
 
+    /**
+     * The one HTTP client, set up on a thread of its own: building it loads the JDK's TLS trust store,
+     * a quarter of a second of INIT that overlaps with the SDK building its service clients, which
+     * need the HTTP client only for their first call.
+     */
     private SdkHttpClient http() {
-        if (closed) {
-            throw new IllegalStateException("the AWS clients are closed");
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("the AWS clients are closed");
+            }
+            if (http == null) {
+                http = new BackgroundHttpClient(
+                        URL_CONNECTION,
+                        () -> UrlConnectionHttpClient.builder()
+                                .connectionTimeout(CONNECT_TIMEOUT)
+                                .socketTimeout(SOCKET_TIMEOUT)
+                                .build());
+            }
+            return http;
         }
-        if (http == null) {
-            http = UrlConnectionHttpClient.builder()
-                    .connectionTimeout(CONNECT_TIMEOUT)
-                    .socketTimeout(SOCKET_TIMEOUT)
-                    .build();
-        }
-        return http;
     }
 
     /** Region and credentials from Lambda's own variables, when running inside Lambda. */
@@ -234,9 +211,34 @@ public final class AwsClients implements AutoCloseable {
         }
     }
 
-    private <T extends AutoCloseable> T register(T client) {
-        built.add(client);
-        return client;
+    /**
+     * One client, built on first use under its own lock and registered for {@link #close()}. The
+     * builder comes with the call, so a function never loads the classes of a client it does not use
+     * (its zip may not even carry them).
+     */
+    private final class Memo<T extends SdkAutoCloseable> {
+        private @Nullable T value;
+
+        synchronized T get(Supplier<T> build) {
+            T current = value;
+            if (current == null) {
+                current = build.get();
+                synchronized (lock) {
+                    if (closed) {
+                        // Closed while this client was being built: end it rather than leak it.
+                        current.close();
+                        throw new IllegalStateException("the AWS clients are closed");
+                    }
+                    built.add(current);
+                }
+                value = current;
+            }
+            return current;
+        }
+
+        synchronized void clear() {
+            value = null;
+        }
     }
 
     private static ClientOverrideConfiguration noRetries() {

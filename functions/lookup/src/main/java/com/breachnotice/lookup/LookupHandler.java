@@ -14,9 +14,6 @@ import com.breachnotice.core.lookup.StartResult;
 import com.breachnotice.core.lookup.VerifyResult;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -41,10 +38,6 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     private static final Logger LOG = LoggerFactory.getLogger(LookupHandler.class);
 
-    static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-
     private static final Pattern ASSET = Pattern.compile("/assets/([A-Za-z0-9._-]{1,64})");
     /** Any one path segment: an id that cannot exist is answered like an expired one (410), not 404. */
     private static final Pattern VERIFY = Pattern.compile("/v1/challenges/([^/]+)/verify");
@@ -52,11 +45,10 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private static final Pattern SIX_DIGITS = Pattern.compile("[0-9]{6}");
     private static final String MESSAGE_INTERNAL = "Something went wrong on our side. Please try again in a moment.";
 
-    private static final StaticContent CONTENT = StaticContent.load(JSON);
-
     private final LookupService lookup;
     private final AddressLimiter limiter;
-    private final Responses responses = new Responses(JSON);
+    private final StaticContent content;
+    private final Responses responses = new Responses(LookupJson.MAPPER);
 
     /** For Lambda: the process environment. */
     public LookupHandler() {
@@ -69,13 +61,18 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     private LookupHandler(LookupWiring.Wired wired) {
-        this(wired.service(), wired.limiter());
+        this(wired.service(), wired.limiter(), wired.content());
         LookupHandlerPriming.register(this);
     }
 
     LookupHandler(LookupService lookup, AddressLimiter limiter) {
+        this(lookup, limiter, StaticContent.load(LookupJson.MAPPER));
+    }
+
+    private LookupHandler(LookupService lookup, AddressLimiter limiter, StaticContent content) {
         this.lookup = lookup;
         this.limiter = limiter;
+        this.content = content;
     }
 
     @Override
@@ -89,15 +86,15 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
             Matcher asset = ASSET.matcher(path);
             if (method.equals("GET") && path.equals("/")) {
                 route = "GET /";
-                response = responses.publicResource(CONTENT.page());
+                response = responses.publicResource(content.page());
             } else if (method.equals("GET") && asset.matches()) {
                 route = "GET /assets/{file}";
-                response = CONTENT.asset(asset.group(1))
+                response = content.asset(asset.group(1))
                         .map(responses::publicResource)
                         .orElseGet(() -> responses.error(404, "not_found", "There is no such file."));
             } else if (method.equals("GET") && path.equals("/v1/incident")) {
                 route = "GET /v1/incident";
-                response = responses.publicJson(CONTENT.incidentJson());
+                response = responses.publicJson(content.incidentJson());
             } else if (method.equals("POST") && path.equals("/v1/challenges")) {
                 route = "POST /v1/challenges";
                 response = limited(event, AddressLimiter.Action.START, () -> withBody(event, this::startChallenge));
@@ -142,7 +139,7 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     private APIGatewayV2HTTPResponse withBody(
             APIGatewayV2HTTPEvent event, Function<RequestBody.Fields, APIGatewayV2HTTPResponse> action) {
-        return switch (RequestBody.of(event, JSON)) {
+        return switch (RequestBody.of(event, LookupJson.MAPPER)) {
             case RequestBody.Fields fields -> action.apply(fields);
             case RequestBody.Refused refused -> responses.error(400, refused.error(), refused.message());
         };
@@ -246,7 +243,7 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     .put("reference", notice.reference());
             putInstant(entry, "sentAt", notice.sentAt());
         }
-        body.set("guidance", CONTENT.guidance().deepCopy());
+        body.set("guidance", content.guidance().deepCopy());
         return body;
     }
 

@@ -11,12 +11,17 @@ import com.breachnotice.aws.secrets.SecretsManagerPepperSource;
 import com.breachnotice.aws.sqs.SqsCodeQueue;
 import com.breachnotice.core.contact.ContactKeyer;
 import com.breachnotice.core.contact.ContactNormalizer;
+import com.breachnotice.core.contact.Pepper;
 import com.breachnotice.core.lookup.AddressLimiter;
 import com.breachnotice.core.lookup.LookupService;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The composition root of the lookup function: built once per container, during INIT. */
 final class LookupWiring {
@@ -26,19 +31,28 @@ final class LookupWiring {
 
     private LookupWiring() {}
 
-    /** The lookup's two services, built from one set of clients and one keyer. */
-    record Wired(LookupService service, AddressLimiter limiter) {}
+    /** The lookup's two services, built from one set of clients and one keyer, and its static content. */
+    record Wired(LookupService service, AddressLimiter limiter, StaticContent content) {}
 
     static Wired wire(FunctionEnvironment env) {
         // Settings first: a missing variable fails start-up by name before any AWS call is made.
         LookupSettings settings = LookupSettings.from(env);
+        // The rest of INIT is mostly class loading and set-up, and its steps need nothing from each
+        // other until the services are assembled: the pepper (its own SDK client and a call to
+        // Secrets Manager) is fetched on a second thread while this one loads the page, the incident
+        // and Jackson, then builds the DynamoDB and SQS clients. With a second core free the two
+        // halves overlap; on one busy core the extra thread costs little.
+        CompletableFuture<Pepper> pepper = inBackground(
+                "pepper-fetch",
+                () -> new SecretsManagerPepperSource(AWS.secretsManager(), settings.pepperSecretId()).pepper());
+        StaticContent content = StaticContent.load(LookupJson.MAPPER);
         DynamoDbClient dynamoDb = AWS.dynamoDb();
-        ContactKeyer keyer = new ContactKeyer(
-                new SecretsManagerPepperSource(AWS.secretsManager(), settings.pepperSecretId()).pepper());
+        SqsClient sqs = AWS.sqs();
+        ContactKeyer keyer = new ContactKeyer(await(pepper));
         Clock clock = Clock.systemUTC();
         LookupService service = new LookupService(
                 new DynamoDbChallengeStore(dynamoDb, settings.challengeTable()),
-                new SqsCodeQueue(AWS.sqs(), settings.codeQueueUrl()),
+                new SqsCodeQueue(sqs, settings.codeQueueUrl()),
                 new DynamoDbContactBook(dynamoDb, settings.contactTable()),
                 new DynamoDbDeliveryLog(dynamoDb, settings.deliveryTable()),
                 new DynamoDbCampaignStore(dynamoDb, settings.campaignTable()),
@@ -48,7 +62,35 @@ final class LookupWiring {
                 random());
         AddressLimiter limiter = new AddressLimiter(
                 new DynamoDbRateLimits(dynamoDb, settings.challengeTable()), keyer, clock, settings.limits());
-        return new Wired(service, limiter);
+        return new Wired(service, limiter, content);
+    }
+
+    /** Runs {@code step} on a daemon thread of its own, started now. */
+    private static <T> CompletableFuture<T> inBackground(String name, Supplier<T> step) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread.ofPlatform().name(name).daemon().start(() -> {
+            try {
+                result.complete(step.get());
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    /** The step's result, or its own failure rethrown here: start-up fails with the real cause. */
+    private static <T> T await(CompletableFuture<T> step) {
+        try {
+            return step.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /**

@@ -455,7 +455,7 @@ class LookupHandlerTest {
 
     private static JsonNode json(APIGatewayV2HTTPResponse response) {
         try {
-            return LookupHandler.JSON.readTree(response.getBody());
+            return LookupJson.MAPPER.readTree(response.getBody());
         } catch (java.io.IOException e) {
             throw new AssertionError("not JSON: " + response.getBody(), e);
         }

@@ -252,7 +252,7 @@ class OpenApiContractTest {
 
     private static JsonNode body(APIGatewayV2HTTPResponse response) {
         try {
-            return LookupHandler.JSON.readTree(response.getBody());
+            return LookupJson.MAPPER.readTree(response.getBody());
         } catch (IOException e) {
             throw new AssertionError("not JSON: " + response.getBody(), e);
         }
@@ -261,7 +261,7 @@ class OpenApiContractTest {
     private static JsonNode load() {
         try {
             Object yaml = new Yaml().load(Files.readString(OPENAPI, StandardCharsets.UTF_8));
-            return LookupHandler.JSON.valueToTree(yaml);
+            return LookupJson.MAPPER.valueToTree(yaml);
         } catch (IOException e) {
             throw new AssertionError("cannot read " + OPENAPI.toAbsolutePath(), e);
         }

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,13 +24,16 @@ import java.util.regex.Pattern;
  */
 public final class ColdStartBench {
 
-    private static final Pattern LINE = Pattern.compile("cold-start status=(\\d+) .* jvm_to_answer_ms=(\\d+)");
+    private static final Pattern LINE =
+            Pattern.compile("cold-start status=(\\d+) .* jvm_to_answer_ms=(\\d+) cpu_ms=(\\d+)");
 
     private ColdStartBench() {}
 
     /**
      * This JVM's class path; with {@code -Dcoldstart.alternate=<dir>}, every other run puts that
      * directory in place of the lookup module's classes, for an A/B comparison under the same load.
+     * A change that spans modules names each replacement: {@code
+     * -Dcoldstart.alternate=functions/aws/target/classes=<dir>,functions/lookup/target/classes=<dir>}.
      */
     private static String classPath(int run) {
         String own = System.getProperty("java.class.path");
@@ -37,9 +41,24 @@ public final class ColdStartBench {
         if (alternate.isEmpty() || run % 2 == 0) {
             return own;
         }
+        Map<String, String> replacements = new HashMap<>();
+        for (String pair : alternate.split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq < 0) {
+                replacements.put("functions/lookup/target/classes", pair);
+            } else {
+                replacements.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
         List<String> entries = new ArrayList<>();
         for (String entry : own.split(java.io.File.pathSeparator)) {
-            entries.add(entry.endsWith("functions/lookup/target/classes") ? alternate : entry);
+            String replacement = entry;
+            for (Map.Entry<String, String> r : replacements.entrySet()) {
+                if (entry.endsWith(r.getKey())) {
+                    replacement = r.getValue();
+                }
+            }
+            entries.add(replacement);
         }
         return String.join(java.io.File.pathSeparator, entries);
     }
@@ -57,6 +76,10 @@ public final class ColdStartBench {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Double> inProcess = new ArrayList<>();
         List<Double> wall = new ArrayList<>();
+        List<Double> evenRuns = new ArrayList<>();
+        List<Double> oddRuns = new ArrayList<>();
+        List<Double> evenCpu = new ArrayList<>();
+        List<Double> oddCpu = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
             // The emulator's endpoints reach the SDK as system properties in this process, and as
             // the standard AWS_ENDPOINT_URL variables (in env) in the probe.
@@ -99,6 +122,8 @@ public final class ColdStartBench {
                 throw new IllegalStateException("unexpected probe answer: " + result);
             }
             inProcess.add(Double.parseDouble(m.group(2)));
+            (run % 2 == 0 ? evenRuns : oddRuns).add(Double.parseDouble(m.group(2)));
+            (run % 2 == 0 ? evenCpu : oddCpu).add(Double.parseDouble(m.group(3)));
             System.out.println("run " + (run + 1)
                     + (System.getProperty("coldstart.alternate", "").isEmpty() ? "" : run % 2 == 0 ? " [A]" : " [B]")
                     + ": " + result);
@@ -122,6 +147,18 @@ public final class ColdStartBench {
                 inProcess.stream().mapToDouble(Double::doubleValue).min().orElse(0),
                 inProcess.stream().mapToDouble(Double::doubleValue).max().orElse(0),
                 UniformityBench.median(wall));
+        if (!System.getProperty("coldstart.alternate", "").isEmpty() && !oddRuns.isEmpty()) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "A/B: [A] own classes median=%.0f ms (CPU %.0f ms) over %d runs,"
+                            + " [B] alternate median=%.0f ms (CPU %.0f ms) over %d runs%n",
+                    UniformityBench.median(evenRuns),
+                    UniformityBench.median(evenCpu),
+                    evenRuns.size(),
+                    UniformityBench.median(oddRuns),
+                    UniformityBench.median(oddCpu),
+                    oddRuns.size());
+        }
         bench.aws.close();
     }
 }
