@@ -1,7 +1,5 @@
 package com.breachnotice.aws;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -17,7 +15,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 final class BackgroundHttpClient implements SdkHttpClient {
 
     private final String name;
-    private final CompletableFuture<SdkHttpClient> client;
+    private final InitStep<SdkHttpClient> client;
 
     /**
      * @param name the client's {@link SdkHttpClient#clientName()}, which the SDK asks for while it
@@ -25,18 +23,7 @@ final class BackgroundHttpClient implements SdkHttpClient {
      */
     BackgroundHttpClient(String name, Supplier<SdkHttpClient> setUp) {
         this.name = name;
-        this.client = new CompletableFuture<>();
-        Thread thread = new Thread(
-                () -> {
-                    try {
-                        client.complete(setUp.get());
-                    } catch (RuntimeException | Error e) {
-                        client.completeExceptionally(e);
-                    }
-                },
-                "http-client-setup");
-        thread.setDaemon(true);
-        thread.start();
+        this.client = InitStep.start("http-client-setup", setUp);
     }
 
     @Override
@@ -55,17 +42,6 @@ final class BackgroundHttpClient implements SdkHttpClient {
     }
 
     private SdkHttpClient ready() {
-        try {
-            return client.join();
-        } catch (CompletionException e) {
-            // The set-up's own failure, as if it had been thrown here.
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        return client.join();
     }
 }

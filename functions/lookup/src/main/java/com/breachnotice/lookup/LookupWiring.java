@@ -1,6 +1,7 @@
 package com.breachnotice.lookup;
 
 import com.breachnotice.aws.AwsClients;
+import com.breachnotice.aws.InitStep;
 import com.breachnotice.aws.config.FunctionEnvironment;
 import com.breachnotice.aws.dynamodb.DynamoDbCampaignStore;
 import com.breachnotice.aws.dynamodb.DynamoDbChallengeStore;
@@ -17,9 +18,6 @@ import com.breachnotice.core.lookup.LookupService;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -42,13 +40,13 @@ final class LookupWiring {
         // Secrets Manager) is fetched on a second thread while this one loads the page, the incident
         // and Jackson, then builds the DynamoDB and SQS clients. With a second core free the two
         // halves overlap; on one busy core the extra thread costs little.
-        CompletableFuture<Pepper> pepper = inBackground(
+        InitStep<Pepper> pepper = InitStep.start(
                 "pepper-fetch",
                 () -> new SecretsManagerPepperSource(AWS.secretsManager(), settings.pepperSecretId()).pepper());
         StaticContent content = StaticContent.load(LookupJson.MAPPER);
         DynamoDbClient dynamoDb = AWS.dynamoDb();
         SqsClient sqs = AWS.sqs();
-        ContactKeyer keyer = new ContactKeyer(await(pepper));
+        ContactKeyer keyer = new ContactKeyer(pepper.join());
         Clock clock = Clock.systemUTC();
         LookupService service = new LookupService(
                 new DynamoDbChallengeStore(dynamoDb, settings.challengeTable()),
@@ -63,34 +61,6 @@ final class LookupWiring {
         AddressLimiter limiter = new AddressLimiter(
                 new DynamoDbRateLimits(dynamoDb, settings.challengeTable()), keyer, clock, settings.limits());
         return new Wired(service, limiter, content);
-    }
-
-    /** Runs {@code step} on a daemon thread of its own, started now. */
-    private static <T> CompletableFuture<T> inBackground(String name, Supplier<T> step) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Thread.ofPlatform().name(name).daemon().start(() -> {
-            try {
-                result.complete(step.get());
-            } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result;
-    }
-
-    /** The step's result, or its own failure rethrown here: start-up fails with the real cause. */
-    private static <T> T await(CompletableFuture<T> step) {
-        try {
-            return step.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 
     /**
