@@ -17,8 +17,9 @@ version=4.32.5
 venv="$root/.tools/lookup-venv"
 
 if ! "$venv/bin/schemathesis" --version 2>/dev/null | grep -q "$version"; then
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install -q "schemathesis==$version"
+  # --clear: a venv made elsewhere (another checkout, another Python) has scripts that point there.
+  python3 -m venv --clear "$venv"
+  "$venv/bin/python" -m pip install -q "schemathesis==$version"
 fi
 
 bench/lookup/run.sh classpath >/dev/null
