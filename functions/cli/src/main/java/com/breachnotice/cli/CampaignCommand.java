@@ -94,9 +94,9 @@ final class CampaignCommand implements Runnable {
             name = "launch",
             mixinStandardHelpOptions = true,
             description = {
-                "Create a campaign and start planning it: one plan task per parallel-scan segment.",
-                "Refuses an id that exists (follow it with 'campaign status'); --resume re-queues the planning",
-                "of the same notice when a launch was cut off."
+                "Create a campaign and start planning it (one plan task per scan segment).",
+                "Refuses an id that exists: follow it with 'campaign status'.",
+                "--resume re-queues the planning of the same notice after a cut-off launch."
             })
     static final class Launch implements Callable<Integer> {
         static final int MAX_TITLE = 200;
@@ -133,7 +133,11 @@ final class CampaignCommand implements Runnable {
                 description = "SMS parts per second across all senders (default 10)")
         int smsRate = SendRates.DEFAULT.smsPerSecond();
 
-        @Option(names = "--segments", defaultValue = "4", description = "parallel scan segments, 1..1000")
+        @Option(
+                names = "--segments",
+                paramLabel = "N",
+                defaultValue = "4",
+                description = "parallel scan segments, 1..1000 (default ${DEFAULT-VALUE})")
         int segments = 4;
 
         @Option(
