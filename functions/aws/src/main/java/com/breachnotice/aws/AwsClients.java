@@ -15,6 +15,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -69,6 +70,7 @@ public final class AwsClients implements AutoCloseable {
     private final Memo<S3Client> s3 = new Memo<>();
     private final Memo<KmsClient> kms = new Memo<>();
     private final Memo<SecretsManagerClient> secretsManager = new Memo<>();
+    private final Memo<CloudFormationClient> cloudFormation = new Memo<>();
 
     /**
      * The clients of this process: one set per Lambda container, built during INIT by the function's
@@ -142,6 +144,15 @@ public final class AwsClients implements AutoCloseable {
                 inLambda(SecretsManagerClient.builder()).httpClient(http()).build());
     }
 
+    /**
+     * For the operator CLI, which reads a stack's outputs. The SDK module is an optional dependency
+     * of this one: no function zip carries it, and no function calls this.
+     */
+    public CloudFormationClient cloudFormation() {
+        return cloudFormation.get(() ->
+                inLambda(CloudFormationClient.builder()).httpClient(http()).build());
+    }
+
     @Override
     public void close() {
         List<AutoCloseable> toClose;
@@ -153,7 +164,7 @@ public final class AwsClients implements AutoCloseable {
             httpClient = http;
             http = null;
         }
-        for (Memo<?> memo : List.of(dynamoDb, sqs, ses, sns, s3, kms, secretsManager)) {
+        for (Memo<?> memo : List.of(dynamoDb, sqs, ses, sns, s3, kms, secretsManager, cloudFormation)) {
             memo.clear();
         }
         // Service clients do not close an HTTP client they were handed, so it is closed last, here.

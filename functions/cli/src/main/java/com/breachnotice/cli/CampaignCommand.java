@@ -4,26 +4,44 @@ import com.breachnotice.aws.AwsClients;
 import com.breachnotice.aws.messages.MalformedMessageException;
 import com.breachnotice.aws.messages.MessageCodec;
 import com.breachnotice.aws.sqs.SqsRedrive;
+import com.breachnotice.cli.campaign.CampaignAdmin;
+import com.breachnotice.cli.campaign.CampaignStatus;
+import com.breachnotice.cli.notice.DefaultNotices;
+import com.breachnotice.cli.notice.NoticeDirectory;
+import com.breachnotice.cli.stack.CloudFormationStackOutputs;
+import com.breachnotice.cli.stack.StackOutputs;
+import com.breachnotice.core.campaign.Campaign;
+import com.breachnotice.core.campaign.ChannelPolicy;
+import com.breachnotice.core.campaign.NoticeText;
+import com.breachnotice.core.campaign.SendRates;
+import com.breachnotice.core.manifest.NoticeLocale;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code campaign launch|status|redrive} against a deployed stack. The foundation runs campaigns
- * through {@code demo}; these commands are declared so that their options are settled, and say so.
+ * {@code campaign launch|status|redrive} against a deployed stack, whose tables and queues come from
+ * its outputs ({@code --stack NAME} through CloudFormation, or {@code --outputs FILE}). Exit status:
+ * 0 done, 1 refused (invalid input, an id already taken, a missing output), 2 a usage error.
  */
 @Command(
         name = "campaign",
         mixinStandardHelpOptions = true,
-        description = "Launch a campaign, follow it (not yet available), redrive its dead letters.",
+        description = "Launch a campaign, follow it, redrive its dead letters.",
         subcommands = {CampaignCommand.Launch.class, CampaignCommand.Status.class, CampaignCommand.Redrive.class})
 final class CampaignCommand implements Runnable {
-
-    static final String NOT_YET = "not yet available: run the whole flow locally with 'breach-notice demo'";
 
     @Spec
     @SuppressWarnings("NullAway.Init")
@@ -34,13 +52,64 @@ final class CampaignCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getErr());
     }
 
-    @Command(name = "launch", mixinStandardHelpOptions = true, description = "Launch a campaign.")
+    /** Where the stack's outputs come from: exactly one of {@code --stack} and {@code --outputs}. */
+    static final class StackSource {
+        @Option(
+                names = "--stack",
+                paramLabel = "NAME",
+                description = "the deployed stack; its outputs are read with CloudFormation DescribeStacks")
+        @Nullable
+        String stack;
+
+        @Option(
+                names = "--outputs",
+                paramLabel = "FILE",
+                description = "a JSON object of output name to value, instead of --stack")
+        @Nullable
+        Path outputs;
+
+        void check(CommandSpec spec) {
+            if (stack != null && outputs != null) {
+                throw new ParameterException(spec.commandLine(), "give either --stack or --outputs, not both");
+            }
+            if (stack == null && outputs == null) {
+                throw new ParameterException(spec.commandLine(), "give --stack NAME (or --outputs FILE)");
+            }
+        }
+
+        StackOutputs read(AwsClients aws) {
+            Path file = outputs;
+            String name = stack;
+            if (file != null) {
+                return StackOutputs.fromFile(UserPaths.resolve(file));
+            }
+            if (name == null) {
+                throw new IllegalStateException("check() was not called");
+            }
+            return CloudFormationStackOutputs.read(aws.cloudFormation(), name);
+        }
+    }
+
+    @Command(
+            name = "launch",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Create a campaign and start planning it (one plan task per scan segment).",
+                "Refuses an id that exists: follow it with 'campaign status'.",
+                "--resume re-queues the planning of the same notice after a cut-off launch."
+            })
     static final class Launch implements Callable<Integer> {
+        static final int MAX_TITLE = 200;
+        private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,47}");
+
         @Spec
         @SuppressWarnings("NullAway.Init")
         CommandSpec spec;
 
-        @Option(names = "--id", required = true, description = "campaign id: lower-case letters, digits, dashes")
+        @Mixin
+        StackSource source = new StackSource();
+
+        @Option(names = "--id", required = true, description = "campaign id: 1-48 lower-case letters, digits, dashes")
         String id = "";
 
         @Option(names = "--title", required = true, description = "title shown to operators")
@@ -52,13 +121,127 @@ final class CampaignCommand implements Runnable {
                 description = "email-first, both, email-only or sms-only (default ${DEFAULT-VALUE})")
         String policy = "email-first";
 
-        @Option(names = "--segments", defaultValue = "4", description = "parallel scan segments")
+        @Option(
+                names = "--email-rate",
+                paramLabel = "N",
+                description = "emails per second across all senders, the SES quota (default 14)")
+        int emailRate = SendRates.DEFAULT.emailPerSecond();
+
+        @Option(
+                names = "--sms-rate",
+                paramLabel = "N",
+                description = "SMS parts per second across all senders (default 10)")
+        int smsRate = SendRates.DEFAULT.smsPerSecond();
+
+        @Option(
+                names = "--segments",
+                paramLabel = "N",
+                defaultValue = "4",
+                description = "parallel scan segments, 1..1000 (default ${DEFAULT-VALUE})")
         int segments = 4;
+
+        @Option(
+                names = "--notice-dir",
+                paramLabel = "DIR",
+                description =
+                        "notice texts: one <name>.<locale>.json per language (default: the built-in first notice)")
+        @Nullable
+        Path noticeDirectory;
+
+        @Option(names = "--resume", description = "launch an existing id again (the same notice only)")
+        boolean resume;
+
+        Clock clock = Clock.systemUTC();
 
         @Override
         public Integer call() {
-            spec.commandLine().getErr().println(NOT_YET);
-            return 1;
+            source.check(spec);
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Campaign campaign;
+            try {
+                campaign = campaign();
+            } catch (IllegalArgumentException | NoticeDirectory.InvalidNoticeException e) {
+                err.println("refused: " + e.getMessage());
+                return 1;
+            }
+            try (AwsClients aws = new AwsClients()) {
+                StackOutputs outputs = source.read(aws);
+                CampaignAdmin admin = CampaignAdmin.of(aws, outputs);
+                return switch (admin.launch(campaign, segments, resume)) {
+                    case CampaignAdmin.Launch.Started started -> {
+                        out.printf(
+                                "launched campaign %s on %s: policy %s, email %d/s, SMS %d/s, %d planning segments%n",
+                                campaign.id(),
+                                outputs.source(),
+                                campaign.policy().code(),
+                                campaign.rates().emailPerSecond(),
+                                campaign.rates().smsPerSecond(),
+                                started.segments());
+                        out.println("  notice texts: " + noticeSource());
+                        campaign.warnings().forEach(w -> out.println("  warning: " + w));
+                        out.println("  follow it: breach-notice campaign status " + campaign.id() + " " + sourceArgs());
+                        yield 0;
+                    }
+                    case CampaignAdmin.Launch.Resumed resumed -> {
+                        out.printf(
+                                "resumed campaign %s on %s: planning re-queued in %d segments%n",
+                                campaign.id(), outputs.source(), resumed.segments());
+                        yield 0;
+                    }
+                    case CampaignAdmin.Launch.Exists exists -> {
+                        err.println("refused: campaign " + campaign.id() + " already exists on " + outputs.source()
+                                + " (created " + exists.existing().createdAt() + "): follow it with 'campaign status "
+                                + campaign.id() + "', or give a new --id (--resume re-queues a cut-off launch)");
+                        yield 1;
+                    }
+                    case CampaignAdmin.Launch.IdTaken taken -> {
+                        err.println("refused: campaign id " + campaign.id() + " is taken by a different notice ("
+                                + taken.existing().title() + "): give a new --id");
+                        yield 1;
+                    }
+                };
+            } catch (StackOutputs.StackOutputsException e) {
+                err.println("refused: " + e.getMessage());
+                return 1;
+            }
+        }
+
+        /** The campaign the options describe; every invalid value named in the exception. */
+        Campaign campaign() {
+            if (!ID.matcher(id).matches()) {
+                throw new IllegalArgumentException(
+                        "--id '" + id + "': a campaign id is 1-48 lower-case letters, digits or dashes");
+            }
+            if (title.isBlank() || title.length() > MAX_TITLE) {
+                throw new IllegalArgumentException("--title must be 1-" + MAX_TITLE + " characters");
+            }
+            ChannelPolicy channels = ChannelPolicy.ofCode(policy)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "--policy '" + policy + "': use email-first, both, email-only or sms-only"));
+            if (emailRate < 1 || emailRate > 100_000 || smsRate < 1 || smsRate > 100_000) {
+                throw new IllegalArgumentException("--email-rate and --sms-rate are within 1..100000 per second");
+            }
+            if (segments < 1 || segments > 1000) {
+                throw new IllegalArgumentException("--segments must be within 1..1000");
+            }
+            Path directory = noticeDirectory;
+            Map<NoticeLocale, NoticeText> texts = directory == null
+                    ? DefaultNotices.firstNotice()
+                    : NoticeDirectory.load(UserPaths.resolve(directory));
+            return new Campaign(id, title.strip(), channels, clock.instant(), texts, new SendRates(emailRate, smsRate));
+        }
+
+        private String noticeSource() {
+            Path directory = noticeDirectory;
+            return directory == null
+                    ? "built-in first notice"
+                    : UserPaths.resolve(directory).toString();
+        }
+
+        private String sourceArgs() {
+            Path file = source.outputs;
+            return file == null ? "--stack " + source.stack : "--outputs " + file;
         }
     }
 
@@ -68,6 +251,9 @@ final class CampaignCommand implements Runnable {
         @SuppressWarnings("NullAway.Init")
         CommandSpec spec;
 
+        @Mixin
+        StackSource source = new StackSource();
+
         @Parameters(index = "0", paramLabel = "ID")
         String id = "";
 
@@ -76,8 +262,28 @@ final class CampaignCommand implements Runnable {
 
         @Override
         public Integer call() {
-            spec.commandLine().getErr().println(NOT_YET);
-            return 1;
+            source.check(spec);
+            PrintWriter out = spec.commandLine().getOut();
+            try (AwsClients aws = new AwsClients()) {
+                StackOutputs outputs = source.read(aws);
+                CampaignAdmin admin = CampaignAdmin.of(aws, outputs);
+                Optional<Campaign> campaign = admin.find(id);
+                if (campaign.isEmpty()) {
+                    spec.commandLine().getErr().println("no campaign " + id + " on " + outputs.source());
+                    return 1;
+                }
+                CampaignStatus status =
+                        new CampaignStatus(campaign.get(), admin.service().progress(id));
+                status.print(out);
+                if (json) {
+                    out.println(Json.line(status.json()));
+                }
+                out.flush();
+                return 0;
+            } catch (StackOutputs.StackOutputsException e) {
+                spec.commandLine().getErr().println("refused: " + e.getMessage());
+                return 1;
+            }
         }
     }
 
@@ -85,29 +291,32 @@ final class CampaignCommand implements Runnable {
             name = "redrive",
             mixinStandardHelpOptions = true,
             description = "Move a campaign's notice jobs and plan tasks from the dead-letter queues back to"
-                    + " their queues (the job claims make a redriven job that was done send nothing).")
+                    + " their queues (the job claims make a redriven job that was done send nothing). The queues"
+                    + " come from the stack's outputs; the URL options override them.")
     static final class Redrive implements Callable<Integer> {
         @Spec
         @SuppressWarnings("NullAway.Init")
         CommandSpec spec;
 
+        @Mixin
+        StackSource source = new StackSource();
+
         @Parameters(index = "0", paramLabel = "ID")
         String id = "";
 
-        @Option(
-                names = "--notice-queue-url",
-                required = true,
-                description = "the stack's notice queue (output NoticeQueueUrl)")
-        String noticeQueueUrl = "";
+        @Option(names = "--notice-queue-url", description = "override of the output NoticeQueueUrl")
+        @Nullable
+        String noticeQueueUrl;
 
-        @Option(names = "--notice-dlq-url", required = true, description = "its dead-letter queue")
-        String noticeDeadLetterQueueUrl = "";
+        @Option(names = "--notice-dlq-url", description = "override of the output NoticeDeadLetterQueueUrl")
+        @Nullable
+        String noticeDeadLetterQueueUrl;
 
-        @Option(names = "--plan-queue-url", description = "the stack's plan queue")
+        @Option(names = "--plan-queue-url", description = "override of the output PlanQueueUrl")
         @Nullable
         String planQueueUrl;
 
-        @Option(names = "--plan-dlq-url", description = "its dead-letter queue")
+        @Option(names = "--plan-dlq-url", description = "override of the output PlanDeadLetterQueueUrl")
         @Nullable
         String planDeadLetterQueueUrl;
 
@@ -116,25 +325,48 @@ final class CampaignCommand implements Runnable {
 
         @Override
         public Integer call() {
+            boolean stackGiven = source.stack != null || source.outputs != null;
+            if (stackGiven) {
+                source.check(spec);
+            } else if (noticeQueueUrl == null || noticeDeadLetterQueueUrl == null) {
+                throw new ParameterException(
+                        spec.commandLine(), "give --stack NAME (or --outputs FILE, or every queue URL option)");
+            }
+            PrintWriter out = spec.commandLine().getOut();
             try (AwsClients aws = new AwsClients()) {
+                @Nullable StackOutputs outputs = stackGiven ? source.read(aws) : null;
+                String notices = pick(noticeQueueUrl, outputs, "NoticeQueueUrl");
+                String noticeDeadLetters = pick(noticeDeadLetterQueueUrl, outputs, "NoticeDeadLetterQueueUrl");
+                @Nullable
+                String planQueue = outputs == null ? planQueueUrl : pick(planQueueUrl, outputs, "PlanQueueUrl");
+                @Nullable
+                String planDeadLetters = outputs == null
+                        ? planDeadLetterQueueUrl
+                        : pick(planDeadLetterQueueUrl, outputs, "PlanDeadLetterQueueUrl");
                 SqsRedrive redrive = new SqsRedrive(aws.sqs());
-                SqsRedrive.Drained notices =
-                        redrive.drain(noticeDeadLetterQueueUrl, noticeQueueUrl, body -> campaignOf(body, true), max);
-                spec.commandLine()
-                        .getOut()
-                        .println("notice jobs moved back: " + notices.moved() + ", left (other campaigns): "
-                                + notices.left());
-                String planQueue = planQueueUrl;
-                String planDeadLetters = planDeadLetterQueueUrl;
+                SqsRedrive.Drained moved =
+                        redrive.drain(noticeDeadLetters, notices, body -> campaignOf(body, true), max);
+                out.println("notice jobs moved back: " + moved.moved() + ", left (other campaigns): " + moved.left());
                 if (planQueue != null && planDeadLetters != null) {
                     SqsRedrive.Drained plans =
                             redrive.drain(planDeadLetters, planQueue, body -> campaignOf(body, false), max);
-                    spec.commandLine()
-                            .getOut()
-                            .println("plan tasks moved back: " + plans.moved() + ", left: " + plans.left());
+                    out.println("plan tasks moved back: " + plans.moved() + ", left: " + plans.left());
                 }
                 return 0;
+            } catch (StackOutputs.StackOutputsException e) {
+                spec.commandLine().getErr().println("refused: " + e.getMessage());
+                return 1;
             }
+        }
+
+        private static String pick(@Nullable String override, @Nullable StackOutputs outputs, String output) {
+            if (override != null) {
+                return override;
+            }
+            if (outputs == null) {
+                throw new IllegalStateException("no " + output + " given");
+            }
+            return outputs.require(output);
         }
 
         private boolean campaignOf(String body, boolean noticeJob) {

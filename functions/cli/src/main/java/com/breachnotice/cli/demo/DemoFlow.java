@@ -1,20 +1,15 @@
 package com.breachnotice.cli.demo;
 
 import com.breachnotice.aws.AwsClients;
-import com.breachnotice.aws.dynamodb.DynamoDbCampaignStore;
 import com.breachnotice.aws.dynamodb.DynamoDbIntakeLedger;
-import com.breachnotice.aws.dynamodb.DynamoDbJobLedger;
-import com.breachnotice.aws.dynamodb.DynamoDbPlanLedger;
-import com.breachnotice.aws.ses.SesEmailTemplates;
-import com.breachnotice.aws.sqs.SqsPlanQueue;
+import com.breachnotice.cli.campaign.CampaignAdmin;
+import com.breachnotice.cli.campaign.CampaignStatus;
 import com.breachnotice.cli.manifest.ManifestCheck;
 import com.breachnotice.cli.manifest.SyntheticManifest;
 import com.breachnotice.cli.notice.DefaultNotices;
 import com.breachnotice.core.campaign.Campaign;
 import com.breachnotice.core.campaign.ChannelPolicy;
 import com.breachnotice.core.campaign.SendRates;
-import com.breachnotice.core.delivery.DeliveryCounts;
-import com.breachnotice.core.delivery.DeliveryStatus;
 import com.breachnotice.core.intake.IntakeLedger;
 import com.breachnotice.core.intake.IntakeStatus;
 import com.breachnotice.core.intake.ManifestUpload;
@@ -204,7 +199,9 @@ public final class DemoFlow implements AutoCloseable {
                         .orElse(""));
         err.flush();
 
-        CampaignService campaigns = campaignService(provisioned);
+        CampaignService campaigns = new CampaignAdmin(
+                        aws, provisioned.physicalId("CampaignTable"), provisioned.physicalId("PlanQueue"))
+                .service();
         // The emulator has no quotas: rates that let the demo finish quickly, still through the
         // same shared schedule a deployed campaign uses.
         Campaign campaign = new Campaign(
@@ -317,14 +314,7 @@ public final class DemoFlow implements AutoCloseable {
         ProgressLine line = new ProgressLine(err, System.console() != null);
         while (true) {
             CampaignProgress progress = campaigns.progress(CAMPAIGN_ID);
-            DeliveryCounts counts = progress.deliveries();
-            line.show(String.format(
-                    "planned %d · sent %d · failed %d · pending %d%s",
-                    progress.plan().plannedDeliveries(),
-                    sent(counts),
-                    failed(counts),
-                    progress.pending(),
-                    planning(progress)));
+            line.show(CampaignStatus.summary(progress));
             if (progress.finished()) {
                 line.done();
                 return progress;
@@ -347,8 +337,8 @@ public final class DemoFlow implements AutoCloseable {
         boolean finished = false;
         if (progress != null) {
             planned = progress.plan().plannedDeliveries();
-            sent = sent(progress.deliveries());
-            failed = failed(progress.deliveries());
+            sent = CampaignStatus.sent(progress.deliveries());
+            failed = CampaignStatus.failed(progress.deliveries());
             pending = progress.pending();
             finished = progress.finished();
         }
@@ -370,35 +360,6 @@ public final class DemoFlow implements AutoCloseable {
                 finished,
                 intake.state().name().toLowerCase(java.util.Locale.ROOT),
                 intake.error());
-    }
-
-    private static String planning(CampaignProgress progress) {
-        if (progress.plan().complete()) {
-            return "";
-        }
-        int total = progress.plan().totalSegments();
-        return total == 0 ? " · planning" : " · planning " + progress.plan().segmentsDone() + "/" + total;
-    }
-
-    static long sent(DeliveryCounts counts) {
-        return counts.count(DeliveryStatus.SENT) + counts.count(DeliveryStatus.DELIVERED);
-    }
-
-    static long failed(DeliveryCounts counts) {
-        return counts.count(DeliveryStatus.FAILED)
-                + counts.count(DeliveryStatus.BOUNCED)
-                + counts.count(DeliveryStatus.COMPLAINED)
-                + counts.count(DeliveryStatus.SUPPRESSED);
-    }
-
-    private CampaignService campaignService(ProvisionedStack provisioned) {
-        String campaignTable = provisioned.physicalId("CampaignTable");
-        return new CampaignService(
-                new DynamoDbCampaignStore(aws.dynamoDb(), campaignTable),
-                new SesEmailTemplates(aws.ses()),
-                new SqsPlanQueue(aws.sqs(), provisioned.physicalId("PlanQueue")),
-                new DynamoDbPlanLedger(aws.dynamoDb(), campaignTable),
-                new DynamoDbJobLedger(aws.dynamoDb(), campaignTable));
     }
 
     private long countItems(String table) {

@@ -40,15 +40,28 @@ public final class DefaultNotices {
             if (in == null) {
                 throw new IllegalStateException("no notice text " + resource);
             }
-            JsonNode json = Json.mapper().readTree(in);
-            return new NoticeText(
-                    field(json, "subject", resource),
-                    field(json, "text", resource),
-                    field(json, "html", resource),
-                    field(json, "sms", resource));
+            return parse(in, resource);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
+    }
+
+    /**
+     * One notice text in the format of these resources (also what {@code --notice-dir} reads).
+     *
+     * @throws IllegalStateException when a field is missing
+     * @throws IllegalArgumentException when {@link NoticeText} refuses the text (a link, a blank part)
+     */
+    static NoticeText parse(InputStream in, String source) throws IOException {
+        JsonNode json = Json.mapper().readTree(in);
+        if (json == null || !json.isObject()) {
+            throw new IllegalStateException(source + " must hold one JSON object");
+        }
+        return new NoticeText(
+                field(json, "subject", source),
+                field(json, "text", source),
+                field(json, "html", source),
+                field(json, "sms", source));
     }
 
     private static String field(JsonNode json, String name, String resource) {

@@ -1,0 +1,4 @@
+@NullMarked
+package com.breachnotice.cli.campaign;
+
+import org.jspecify.annotations.NullMarked;

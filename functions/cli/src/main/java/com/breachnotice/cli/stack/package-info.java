@@ -1,0 +1,4 @@
+@NullMarked
+package com.breachnotice.cli.stack;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,193 @@
+package com.breachnotice.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.breachnotice.aws.AwsClients;
+import com.breachnotice.aws.dynamodb.DynamoDbCampaignStore;
+import com.breachnotice.aws.messages.MessageCodec;
+import com.breachnotice.core.campaign.Campaign;
+import com.breachnotice.core.campaign.ChannelPolicy;
+import com.breachnotice.core.planning.PlanTask;
+import com.breachnotice.emulator.LocalEmulator;
+import com.breachnotice.emulator.ProvisionedStack;
+import com.breachnotice.emulator.ResourceProvisioner;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * {@code campaign launch|status|redrive} on a stack provisioned from template.yaml, located through
+ * its outputs: written to a file ({@code --outputs}), and through CloudFormation {@code DescribeStacks}
+ * ({@code --stack}) on a tiny stack whose Outputs carry the same values. No function runs, so the
+ * plan tasks stay on the plan queue where the test reads them.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CampaignCommandIT {
+
+    private static final String ID = "revised-it";
+    private static final int SEGMENTS = 3;
+
+    @TempDir
+    static Path directory;
+
+    private static ProvisionedStack stack;
+    private static AwsClients aws;
+    private static String outputsFile;
+    private static String cloudFormationStack;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeAll
+    static void provision() throws Exception {
+        LocalEmulator emulator = LocalEmulator.shared();
+        emulator.applyToSystemProperties();
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        stack = ResourceProvisioner.forEmulator(emulator).provision("it-campaign-" + suffix);
+        aws = new AwsClients();
+        Path file = directory.resolve("outputs.json");
+        Files.writeString(file, Json.line(new LinkedHashMap<>(stack.outputs())));
+        outputsFile = file.toString();
+        cloudFormationStack = "it-campaign-cfn-" + suffix;
+        aws.cloudFormation()
+                .createStack(b -> b.stackName(cloudFormationStack).templateBody(templateWithOutputs(stack.outputs())));
+    }
+
+    @AfterAll
+    static void close() {
+        if (aws != null) {
+            aws.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void launch_createsTheCampaignAndQueuesOnePlanTaskPerSegment() {
+        int exit = run(
+                "campaign",
+                "launch",
+                "--outputs",
+                outputsFile,
+                "--id",
+                ID,
+                "--title",
+                "Revised notice",
+                "--policy",
+                "both",
+                "--email-rate",
+                "20",
+                "--segments",
+                String.valueOf(SEGMENTS));
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .contains("launched campaign " + ID, "policy both", "email 20/s", "3 planning segments");
+        Optional<Campaign> stored =
+                new DynamoDbCampaignStore(aws.dynamoDb(), stack.outputs().get("CampaignTableName")).find(ID);
+        assertThat(stored).hasValueSatisfying(campaign -> {
+            assertThat(campaign.title()).isEqualTo("Revised notice");
+            assertThat(campaign.policy()).isEqualTo(ChannelPolicy.BOTH);
+            assertThat(campaign.rates().emailPerSecond()).isEqualTo(20);
+        });
+        List<PlanTask> tasks = new ArrayList<>();
+        String planQueue = stack.outputs().get("PlanQueueUrl");
+        for (int attempt = 0; attempt < 10 && tasks.size() < SEGMENTS; attempt++) {
+            for (Message message : aws.sqs()
+                    .receiveMessage(
+                            b -> b.queueUrl(planQueue).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages()) {
+                tasks.add(MessageCodec.decodePlanTask(message.body()));
+            }
+        }
+        assertThat(tasks).extracting(PlanTask::campaignId).containsOnly(ID);
+        assertThat(tasks).extracting(PlanTask::segment).containsExactlyInAnyOrder(0, 1, 2);
+    }
+
+    @Test
+    @Order(2)
+    void status_json_reportsTheCampaign() throws Exception {
+        int exit = run("campaign", "status", ID, "--outputs", outputsFile, "--json");
+
+        assertThat(exit).as(err.toString()).isZero();
+        String[] lines = out.toString().strip().split("\n");
+        assertThat(lines[0]).isEqualTo("campaign " + ID + ": Revised notice");
+        JsonNode json = Json.mapper().readTree(lines[lines.length - 1]);
+        assertThat(json.get("campaign").asText()).isEqualTo(ID);
+        assertThat(json.get("policy").asText()).isEqualTo("both");
+        assertThat(json.at("/deliveries/planned").asLong()).isZero();
+        assertThat(json.at("/deliveries/pending").asLong()).isZero();
+        assertThat(json.at("/planning/complete").asBoolean()).isFalse();
+        assertThat(json.get("finished").asBoolean()).isFalse();
+    }
+
+    @Test
+    @Order(3)
+    void launch_sameIdAgain_refusedWithExit1() {
+        int exit = run("campaign", "launch", "--outputs", outputsFile, "--id", ID, "--title", "Another notice");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("refused: campaign " + ID + " already exists");
+        Optional<Campaign> stored =
+                new DynamoDbCampaignStore(aws.dynamoDb(), stack.outputs().get("CampaignTableName")).find(ID);
+        assertThat(stored).map(Campaign::title).hasValue("Revised notice");
+    }
+
+    @Test
+    @Order(4)
+    void status_throughCloudFormation_readsTheStacksOutputs() {
+        int exit = run("campaign", "status", ID, "--stack", cloudFormationStack);
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("campaign " + ID + ": Revised notice", "0 planned");
+    }
+
+    @Test
+    @Order(5)
+    void status_unknownCampaignOrStack_exit1() {
+        assertThat(run("campaign", "status", "no-such-campaign", "--outputs", outputsFile))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("no campaign no-such-campaign");
+        assertThat(run("campaign", "status", ID, "--stack", "no-such-stack")).isEqualTo(1);
+        assertThat(err.toString()).contains("cannot read stack no-such-stack");
+    }
+
+    @Test
+    @Order(6)
+    void redrive_findsItsQueuesInTheOutputs() {
+        int exit = run("campaign", "redrive", ID, "--stack", cloudFormationStack);
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("notice jobs moved back: 0", "plan tasks moved back: 0");
+    }
+
+    private int run(String... args) {
+        return BreachNoticeCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(args);
+    }
+
+    /** One resource (CloudFormation wants one) and the provisioned stack's outputs as literal values. */
+    private static String templateWithOutputs(Map<String, String> outputs) {
+        Map<String, Object> template = new LinkedHashMap<>();
+        template.put("Resources", Map.of("Handle", Map.of("Type", "AWS::CloudFormation::WaitConditionHandle")));
+        Map<String, Object> values = new LinkedHashMap<>();
+        outputs.forEach((name, value) -> values.put(name, Map.of("Value", value)));
+        template.put("Outputs", values);
+        return Json.line(template);
+    }
+}
