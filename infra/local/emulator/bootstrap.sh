@@ -17,8 +17,18 @@ stamp="$tools/bootstrap.sha256"
 emulator_dir="infra/local/emulator"
 
 wanted="$(cat "$emulator_dir/requirements.txt" "$emulator_dir/package-lock.json" "$emulator_dir/bootstrap.sh" | sha256sum | cut -d' ' -f1)"
-if [[ -f "$stamp" && "$(cat "$stamp")" == "$wanted" && -x "$venv/bin/moto_server" \
-      && -f "$node_dir/node_modules/aws-ses-v2-local/dist/cli.js" ]]; then
+# A venv whose Python is gone (a Python installed outside the project, since removed) or whose
+# scripts point at another checkout is broken even when every file is in place: it is rebuilt.
+runs() {
+  local interpreter
+  interpreter="$(head -n 1 "$1" 2> /dev/null | sed -n 's/^#!//p')"
+  [[ -n "$interpreter" && -x "$interpreter" ]] && "$interpreter" -c '' > /dev/null 2>&1
+}
+venv_works() {
+  "$venv/bin/python" -c '' > /dev/null 2>&1 && runs "$venv/bin/moto_server"
+}
+if [[ -f "$stamp" && "$(cat "$stamp")" == "$wanted" && -f "$node_dir/node_modules/aws-ses-v2-local/dist/cli.js" ]] \
+    && venv_works; then
   exit 0
 fi
 
@@ -37,8 +47,9 @@ command -v "$python" > /dev/null || { echo "bootstrap: $python not found (need P
 command -v npm > /dev/null || { echo "bootstrap: npm not found (need Node.js 18+)" >&2; exit 1; }
 
 echo "bootstrap: python venv in $venv"
-if [[ ! -x "$venv/bin/python" ]]; then
-  "$python" -m venv "$venv" >> "$log" 2>&1 || fail "python3 -m venv"
+if [[ ! -x "$venv/bin/python" ]] || ! "$venv/bin/python" -c '' > /dev/null 2>&1 \
+    || { [[ -f "$venv/bin/moto_server" ]] && ! runs "$venv/bin/moto_server"; }; then
+  "$python" -m venv --clear "$venv" >> "$log" 2>&1 || fail "python3 -m venv"
 fi
 
 echo "bootstrap: pip install -r $emulator_dir/requirements.txt"
