@@ -130,6 +130,13 @@ public final class ManifestCommand implements Runnable {
                 err.println("the manifest cannot be read: " + manifest + " ("
                         + e.getClass().getSimpleName() + ")");
                 return 2;
+            } catch (OutOfMemoryError e) {
+                // The check keeps every customer id and distinct contact to find merges, conflicts
+                // and counts: about 400 bytes a row. What it held is garbage once we are here.
+                err.println("manifest check ran out of memory: it needs about 400 bytes per row"
+                        + " (13 GB for 33.7 million rows); give it more with, for example,"
+                        + " BREACH_NOTICE_JAVA_OPTS=-Xmx16g");
+                return 1;
             }
             Path report = rejects == null ? null : UserPaths.resolve(rejects);
             if (report != null) {
