@@ -28,11 +28,14 @@ final class SenderWiring {
         SenderSettings settings = SenderSettings.from(env);
         AwsClients aws = AwsClients.shared();
         Clock clock = Clock.systemUTC();
+        // One adapter for both roles: the texts' claims and the jobs' records are the same items.
+        DynamoDbDeliveryLog deliveries = new DynamoDbDeliveryLog(aws.dynamoDb(), settings.deliveryTable());
         return new SenderService(
                 new DynamoDbCampaignStore(aws.dynamoDb(), settings.campaignTable()),
                 new DynamoDbContactBook(aws.dynamoDb(), settings.contactTable()),
                 new DynamoDbJobLedger(aws.dynamoDb(), settings.campaignTable()),
-                new DynamoDbDeliveryLog(aws.dynamoDb(), settings.deliveryTable()),
+                deliveries,
+                deliveries,
                 cipher(settings, aws),
                 new ContactKeyer(
                         new SecretsManagerPepperSource(aws.secretsManager(), settings.pepperSecretId()).pepper()),

@@ -62,6 +62,7 @@ class NoticeHandlerTest {
                 registry,
                 new InMemoryJobLedger(),
                 log,
+                log,
                 cipher,
                 keyer,
                 email,

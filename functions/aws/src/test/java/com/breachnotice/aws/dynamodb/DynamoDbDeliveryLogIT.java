@@ -9,13 +9,18 @@ import com.breachnotice.core.delivery.ClaimOutcome;
 import com.breachnotice.core.delivery.Delivery;
 import com.breachnotice.core.delivery.DeliveryCounts;
 import com.breachnotice.core.delivery.DeliveryId;
+import com.breachnotice.core.delivery.DeliveryRecord;
 import com.breachnotice.core.delivery.DeliveryStatus;
 import com.breachnotice.emulator.ProvisionedStack;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class DynamoDbDeliveryLogIT {
 
@@ -23,11 +28,13 @@ class DynamoDbDeliveryLogIT {
     private static final Instant LEASE = NOW.plus(Duration.ofMinutes(5));
 
     private static DynamoDbDeliveryLog log;
+    private static String table = "";
 
     @BeforeAll
     static void provision() {
         ProvisionedStack stack = TestStacks.provision(DynamoDbDeliveryLogIT.class);
-        log = new DynamoDbDeliveryLog(TestStacks.clients().dynamoDb(), stack.physicalId("DeliveryTable"));
+        table = stack.physicalId("DeliveryTable");
+        log = new DynamoDbDeliveryLog(TestStacks.clients().dynamoDb(), table);
     }
 
     private static DeliveryId fresh(String campaign) {
@@ -89,6 +96,43 @@ class DynamoDbDeliveryLogIT {
 
         assertThat(log.find(id)).isEmpty();
         assertThat(log.claim(id, "ref", NOW, LEASE)).isInstanceOf(ClaimOutcome.Claimed.class);
+    }
+
+    @Test
+    void record_afterClaim_replacesTheClaimItemSoNothingIsLeftSending() {
+        DeliveryId id = new DeliveryId(TestStacks.emailKey(UUID.randomUUID().toString()), "c1", Channel.SMS);
+        assertThat(log.claim(id, "ref", NOW, LEASE)).isInstanceOf(ClaimOutcome.Claimed.class);
+
+        log.record(List.of(new DeliveryRecord(
+                id, DeliveryStatus.SENT, "ref", Optional.of("sns-1"), Optional.empty(), NOW.plusSeconds(1))));
+
+        Map<String, AttributeValue> item = TestStacks.clients()
+                .dynamoDb()
+                .getItem(b -> b.tableName(table)
+                        .key(Map.of(
+                                "contactKey",
+                                AttributeValue.fromS(id.contact().value()),
+                                "notice",
+                                AttributeValue.fromS(id.notice())))
+                        .consistentRead(true))
+                .item();
+        assertThat(item.get("status").s()).isEqualTo("sent");
+        assertThat(item).doesNotContainKeys("claimToken", "leaseUntil");
+        assertThat(log.recorded(List.of(id))).isEqualTo(Map.of(id, DeliveryStatus.SENT));
+        assertThat(log.claim(id, "ref", NOW.plusSeconds(2), LEASE.plusSeconds(2)))
+                .isEqualTo(new ClaimOutcome.AlreadySettled(DeliveryStatus.SENT));
+        assertThat(log.find(id).orElseThrow().providerMessageId()).contains("sns-1");
+    }
+
+    @Test
+    void recorded_claimWithoutRecord_isNotRecordedAndClaimableOnlyAfterItsLease() {
+        DeliveryId id = new DeliveryId(TestStacks.emailKey(UUID.randomUUID().toString()), "c1", Channel.SMS);
+        assertThat(log.claim(id, "ref", NOW, LEASE)).isInstanceOf(ClaimOutcome.Claimed.class);
+
+        assertThat(log.recorded(List.of(id))).isEmpty();
+        assertThat(log.claim(id, "ref", LEASE, LEASE.plusSeconds(60))).isEqualTo(new ClaimOutcome.HeldElsewhere(LEASE));
+        assertThat(log.claim(id, "ref", LEASE.plusMillis(1), LEASE.plusSeconds(60)))
+                .isInstanceOf(ClaimOutcome.Claimed.class);
     }
 
     @Test

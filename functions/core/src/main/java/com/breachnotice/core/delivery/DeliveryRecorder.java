@@ -12,6 +12,10 @@ public interface DeliveryRecorder {
     /** Writes the records (in batches of the store's size). Idempotent: writing again is harmless. */
     void record(List<DeliveryRecord> records);
 
-    /** The deliveries among {@code ids} that already have a record, with their status. */
+    /**
+     * The deliveries among {@code ids} that already have a record, with their status. A delivery
+     * that is only claimed ({@code SENDING}, a text whose sender may have died before the publish)
+     * has no record and is not returned: whoever reads this must claim it before sending it.
+     */
     Map<DeliveryId, DeliveryStatus> recorded(List<DeliveryId> ids);
 }

@@ -8,7 +8,9 @@ import com.breachnotice.core.campaign.SmsSegments;
 import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.contact.ContactKeyer;
 import com.breachnotice.core.crypto.ContactCipher;
+import com.breachnotice.core.delivery.ClaimOutcome;
 import com.breachnotice.core.delivery.DeliveryId;
+import com.breachnotice.core.delivery.DeliveryLog;
 import com.breachnotice.core.delivery.DeliveryRecord;
 import com.breachnotice.core.delivery.DeliveryRecorder;
 import com.breachnotice.core.delivery.DeliveryStatus;
@@ -49,6 +51,13 @@ import java.util.concurrent.Future;
  *   <li>Permanent refusals are recorded {@code FAILED} with the reason; throttled and transient
  *       entries are retried here (slower, see {@link AdaptiveRate}) and, if they still fail, the job
  *       is given back unfinished so SQS brings it back.
+ *   <li>Texts are claimed one by one as well, just before each {@code Publish}: a phone can be in two
+ *       SMS jobs under different job keys (a planner job and the fallback after an email bounce),
+ *       sending slowly at the same time, so the job's claim and the records read first cannot keep
+ *       it to one text. One conditional write per text (a text costs about $0.02) can; the job's
+ *       batch record then overwrites the claim with the outcome. A text held by another sender is
+ *       left pending, so the job comes back. Emails stay under the job's claim alone: a write per
+ *       email would not fit their request budget.
  *   <li>The jobs of one SQS batch are claimed and sent concurrently (virtual threads), each after its
  *       turn in the campaign's shared send schedule ({@link SendGovernor}): one reservation covers
  *       the whole batch, so several bulk calls are in flight and the rate holds across instances.
@@ -68,6 +77,7 @@ public final class SenderService {
     private final ContactBook contacts;
     private final JobLedger jobs;
     private final DeliveryRecorder records;
+    private final DeliveryLog claims;
     private final ContactCipher cipher;
     private final ContactKeyer keyer;
     private final EmailSender email;
@@ -84,6 +94,7 @@ public final class SenderService {
             ContactBook contacts,
             JobLedger jobs,
             DeliveryRecorder records,
+            DeliveryLog claims,
             ContactCipher cipher,
             ContactKeyer keyer,
             EmailSender email,
@@ -96,6 +107,7 @@ public final class SenderService {
         this.contacts = contacts;
         this.jobs = jobs;
         this.records = records;
+        this.claims = claims;
         this.cipher = cipher;
         this.keyer = keyer;
         this.email = email;
@@ -317,12 +329,26 @@ public final class SenderService {
                     ready.pending().size() + ready.failedUpFront().size());
         }
         List<DeliveryRecord> done = new ArrayList<>(ready.failedUpFront());
-        List<Pending> left =
-                ready.job().channel() == Channel.EMAIL ? sendEmails(ready, slot, done) : sendSms(ready, slot, done);
-        // The crash window: sent, not yet recorded. The job's lease covers it.
+        Map<DeliveryId, DeliveryStatus> settledElsewhere = new HashMap<>();
+        List<Pending> left = ready.job().channel() == Channel.EMAIL
+                ? sendEmails(ready, slot, done)
+                : sendSms(ready, slot, done, settledElsewhere);
+        // The crash window: sent, not yet recorded. The job's lease covers it (and for a text, the
+        // claim of the delivery: a takeover finds it SENDING, not recorded, and claims it after its
+        // lease). The records overwrite the texts' claims with their outcome.
         records.record(done);
-        int sent = ready.alreadySent();
-        int failed = ready.alreadyFailed();
+        int alreadySent = ready.alreadySent();
+        int alreadyFailed = ready.alreadyFailed();
+        for (DeliveryStatus status : settledElsewhere.values()) {
+            if (status == DeliveryStatus.FAILED) {
+                alreadyFailed++;
+            } else {
+                alreadySent++;
+            }
+        }
+        int skipped = ready.skipped() + settledElsewhere.size();
+        int sent = alreadySent;
+        int failed = alreadyFailed;
         for (DeliveryRecord record : done) {
             if (record.status() == DeliveryStatus.SENT) {
                 sent++;
@@ -331,19 +357,19 @@ public final class SenderService {
             }
         }
         JobKey key = job.key();
-        int newlySent = sent - ready.alreadySent();
-        int newlyFailed = failed - ready.alreadyFailed();
+        int newlySent = sent - alreadySent;
+        int newlyFailed = failed - alreadyFailed;
         if (!left.isEmpty()) {
             jobs.release(key, ready.token());
-            return new JobOutcome(newlySent, newlyFailed, ready.skipped(), left.size());
+            return new JobOutcome(newlySent, newlyFailed, skipped, left.size());
         }
         if (!jobs.complete(key, ready.token(), sent, failed, clock.instant())) {
             // Our lease ran out and another sender took the job over: it is not done until its
             // holder says so, and that holder may die. The message comes back and finds it done,
             // or takes it over again.
-            return new JobOutcome(newlySent, newlyFailed, ready.skipped(), 1);
+            return new JobOutcome(newlySent, newlyFailed, skipped, 1);
         }
-        return new JobOutcome(newlySent, newlyFailed, ready.skipped(), 0);
+        return new JobOutcome(newlySent, newlyFailed, skipped, 0);
     }
 
     private List<Pending> sendEmails(Prepared.Ready ready, Instant slot, List<DeliveryRecord> done)
@@ -370,7 +396,16 @@ public final class SenderService {
         return left;
     }
 
-    private List<Pending> sendSms(Prepared.Ready ready, Instant slot, List<DeliveryRecord> done)
+    /**
+     * Texts the job's phones, each on its turn and under a claim of its own made just before the
+     * publish. Returns the deliveries left pending (to try again, or held by another sender); puts
+     * those another sender already settled in {@code settledElsewhere}.
+     */
+    private List<Pending> sendSms(
+            Prepared.Ready ready,
+            Instant slot,
+            List<DeliveryRecord> done,
+            Map<DeliveryId, DeliveryStatus> settledElsewhere)
             throws InterruptedException {
         Campaign campaign = ready.campaign();
         NoticeJob job = ready.job();
@@ -390,12 +425,26 @@ public final class SenderService {
             pacer.waitUntil(turn);
             offset += delivery.parts();
             remaining -= delivery.parts();
-            left.addAll(settle(
-                    List.of(delivery),
-                    List.of(sms.send(delivery.phone(), delivery.text())),
-                    done,
-                    campaign.id(),
-                    Channel.SMS));
+            Instant now = clock.instant();
+            switch (claims.claim(delivery.id(), delivery.referenceHash(), now, now.plus(lease))) {
+                case ClaimOutcome.AlreadySettled already -> settledElsewhere.put(delivery.id(), already.status());
+                case ClaimOutcome.HeldElsewhere held -> {
+                    // Another job holds the phone now (or a crashed sender's lease has not run out):
+                    // not texted, not done; the job comes back and claims it again.
+                    left.add(delivery);
+                }
+                case ClaimOutcome.Claimed claimed -> {
+                    List<Pending> again = settle(
+                            List.of(delivery),
+                            List.of(sms.send(delivery.phone(), delivery.text())),
+                            done,
+                            campaign.id(),
+                            Channel.SMS);
+                    // Not taken by the provider: give the claim back so the retry need not wait.
+                    again.forEach(pending -> claims.release(pending.id(), claimed.token()));
+                    left.addAll(again);
+                }
+            }
         }
         return left;
     }

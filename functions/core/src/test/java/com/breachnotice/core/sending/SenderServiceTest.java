@@ -9,6 +9,7 @@ import com.breachnotice.core.contact.Contact;
 import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.contact.ContactKeyer;
 import com.breachnotice.core.crypto.ContactCipher;
+import com.breachnotice.core.delivery.ClaimOutcome;
 import com.breachnotice.core.delivery.Delivery;
 import com.breachnotice.core.delivery.DeliveryId;
 import com.breachnotice.core.delivery.DeliveryStatus;
@@ -52,7 +53,7 @@ class SenderServiceTest {
     private final RecordingEmailSender email = new RecordingEmailSender();
     private final RecordingSmsSender sms = new RecordingSmsSender();
     private final SenderService sender = new SenderService(
-            campaigns, registry, jobs, log, cipher, keyer, email, sms, governor, turn -> {}, clock, LEASE);
+            campaigns, registry, jobs, log, log, cipher, keyer, email, sms, governor, turn -> {}, clock, LEASE);
 
     SenderServiceTest() {
         campaigns.create(Fixtures.campaign("first", ChannelPolicy.EMAIL_FIRST));
@@ -167,7 +168,7 @@ class SenderServiceTest {
         ContactKey park = add(Fixtures.email("park@example.com"), "박", Set.of(ItemKind.NAME));
         List<Instant> turns = new java.util.concurrent.CopyOnWriteArrayList<>();
         SenderService paced = new SenderService(
-                campaigns, registry, jobs, log, cipher, keyer, email, sms, governor, turns::add, clock, LEASE);
+                campaigns, registry, jobs, log, log, cipher, keyer, email, sms, governor, turns::add, clock, LEASE);
 
         List<Optional<SenderService.JobOutcome>> outcomes = paced.sendAll(List.of(
                 job(Channel.EMAIL, List.of(kim, lee)),
@@ -377,7 +378,7 @@ class SenderServiceTest {
         };
         List<Instant> turns = new java.util.ArrayList<>();
         SenderService late = new SenderService(
-                campaigns, registry, jobs, log, cipher, keyer, email, sms, stale, turns::add, clock, LEASE);
+                campaigns, registry, jobs, log, log, cipher, keyer, email, sms, stale, turns::add, clock, LEASE);
 
         late.send(job(Channel.EMAIL, List.of(kim)));
 
@@ -394,7 +395,7 @@ class SenderServiceTest {
             throw new AssertionError("the registry was read for " + keys.size() + " contacts");
         };
         SenderService enclosedOnly = new SenderService(
-                campaigns, unreadable, jobs, log, cipher, keyer, email, sms, governor, turn -> {}, clock, LEASE);
+                campaigns, unreadable, jobs, log, log, cipher, keyer, email, sms, governor, turn -> {}, clock, LEASE);
 
         SenderService.JobOutcome outcome = enclosedOnly.send(
                 new NoticeJob("first", Channel.EMAIL, NoticeLocale.KO, List.of(kim.key()), Map.of(kim.key(), kim)));
@@ -408,7 +409,7 @@ class SenderServiceTest {
         ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
         SendGovernor farAhead = (campaignId, channel, units, perSecond, now) -> now.plus(LEASE);
         SenderService sender = new SenderService(
-                campaigns, registry, jobs, log, cipher, keyer, email, sms, farAhead, turn -> {}, clock, LEASE);
+                campaigns, registry, jobs, log, log, cipher, keyer, email, sms, farAhead, turn -> {}, clock, LEASE);
         NoticeJob job = job(Channel.EMAIL, List.of(kim));
 
         SenderService.JobOutcome outcome = sender.send(job);
@@ -433,5 +434,158 @@ class SenderServiceTest {
         assertThat(sender.send(job)).isEqualTo(new SenderService.JobOutcome(0, 0, 1, 0));
         assertThat(jobs.isDone(job.key())).isTrue();
         assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
+    }
+
+    @Test
+    void send_twoSmsJobsHoldingOnePhoneBothPastTheRecordsRead_phoneTextedOnce() {
+        ContactKey shared = add(Fixtures.phone("010-1234-5678"), "김민지", Set.of(ItemKind.PHONE));
+        ContactKey other = add(Fixtures.phone("010-2222-3333"), "이서준", Set.of(ItemKind.PHONE));
+        NoticeJob fallback = job(Channel.SMS, List.of(shared));
+        NoticeJob planned = job(Channel.SMS, List.of(shared, other));
+        List<SenderService.JobOutcome> fallbackOutcome = new java.util.ArrayList<>();
+        // The planned job has read its records (nothing yet) and waits for its turn; meanwhile the
+        // fallback job reads its records (nothing yet either), texts the shared phone and records it.
+        SenderService plannedSender = new SenderService(
+                campaigns,
+                registry,
+                jobs,
+                log,
+                log,
+                cipher,
+                keyer,
+                email,
+                sms,
+                governor,
+                turn -> {
+                    if (fallbackOutcome.isEmpty()) {
+                        fallbackOutcome.add(sender.send(fallback));
+                    }
+                },
+                clock,
+                LEASE);
+
+        SenderService.JobOutcome plannedOutcome = plannedSender.send(planned);
+
+        assertThat(fallbackOutcome).containsExactly(new SenderService.JobOutcome(1, 0, 0, 0));
+        assertThat(plannedOutcome).isEqualTo(new SenderService.JobOutcome(1, 0, 1, 0));
+        assertThat(sms.sentTo("+821012345678")).isEqualTo(1);
+        assertThat(sms.sentTo("+821022223333")).isEqualTo(1);
+        assertThat(jobs.isDone(planned.key())).isTrue();
+        assertThat(log.all()).extracting(Delivery::status).containsOnly(DeliveryStatus.SENT);
+    }
+
+    @Test
+    void send_smsJobWhosePhoneAnotherJobHoldsUnderALiveClaim_leftPendingNotCompleted() {
+        ContactKey shared = add(Fixtures.phone("010-1234-5678"), "김민지", Set.of(ItemKind.PHONE));
+        ContactKey other = add(Fixtures.phone("010-2222-3333"), "이서준", Set.of(ItemKind.PHONE));
+        DeliveryId sharedId = new DeliveryId(shared, "first", Channel.SMS);
+        // Another SMS job claimed the shared phone and is about to text it.
+        assertThat(log.claim(sharedId, "hash-of-the-other-job", Fixtures.T0, Fixtures.T0.plus(LEASE)))
+                .isInstanceOf(ClaimOutcome.Claimed.class);
+        NoticeJob planned = job(Channel.SMS, List.of(shared, other));
+
+        SenderService.JobOutcome whileHeld = sender.send(planned);
+
+        assertThat(whileHeld).isEqualTo(new SenderService.JobOutcome(1, 0, 0, 1));
+        assertThat(whileHeld.complete()).isFalse();
+        assertThat(jobs.isDone(planned.key())).isFalse();
+        assertThat(sms.sentTo("+821012345678")).isZero();
+        assertThat(log.find(sharedId).orElseThrow().status()).isEqualTo(DeliveryStatus.SENDING);
+        // The other job died without texting: after its lease the message that came back texts it.
+        clock.advance(LEASE.plusSeconds(1));
+        assertThat(sender.send(planned)).isEqualTo(new SenderService.JobOutcome(1, 0, 1, 0));
+        assertThat(jobs.isDone(planned.key())).isTrue();
+        assertThat(sms.sentTo("+821012345678")).isEqualTo(1);
+        assertThat(sms.sentTo("+821022223333")).isEqualTo(1);
+    }
+
+    @Test
+    void send_smsCrashAfterClaimBeforePublish_takeoverTextsOnce() {
+        ContactKey kim = add(Fixtures.phone("010-1234-5678"), "김민지", Set.of(ItemKind.PHONE));
+        DeliveryId id = new DeliveryId(kim, "first", Channel.SMS);
+        NoticeJob job = job(Channel.SMS, List.of(kim));
+        SmsSender diesBeforePublish = (phone, text) -> {
+            throw new IllegalStateException("sender died before SNS took the text");
+        };
+        SenderService crashing = new SenderService(
+                campaigns,
+                registry,
+                jobs,
+                log,
+                log,
+                cipher,
+                keyer,
+                email,
+                diesBeforePublish,
+                governor,
+                turn -> {},
+                clock,
+                LEASE);
+        assertThat(crashing.sendAll(List.of(job))).containsExactly(Optional.empty());
+        assertThat(log.find(id).orElseThrow().status()).isEqualTo(DeliveryStatus.SENDING);
+        assertThat(log.recorded(List.of(id))).isEmpty();
+        clock.advance(LEASE.plusSeconds(1));
+
+        SenderService.JobOutcome takeover = sender.send(job);
+        SenderService.JobOutcome redelivered = sender.send(job);
+
+        assertThat(takeover).isEqualTo(new SenderService.JobOutcome(1, 0, 0, 0));
+        assertThat(redelivered).isEqualTo(new SenderService.JobOutcome(0, 0, 1, 0));
+        assertThat(sms.sentTo("+821012345678")).isEqualTo(1);
+        assertThat(log.find(id).orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(log.leaseUntil(id)).isEmpty();
+    }
+
+    @Test
+    void send_smsCrashAfterPublishBeforeRecord_takeoverTextsAtMostOnceMore() {
+        ContactKey kim = add(Fixtures.phone("010-1234-5678"), "김민지", Set.of(ItemKind.PHONE));
+        DeliveryId id = new DeliveryId(kim, "first", Channel.SMS);
+        NoticeJob job = job(Channel.SMS, List.of(kim));
+        SmsSender diesAfterPublish = (phone, text) -> {
+            sms.send(phone, text);
+            throw new IllegalStateException("sender died after SNS took the text");
+        };
+        SenderService crashing = new SenderService(
+                campaigns,
+                registry,
+                jobs,
+                log,
+                log,
+                cipher,
+                keyer,
+                email,
+                diesAfterPublish,
+                governor,
+                turn -> {},
+                clock,
+                LEASE);
+        assertThat(crashing.sendAll(List.of(job))).containsExactly(Optional.empty());
+        // Before the lease runs out the delivery is neither texted again nor taken for done.
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(sender.send(job)).isEqualTo(new SenderService.JobOutcome(0, 0, 0, 1));
+        clock.advance(LEASE);
+
+        SenderService.JobOutcome takeover = sender.send(job);
+        SenderService.JobOutcome redelivered = sender.send(job);
+
+        assertThat(takeover).isEqualTo(new SenderService.JobOutcome(1, 0, 0, 0));
+        assertThat(redelivered).isEqualTo(new SenderService.JobOutcome(0, 0, 1, 0));
+        assertThat(sms.sentTo("+821012345678")).isEqualTo(2);
+        assertThat(log.find(id).orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
+    }
+
+    @Test
+    void send_smsThrottled_claimGivenBackAndJobComesBack() {
+        ContactKey kim = add(Fixtures.phone("010-1234-5678"), "김민지", Set.of(ItemKind.PHONE));
+        DeliveryId id = new DeliveryId(kim, "first", Channel.SMS);
+        sms.script("+821012345678", new SendResult.Throttled("rate"));
+        NoticeJob job = job(Channel.SMS, List.of(kim));
+
+        SenderService.JobOutcome throttled = sender.send(job);
+
+        assertThat(throttled).isEqualTo(new SenderService.JobOutcome(0, 0, 0, 1));
+        assertThat(log.find(id)).isEmpty();
+        assertThat(sender.send(job)).isEqualTo(new SenderService.JobOutcome(1, 0, 0, 0));
+        assertThat(sms.sentTo("+821012345678")).isEqualTo(2);
     }
 }

@@ -175,6 +175,10 @@ public final class InMemoryDeliveryLog implements DeliveryLog, DeliveryRecorder 
         return DeliveryCounts.of(counts);
     }
 
+    /**
+     * Puts each record whole, as the table's batch write does: a claim of the same delivery is
+     * replaced, token and lease included.
+     */
     @Override
     public synchronized void record(List<DeliveryRecord> records) {
         for (DeliveryRecord record : records) {
@@ -183,7 +187,7 @@ public final class InMemoryDeliveryLog implements DeliveryLog, DeliveryRecorder 
             entry.status = record.status();
             entry.referenceHash = record.referenceHash();
             entry.updatedAt = record.at();
-            entry.sentAt = record.status() == DeliveryStatus.SENT ? record.at() : null;
+            entry.sentAt = providerTook(record.status()) ? record.at() : null;
             entry.providerMessageId = record.providerMessageId().orElse(null);
             entry.reason = record.reason().orElse(null);
             entries.put(record.id(), entry);
