@@ -33,31 +33,12 @@ public record RangeOutcome(
      * counted once however many ranges reported it.
      */
     public static ManifestSummary total(List<RangeOutcome> ranges) {
-        long rows = 0;
-        long blank = 0;
-        long accepted = 0;
-        long rejected = 0;
-        long merged = 0;
-        long droppedEmails = 0;
-        long droppedPhones = 0;
-        Map<RejectReason, Long> reasons = new EnumMap<>(RejectReason.class);
-        List<String> unknown = List.of();
+        ManifestSummary read =
+                ManifestSummary.sum(ranges.stream().map(RangeOutcome::read).toList());
         Map<String, Set<Long>> mergedLines = new HashMap<>();
         Set<Long> refused = new HashSet<>();
         Set<Long> refusedRepeats = new HashSet<>();
         for (RangeOutcome range : ranges) {
-            ManifestSummary part = range.read();
-            rows += part.rows();
-            blank += part.blank();
-            accepted += part.accepted();
-            rejected += part.rejected();
-            merged += part.merged();
-            droppedEmails += part.droppedEmails();
-            droppedPhones += part.droppedPhones();
-            part.reasons().forEach((reason, count) -> reasons.merge(reason, count, Long::sum));
-            if (unknown.isEmpty()) {
-                unknown = part.unknownColumns();
-            }
             range.mergedLines()
                     .forEach((customer, lines) -> mergedLines
                             .computeIfAbsent(customer, c -> new HashSet<>())
@@ -65,21 +46,24 @@ public record RangeOutcome(
             range.refused().forEach(rejection -> refused.add(rejection.line()));
             refusedRepeats.addAll(range.refusedRepeats());
         }
+        long merged = read.merged();
         for (Set<Long> lines : mergedLines.values()) {
             merged += lines.size() - 1;
         }
+        Map<RejectReason, Long> reasons = new EnumMap<>(RejectReason.class);
+        reasons.putAll(read.reasons());
         if (!refused.isEmpty()) {
             reasons.merge(RejectReason.CONFLICTING_CONTACT, (long) refused.size(), Long::sum);
         }
         return new ManifestSummary(
-                rows,
-                blank,
-                accepted - refused.size(),
-                rejected + refused.size(),
+                read.rows(),
+                read.blank(),
+                read.accepted() - refused.size(),
+                read.rejected() + refused.size(),
                 merged - refusedRepeats.size(),
-                droppedEmails,
-                droppedPhones,
+                read.droppedEmails(),
+                read.droppedPhones(),
                 reasons,
-                unknown);
+                read.unknownColumns());
     }
 }

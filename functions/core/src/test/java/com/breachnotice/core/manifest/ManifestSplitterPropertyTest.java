@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -72,7 +70,7 @@ class ManifestSplitterPropertyTest {
         assertThat(expectedStart).isEqualTo(manifest.length);
 
         assertThat(ranged.events).isEqualTo(onePass.events);
-        assertThat(sum(parts)).isEqualTo(whole);
+        assertThat(ManifestSummary.sum(parts)).isEqualTo(whole);
     }
 
     @Provide
@@ -132,31 +130,6 @@ class ManifestSplitterPropertyTest {
 
     private static void write(ByteArrayOutputStream out, String text) {
         out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static ManifestSummary sum(List<ManifestSummary> parts) {
-        long rows = 0;
-        long blank = 0;
-        long accepted = 0;
-        long rejected = 0;
-        long merged = 0;
-        long droppedEmails = 0;
-        long droppedPhones = 0;
-        Map<RejectReason, Long> reasons = new EnumMap<>(RejectReason.class);
-        List<String> unknown = List.of();
-        for (ManifestSummary part : parts) {
-            rows += part.rows();
-            blank += part.blank();
-            accepted += part.accepted();
-            rejected += part.rejected();
-            merged += part.merged();
-            droppedEmails += part.droppedEmails();
-            droppedPhones += part.droppedPhones();
-            part.reasons().forEach((reason, count) -> reasons.merge(reason, count, Long::sum));
-            unknown = part.unknownColumns();
-        }
-        return new ManifestSummary(
-                rows, blank, accepted, rejected, merged, droppedEmails, droppedPhones, reasons, unknown);
     }
 
     static final class Outcome implements ManifestVisitor {
