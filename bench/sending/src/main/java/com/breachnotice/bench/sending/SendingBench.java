@@ -378,14 +378,13 @@ public final class SendingBench {
         }
     }
 
-    /** A fake SES that stamps each bulk call on arrival (nanoTime, recipients). */
+    /** A fake SES that stamps each bulk call on arrival (nanoTime, recipients), then answers as {@link SlowSes}. */
     static final class StampingSes implements EmailSender {
         final List<long[]> calls = new CopyOnWriteArrayList<>();
-        final AtomicLong ids = new AtomicLong();
-        final Duration latency;
+        private final SlowSes answer;
 
         StampingSes(Duration latency) {
-            this.latency = latency;
+            this.answer = new SlowSes(latency);
         }
 
         @Override
@@ -394,21 +393,12 @@ public final class SendingBench {
             if (Boolean.getBoolean("bench.debug") && calls.size() < 6) {
                 OUT.println("  call at " + Instant.now() + " " + emails.get(0).to());
             }
-            try {
-                Thread.sleep(latency);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            List<SendResult> results = new ArrayList<>(emails.size());
-            for (int i = 0; i < emails.size(); i++) {
-                results.add(new SendResult.Accepted("fake-" + ids.incrementAndGet()));
-            }
-            return results;
+            return answer.sendBulk(templateName, emails);
         }
 
         @Override
         public SendResult send(String to, String subject, String text) {
-            return new SendResult.Accepted("fake-" + ids.incrementAndGet());
+            return answer.send(to, subject, text);
         }
     }
 
