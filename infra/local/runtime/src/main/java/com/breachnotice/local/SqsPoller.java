@@ -47,20 +47,6 @@ final class SqsPoller implements AutoCloseable {
      * @param batchSize the most messages per batch; above 10, several receives fill one batch
      * @param waitTime the long-poll wait of each receive (whole seconds, at most 20); it bounds how long
      *     {@link #stop()} takes when idle
-     */
-    SqsPoller(
-            String name,
-            SqsClient sqs,
-            String queueUrl,
-            int batchSize,
-            int concurrency,
-            Duration waitTime,
-            QueueBatchHandler handler,
-            EventSourceCounters counters) {
-        this(name, sqs, queueUrl, batchSize, concurrency, waitTime, handler, counters, 0);
-    }
-
-    /**
      * @param duplicateDeliveries share of received messages also handed to a second, concurrent
      *     invocation (fault injection: SQS delivers at least once)
      */
