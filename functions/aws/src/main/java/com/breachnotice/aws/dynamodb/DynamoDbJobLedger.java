@@ -6,6 +6,7 @@ import static com.breachnotice.aws.dynamodb.Attributes.millis;
 import static com.breachnotice.aws.dynamodb.Attributes.n;
 import static com.breachnotice.aws.dynamodb.Attributes.number;
 import static com.breachnotice.aws.dynamodb.Attributes.s;
+import static com.breachnotice.aws.dynamodb.Attributes.string;
 
 import com.breachnotice.core.delivery.DeliveryCounts;
 import com.breachnotice.core.delivery.DeliveryStatus;
@@ -112,8 +113,13 @@ public final class DynamoDbJobLedger implements JobLedger {
     }
 
     private static boolean heldBy(Map<String, AttributeValue> item, String token) {
-        AttributeValue holder = item.get("claimToken");
-        return holder != null && token.equals(holder.s());
+        return string(item, "claimToken").filter(token::equals).isPresent();
+    }
+
+    /** The condition of every write by a claim's holder: the job is still open under its token. */
+    private static String openUnder(Expression e, String token) {
+        return e.name("claimToken") + " = " + e.value("token", s(token)) + " AND " + e.name("done") + " = "
+                + e.value("open", AttributeValue.fromBool(false));
     }
 
     UpdateItemRequest completeRequest(JobKey job, String token, int sent, int failed, Instant at) {
@@ -123,8 +129,7 @@ public final class DynamoDbJobLedger implements JobLedger {
         e.set("failed", n(failed));
         e.set("updatedAt", millis(at));
         e.remove("leaseUntil");
-        String condition = e.name("claimToken") + " = " + e.value("token", s(token)) + " AND " + e.name("done") + " = "
-                + e.value("open", AttributeValue.fromBool(false));
+        String condition = openUnder(e, token);
         return update(job, e, condition).toBuilder()
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build();
@@ -134,8 +139,7 @@ public final class DynamoDbJobLedger implements JobLedger {
     public void release(JobKey job, String token) {
         Expression e = new Expression();
         e.set("leaseUntil", n(0));
-        String condition = e.name("claimToken") + " = " + e.value("token", s(token)) + " AND " + e.name("done") + " = "
-                + e.value("open", AttributeValue.fromBool(false));
+        String condition = openUnder(e, token);
         try {
             dynamoDb.updateItem(update(job, e, condition));
         } catch (ConditionalCheckFailedException notOurs) {
