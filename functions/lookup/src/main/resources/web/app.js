@@ -25,11 +25,11 @@
       contactHint: '예: name@example.com 또는 010-1234-5678',
       startCheck: '인증번호 받기',
       codeLabel: '인증번호 6자리',
-      noCodeHint: '몇 분 안에 인증번호가 오지 않으면, 그 연락처로 보낸 유출 안내가 저희 기록에 없다는 뜻입니다. 인증번호는 저희 기록에 있는 연락처로만 보냅니다.',
+      noCodeHint: '인증번호가 몇 분 안에 오지 않으면 스팸함을 확인하거나 다른 연락처(이메일 또는 휴대전화)로 다시 해 보세요. 인증번호가 오지 않았다고 해서 유출되지 않았다는 뜻은 아닙니다. 아래 문의 항목의 상담 전화로 확인해 주세요.',
       verifyCode: '확인',
       restart: '다른 연락처로 다시 하기',
       sending: '요청하는 중입니다…',
-      codeAsked: '요청을 받았습니다. 저희 기록에 있는 연락처라면 인증번호를 보냈습니다. 10분 안에 입력해 주세요.',
+      codeAsked: '요청을 받았습니다. 인증번호는 저희 기록에 있는 연락처로만 보내며, 도착까지 몇 분 걸릴 수 있습니다. 10분 안에 입력해 주세요.',
       needContact: '이메일 주소나 휴대전화 번호를 입력해 주세요.',
       needCode: '받으신 인증번호 6자리를 숫자로 입력해 주세요.',
       invalidContact: '이메일 주소나 휴대전화 번호 형식이 아닙니다. 다시 확인해 주세요.',
@@ -39,6 +39,8 @@
       expired: '인증번호가 만료되었거나 이미 사용되었습니다. 인증번호를 새로 받아 주세요.',
       failed: '처리하지 못했습니다. 잠시 후 다시 시도해 주세요.',
       busy: '요청이 너무 많습니다. {m}분 뒤에 다시 시도해 주세요.',
+      serviceBusy: '지금 이용자가 많아 요청을 처리하지 못했습니다. 이 연락처의 문제는 아닙니다. {m}분 뒤에 다시 시도해 주세요.',
+      codesBusy: '지금 인증번호 요청이 너무 많아 보내지 못했습니다. 이 연락처의 문제는 아닙니다. {time}에 다시 시도해 주세요.',
       affectedHeading: '이 연락처의 정보가 유출되었습니다',
       affectedSummary: '아래 항목이 유출되었습니다. 위의 피싱 예방 수칙을 꼭 지켜 주세요.',
       notAffectedHeading: '이 연락처로 확인된 유출 항목이 없습니다',
@@ -86,11 +88,11 @@
       contactHint: 'For example: name@example.com or 010-1234-5678',
       startCheck: 'Send me a code',
       codeLabel: '6-digit code',
-      noCodeHint: 'If you get no code within a few minutes, our records hold no breach notice for that contact. Codes are only sent to contacts in our records.',
+      noCodeHint: 'If no code arrives within a few minutes, check your spam folder or try your other contact (email or mobile). A missing code does not mean your data is safe: please call the help line listed under Contact us below.',
       verifyCode: 'Check',
       restart: 'Start again with another contact',
       sending: 'Sending your request…',
-      codeAsked: 'Request received. If this contact is in our records, we sent it a code. Please enter it within 10 minutes.',
+      codeAsked: 'Request received. We send codes only to contacts in our records, and one may take a few minutes to arrive. Please enter it within 10 minutes.',
       needContact: 'Please enter an email address or a mobile phone number.',
       needCode: 'Please enter the 6 digits of the code you received.',
       invalidContact: 'This does not look like an email address or a phone number. Please check it.',
@@ -100,6 +102,8 @@
       expired: 'This code has expired or was already used. Please ask for a new code.',
       failed: 'Something went wrong. Please try again in a moment.',
       busy: 'Too many requests from your network. Please try again in {m} minutes.',
+      serviceBusy: 'The service is very busy and could not take your request. This is not about your contact. Please try again in {m} minutes.',
+      codesBusy: 'We are sending too many codes right now and could not send yours. This is not about your contact. Please try again at {time}.',
       affectedHeading: 'Data of this contact leaked',
       affectedSummary: 'The items below leaked. Please follow the precautions above.',
       notAffectedHeading: 'No leaked items found for this contact',
@@ -212,11 +216,18 @@
     });
   }
 
-  // The per-address limit (any route): the same words wherever it is met.
+  // Our own answers carry an error code; API Gateway's and the edge's (throttling, overload) do not.
+  function ours(answer) { return typeof answer.body.error === 'string'; }
+  function minutes(answer) { return Math.max(1, Math.ceil(answer.retryAfter / 60)); }
+  // Busy before the request reached us (gateway or edge), or over the per-address limit (any route):
+  // the same words wherever it is met, and never the words of a per-contact limit.
   function tooBusy(answer) {
-    return answer.status === 429 && answer.body.error === 'too_many_requests';
+    return ((answer.status === 429 || answer.status === 503) && !ours(answer)) ||
+      (answer.status === 429 && answer.body.error === 'too_many_requests');
   }
-  function busyText(answer) { return fill(t('busy'), { m: Math.max(1, Math.ceil(answer.retryAfter / 60)) }); }
+  function busyText(answer) {
+    return fill(t(ours(answer) ? 'busy' : 'serviceBusy'), { m: minutes(answer) });
+  }
 
   function busy(button, on) { button.disabled = on; button.setAttribute('aria-busy', on ? 'true' : 'false'); }
 
@@ -245,10 +256,12 @@
         $('code-form').hidden = false;
         say(t('codeAsked'));
         $('code').focus();
+      } else if (answer.status === 503 && answer.body.error === 'busy') {
+        say(fill(t('codesBusy'), { time: formatTime(answer.body.retryAt) }));
       } else if (answer.status === 400) {
         say(t('invalidContact'));
         $('contact').focus();
-      } else if (answer.status === 429) {
+      } else if (answer.status === 429 && answer.body.error === 'rate_limited') {
         say(t('rateLimited'));
       } else {
         say(t('failed'));

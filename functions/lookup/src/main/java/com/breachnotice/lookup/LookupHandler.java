@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -38,9 +37,16 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     private static final Logger LOG = LoggerFactory.getLogger(LookupHandler.class);
 
-    private static final Pattern ASSET = Pattern.compile("/assets/([A-Za-z0-9._-]{1,64})");
+    /** The route keys of the HTTP API, as declared in template.yaml and openapi.yaml. */
+    static final String ROUTE_PAGE = "GET /";
+
+    static final String ROUTE_ASSET = "GET /assets/{file}";
+    static final String ROUTE_INCIDENT = "GET /v1/incident";
+    static final String ROUTE_START = "POST /v1/challenges";
     /** Any one path segment: an id that cannot exist is answered like an expired one (410), not 404. */
-    private static final Pattern VERIFY = Pattern.compile("/v1/challenges/([^/]+)/verify");
+    static final String ROUTE_VERIFY = "POST /v1/challenges/{challengeId}/verify";
+
+    static final String ROUTE_REFERENCE = "POST /v1/notices/verify";
 
     private static final Pattern SIX_DIGITS = Pattern.compile("[0-9]{6}");
     private static final String MESSAGE_INTERNAL = "Something went wrong on our side. Please try again in a moment.";
@@ -77,40 +83,32 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, @Nullable Context context) {
-        String method = method(event);
-        String path = event.getRawPath() == null ? "" : event.getRawPath();
-        String route = "unmatched";
+        // API Gateway matched the route already: its key and path parameters are the routing, so the
+        // handler never parses the path again (and a route the API lacks never arrives here).
+        String route = event.getRouteKey() == null ? "" : event.getRouteKey();
         APIGatewayV2HTTPResponse response;
         try {
-            Matcher verify = VERIFY.matcher(path);
-            Matcher asset = ASSET.matcher(path);
-            if (method.equals("GET") && path.equals("/")) {
-                route = "GET /";
-                response = responses.publicResource(content.page());
-            } else if (method.equals("GET") && asset.matches()) {
-                route = "GET /assets/{file}";
-                response = content.asset(asset.group(1))
-                        .map(responses::publicResource)
-                        .orElseGet(() -> responses.error(404, "not_found", "There is no such file."));
-            } else if (method.equals("GET") && path.equals("/v1/incident")) {
-                route = "GET /v1/incident";
-                response = responses.publicJson(content.incidentJson());
-            } else if (method.equals("POST") && path.equals("/v1/challenges")) {
-                route = "POST /v1/challenges";
-                response = limited(event, AddressLimiter.Action.START, () -> withBody(event, this::startChallenge));
-            } else if (method.equals("POST") && verify.matches()) {
-                route = "POST /v1/challenges/{challengeId}/verify";
-                String challengeId = verify.group(1);
-                response = limited(
-                        event,
-                        AddressLimiter.Action.CHECK,
-                        () -> withBody(event, body -> verifyCode(challengeId, body)));
-            } else if (method.equals("POST") && path.equals("/v1/notices/verify")) {
-                route = "POST /v1/notices/verify";
-                response = limited(event, AddressLimiter.Action.CHECK, () -> withBody(event, this::checkReference));
-            } else {
-                response = responses.error(404, "not_found", "There is no such page or resource.");
-            }
+            response = switch (route) {
+                case ROUTE_PAGE -> responses.publicResource(content.page());
+                case ROUTE_ASSET ->
+                    content.asset(pathParameter(event, "file"))
+                            .map(responses::publicResource)
+                            .orElseGet(() -> responses.error(404, "not_found", "There is no such file."));
+                case ROUTE_INCIDENT -> responses.publicJson(content.incidentJson());
+                case ROUTE_START ->
+                    limited(event, AddressLimiter.Action.START, () -> withBody(event, this::startChallenge));
+                case ROUTE_VERIFY ->
+                    limited(
+                            event,
+                            AddressLimiter.Action.CHECK,
+                            () -> withBody(event, body -> verifyCode(pathParameter(event, "challengeId"), body)));
+                case ROUTE_REFERENCE ->
+                    limited(event, AddressLimiter.Action.CHECK, () -> withBody(event, this::checkReference));
+                default -> {
+                    route = "unmatched";
+                    yield responses.error(404, "not_found", "There is no such page or resource.");
+                }
+            };
         } catch (RuntimeException e) {
             // The exception's class and trace only: its message could quote request data.
             LOG.error("lookup failed: route={} error={}", route, e.getClass().getName(), withoutMessage(e));
@@ -118,6 +116,16 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
         }
         LOG.info("lookup: route={} status={}", route, response.getStatusCode());
         return response;
+    }
+
+    /**
+     * A path parameter as API Gateway decoded it; empty when absent, which no whitelist or id format
+     * accepts, so a missing parameter is answered like an unknown one.
+     */
+    private static String pathParameter(APIGatewayV2HTTPEvent event, String name) {
+        Map<String, String> parameters = event.getPathParameters();
+        String value = parameters == null ? null : parameters.get(name);
+        return value == null ? "" : value;
     }
 
     /**
@@ -162,6 +170,14 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
             case StartResult.InvalidContact invalid ->
                 responses.error(
                         400, "invalid_contact", "This is neither an email address nor a phone number we can use.");
+            case StartResult.Busy busy -> {
+                // The same answer for everyone while the hour's codes are spent: honest, and no oracle.
+                ObjectNode error = responses.errorBody(
+                        "busy", "We are sending too many codes right now. Please try again at the time shown.");
+                error.put("retryAt", busy.retryAt().toString());
+                yield responses.json(
+                        503, error, Map.of("Retry-After", Long.toString(Responses.seconds(busy.retryAfter()))));
+            }
             case StartResult.RateLimited limited ->
                 responses.error(
                         429,
@@ -262,18 +278,6 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
             return context.getHttp().getSourceIp();
         }
         return "unknown";
-    }
-
-    private static String method(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
-        if (context != null && context.getHttp() != null && context.getHttp().getMethod() != null) {
-            return context.getHttp().getMethod();
-        }
-        String routeKey = event.getRouteKey();
-        if (routeKey != null && routeKey.indexOf(' ') > 0) {
-            return routeKey.substring(0, routeKey.indexOf(' '));
-        }
-        return "";
     }
 
     /** The stack trace of {@code e} without its message or causes, which may quote a contact or a code. */

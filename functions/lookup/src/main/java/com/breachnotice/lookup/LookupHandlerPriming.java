@@ -60,16 +60,24 @@ final class LookupHandlerPriming implements Resource {
 
     /** One request per route, none of which creates a challenge or sends a code. */
     static List<APIGatewayV2HTTPEvent> requests() {
+        String unknownId = "AAAAAAAAAAAAAAAAAAAAAA";
         return List.of(
-                request("GET", "/", null),
-                request("GET", "/assets/app.js", null),
-                request("GET", "/v1/incident", null),
-                request("POST", "/v1/challenges", "{\"contact\":\"not-a-contact\"}"),
-                request("POST", "/v1/challenges/AAAAAAAAAAAAAAAAAAAAAA/verify", "{\"code\":\"000000\"}"),
-                request("POST", "/v1/notices/verify", "{\"reference\":\"priming\"}"));
+                request(LookupHandler.ROUTE_PAGE, "/", Map.of(), null),
+                request(LookupHandler.ROUTE_ASSET, "/assets/app.js", Map.of("file", "app.js"), null),
+                request(LookupHandler.ROUTE_INCIDENT, "/v1/incident", Map.of(), null),
+                request(LookupHandler.ROUTE_START, "/v1/challenges", Map.of(), "{\"contact\":\"not-a-contact\"}"),
+                request(
+                        LookupHandler.ROUTE_VERIFY,
+                        "/v1/challenges/" + unknownId + "/verify",
+                        Map.of("challengeId", unknownId),
+                        "{\"code\":\"000000\"}"),
+                request(LookupHandler.ROUTE_REFERENCE, "/v1/notices/verify", Map.of(), "{\"reference\":\"priming\"}"));
     }
 
-    private static APIGatewayV2HTTPEvent request(String method, String path, @Nullable String body) {
+    /** A request as API Gateway passes it: the matched route's key and its path parameters. */
+    private static APIGatewayV2HTTPEvent request(
+            String routeKey, String path, Map<String, String> pathParameters, @Nullable String body) {
+        String method = routeKey.substring(0, routeKey.indexOf(' '));
         APIGatewayV2HTTPEvent.RequestContext.Http http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
                 .withMethod(method)
                 .withPath(path)
@@ -79,8 +87,9 @@ final class LookupHandlerPriming implements Resource {
                 APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(http).build();
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
-                .withRouteKey(method + " " + path)
+                .withRouteKey(routeKey)
                 .withRawPath(path)
+                .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
                 .withHeaders(Map.of("content-type", "application/json"))
                 .withBody(body)
                 .withIsBase64Encoded(false)

@@ -12,7 +12,14 @@ record LookupSettings(
         String campaignTable,
         String codeQueueUrl,
         String pepperSecretId,
-        LookupLimits limits) {
+        LookupLimits limits,
+        int codesPerHour,
+        int codeBudgetShards) {
+
+    /** Codes per clock hour over all requests: protects the SMS spend and the sending reputation. */
+    static final int DEFAULT_CODES_PER_HOUR = 20_000;
+
+    static final int DEFAULT_CODE_BUDGET_SHARDS = 10;
 
     /** Fails with the name of the first missing variable. */
     static LookupSettings from(FunctionEnvironment env) {
@@ -26,7 +33,9 @@ record LookupSettings(
                 new LookupLimits(
                         Duration.ofHours(1),
                         positive(env, "ADDRESS_STARTS_PER_HOUR", LookupLimits.DEFAULTS.startsPerAddress()),
-                        positive(env, "ADDRESS_CHECKS_PER_HOUR", LookupLimits.DEFAULTS.checksPerAddress())));
+                        positive(env, "ADDRESS_CHECKS_PER_HOUR", LookupLimits.DEFAULTS.checksPerAddress())),
+                positive(env, "CODES_PER_HOUR", DEFAULT_CODES_PER_HOUR),
+                positive(env, "CODE_BUDGET_SHARDS", DEFAULT_CODE_BUDGET_SHARDS));
     }
 
     private static int positive(FunctionEnvironment env, String name, int fallback) {

@@ -8,12 +8,14 @@ import com.breachnotice.aws.dynamodb.DynamoDbChallengeStore;
 import com.breachnotice.aws.dynamodb.DynamoDbContactBook;
 import com.breachnotice.aws.dynamodb.DynamoDbDeliveryLog;
 import com.breachnotice.aws.dynamodb.DynamoDbRateLimits;
+import com.breachnotice.aws.metrics.EmfMetrics;
 import com.breachnotice.aws.secrets.SecretsManagerPepperSource;
 import com.breachnotice.aws.sqs.SqsCodeQueue;
 import com.breachnotice.core.contact.ContactKeyer;
 import com.breachnotice.core.contact.ContactNormalizer;
 import com.breachnotice.core.contact.Pepper;
 import com.breachnotice.core.lookup.AddressLimiter;
+import com.breachnotice.core.lookup.CodeBudget;
 import com.breachnotice.core.lookup.LookupService;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -48,6 +50,7 @@ final class LookupWiring {
         SqsClient sqs = AWS.sqs();
         ContactKeyer keyer = new ContactKeyer(pepper.join());
         Clock clock = Clock.systemUTC();
+        DynamoDbRateLimits counters = new DynamoDbRateLimits(dynamoDb, settings.challengeTable());
         LookupService service = new LookupService(
                 new DynamoDbChallengeStore(dynamoDb, settings.challengeTable()),
                 new SqsCodeQueue(sqs, settings.codeQueueUrl()),
@@ -57,9 +60,10 @@ final class LookupWiring {
                 ContactNormalizer.korea(),
                 keyer,
                 clock,
-                random());
-        AddressLimiter limiter = new AddressLimiter(
-                new DynamoDbRateLimits(dynamoDb, settings.challengeTable()), keyer, clock, settings.limits());
+                random(),
+                new CodeBudget(counters, clock, settings.codesPerHour(), settings.codeBudgetShards()),
+                EmfMetrics.lookup());
+        AddressLimiter limiter = new AddressLimiter(counters, keyer, clock, settings.limits());
         return new Wired(service, limiter, content);
     }
 

@@ -360,9 +360,53 @@ class LookupHandlerTest {
     }
 
     @Test
-    void unknownRoute_is404Json() {
+    void routing_followsTheMatchedRouteKey_notTheRawPath() {
         APIGatewayV2HTTPEvent event = Events.load("get-root.json");
+        event.setRouteKey(LookupHandler.ROUTE_ASSET);
+        event.setPathParameters(Map.of("file", "app.css"));
+        event.setRawPath("/somewhere/else");
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "text/css; charset=utf-8");
+    }
+
+    @Test
+    void verify_withoutPathParameter_isAnsweredLikeAnUnknownChallenge() {
+        APIGatewayV2HTTPEvent event = Events.load("post-verify.json", Map.of("challengeId", "x", "code", "123456"));
+        event.setPathParameters(null);
+
+        assertThat(handler.handleRequest(event, null).getStatusCode()).isEqualTo(410);
+    }
+
+    @Test
+    void start_budgetSpent_is503WithRetryAfterAndTheTime_forAnyContact() {
+        LookupFixture spent = new LookupFixture(5L, 1);
+        LookupHandler busyHandler = new LookupHandler(spent.service, spent.limiter);
+        busyHandler.handleRequest(Events.load("post-challenges.json"), null);
+
+        for (String contact : List.of(LookupFixture.UNKNOWN_EMAIL, LookupFixture.AFFECTED_EMAIL)) {
+            APIGatewayV2HTTPEvent event = Events.load("post-challenges.json");
+            event.setBody("{\"contact\":\"" + contact + "\"}");
+            APIGatewayV2HTTPResponse response = busyHandler.handleRequest(event, null);
+
+            assertThat(response.getStatusCode()).isEqualTo(503);
+            assertSecurityHeaders(response);
+            assertThat(response.getHeaders()).containsEntry("Retry-After", "3600");
+            assertThat(json(response).path("error").asText()).isEqualTo("busy");
+            assertThat(json(response).path("retryAt").asText()).isEqualTo("2026-03-02T10:00:00Z");
+        }
+        assertThat(spent.codes.requests()).hasSize(1);
+    }
+
+    @Test
+    void unknownRoute_is404Json() {
+        // A route the handler does not serve (a catch-all a later template might add), whatever the path.
+        APIGatewayV2HTTPEvent event = Events.load("get-root.json");
+        event.setRouteKey("$default");
         event.setRawPath("/admin");
+        event.getRequestContext().setRouteKey("$default");
         event.getRequestContext().getHttp().setPath("/admin");
 
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
@@ -385,7 +429,9 @@ class LookupHandlerTest {
                 ContactNormalizer.korea(),
                 fixture.keyer,
                 fixture.clock,
-                new SeededRandom(1));
+                new SeededRandom(1),
+                fixture.budget,
+                fixture.metrics);
         LookupHandler failingHandler = new LookupHandler(failing, fixture.limiter);
 
         APIGatewayV2HTTPResponse response = failingHandler.handleRequest(Events.load("post-challenges.json"), null);

@@ -146,6 +146,19 @@ class OpenApiContractTest {
     }
 
     @Test
+    void busyAnswer_validates() {
+        LookupFixture spent = new LookupFixture(5L, 1);
+        LookupHandler busyHandler = new LookupHandler(spent.service, spent.limiter);
+        busyHandler.handleRequest(event("POST", "/v1/challenges", "{\"contact\":\"someone@example.org\"}"), null);
+
+        APIGatewayV2HTTPResponse busy = check(
+                busyHandler, "POST", "/v1/challenges", "/v1/challenges", "{\"contact\":\"someone@example.org\"}");
+
+        assertThat(busy.getStatusCode()).isEqualTo(503);
+        assertThat(body(busy).path("error").asText()).isEqualTo("busy");
+    }
+
+    @Test
     void noticeAnswers_validate() {
         String route = "/v1/notices/verify";
         JsonNode genuine =
@@ -163,6 +176,11 @@ class OpenApiContractTest {
 
     /** Sends the request and checks the answer against the document; returns it. */
     private APIGatewayV2HTTPResponse check(String method, String route, String path, String body) {
+        return check(handler, method, route, path, body);
+    }
+
+    private APIGatewayV2HTTPResponse check(
+            LookupHandler handler, String method, String route, String path, String body) {
         APIGatewayV2HTTPResponse response = handler.handleRequest(event(method, path, body), null);
         String status = Integer.toString(response.getStatusCode());
         JsonNode operation = openapi.path("paths").path(route).path(method.toLowerCase(java.util.Locale.ROOT));
@@ -242,8 +260,11 @@ class OpenApiContractTest {
 
     private static APIGatewayV2HTTPEvent event(String method, String path, String body) {
         APIGatewayV2HTTPEvent event = Events.load(method.equals("GET") ? "get-root.json" : "post-challenges.json");
+        Events.Routed routed = Events.route(method, path);
         event.setRawPath(path);
-        event.setRouteKey(method + " " + path);
+        event.setRouteKey(routed.routeKey());
+        event.getRequestContext().setRouteKey(routed.routeKey());
+        event.setPathParameters(routed.pathParameters().isEmpty() ? null : routed.pathParameters());
         event.getRequestContext().getHttp().setPath(path);
         event.getRequestContext().getHttp().setMethod(method);
         event.setBody(body);

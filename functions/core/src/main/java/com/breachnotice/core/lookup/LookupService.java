@@ -11,6 +11,8 @@ import com.breachnotice.core.delivery.DeliveryLog;
 import com.breachnotice.core.delivery.ReferenceCodes;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
+import com.breachnotice.core.metrics.MetricNames;
+import com.breachnotice.core.metrics.Metrics;
 import com.breachnotice.core.registry.ContactBook;
 import com.breachnotice.core.registry.StoredContact;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +60,8 @@ public final class LookupService {
     private final ContactKeyer keyer;
     private final Clock clock;
     private final SecureRandom random;
+    private final CodeBudget budget;
+    private final Metrics metrics;
 
     public LookupService(
             ChallengeStore challenges,
@@ -68,7 +72,9 @@ public final class LookupService {
             ContactNormalizer normalizer,
             ContactKeyer keyer,
             Clock clock,
-            SecureRandom random) {
+            SecureRandom random,
+            CodeBudget budget,
+            Metrics metrics) {
         this.challenges = challenges;
         this.codes = codes;
         this.contacts = contacts;
@@ -78,6 +84,8 @@ public final class LookupService {
         this.keyer = keyer;
         this.clock = clock;
         this.random = random;
+        this.budget = budget;
+        this.metrics = metrics;
     }
 
     public StartResult startChallenge(String contactInput) {
@@ -86,6 +94,10 @@ public final class LookupService {
 
     /**
      * Starts a challenge for what the requester typed; the code message is written in {@code locale}.
+     *
+     * <p>The hour's code budget is taken first, by every well-formed request whatever its contact, so
+     * a spent budget is the same honest {@link StartResult.Busy} (HTTP 503) for everyone and tells
+     * nothing about the registry; it never becomes a challenge whose code silently never comes.
      *
      * <p>Over the daily quota the answer is an honest {@link StartResult.RateLimited} (HTTP 429), not
      * a silent {@code Started} without a code. The quota counts requests, not registrations, so known,
@@ -102,9 +114,15 @@ public final class LookupService {
         }
         ContactKey key = keyer.keyOf(contact.get());
         Instant now = clock.instant();
+        Optional<Instant> busyUntil = budget.take();
+        if (busyUntil.isPresent()) {
+            countRequest("busy");
+            return new StartResult.Busy(busyUntil.get(), Duration.between(now, busyUntil.get()));
+        }
         Instant windowStart = now.truncatedTo(ChronoUnit.DAYS);
         Instant windowEnd = windowStart.plus(Duration.ofDays(1));
         if (!challenges.reserveStart(key, windowStart, windowEnd, CHALLENGES_PER_CONTACT_PER_DAY)) {
+            countRequest("contact_limit");
             return new StartResult.RateLimited(Duration.between(now, windowEnd));
         }
         String id = newChallengeId();
@@ -112,7 +130,16 @@ public final class LookupService {
         Instant expiresAt = now.plus(CHALLENGE_LIFETIME);
         challenges.create(new Challenge(id, key, keyer.codeHash(id, code), expiresAt, 0, false));
         codes.enqueue(new CodeRequest(id, key, code, locale));
+        countRequest("started");
         return new StartResult.Started(id, expiresAt);
+    }
+
+    /** Refusals are also codes not sent: counted under both names, so "not sent" adds up on its own. */
+    private void countRequest(String outcome) {
+        metrics.count(MetricNames.CODES_REQUESTED, MetricNames.OUTCOME, outcome);
+        if (!outcome.equals("started")) {
+            metrics.count(MetricNames.CODES_NOT_SENT, MetricNames.REASON, outcome);
+        }
     }
 
     /**
@@ -120,6 +147,22 @@ public final class LookupService {
      * cannot get past the limit, and once {@link #MAX_ATTEMPTS} are used even the right code fails.
      */
     public VerifyResult verify(String challengeId, String code) {
+        VerifyResult result = check(challengeId, code);
+        metrics.count(MetricNames.VERIFICATIONS, MetricNames.OUTCOME, outcomeOf(result));
+        return result;
+    }
+
+    private static String outcomeOf(VerifyResult result) {
+        return switch (result) {
+            case VerifyResult.Verified v -> "verified";
+            case VerifyResult.WrongCode w -> "wrong_code";
+            case VerifyResult.TooManyAttempts t -> "too_many_attempts";
+            case VerifyResult.Expired e -> "expired";
+            case VerifyResult.Unknown u -> "unknown";
+        };
+    }
+
+    private VerifyResult check(String challengeId, String code) {
         if (!CHALLENGE_ID.matcher(challengeId).matches()) {
             return new VerifyResult.Unknown();
         }

@@ -15,6 +15,7 @@ import com.breachnotice.core.delivery.DeliveryStatus;
 import com.breachnotice.core.delivery.ReferenceCodes;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
+import com.breachnotice.core.metrics.RecordingMetrics;
 import com.breachnotice.core.registry.StoredContact;
 import com.breachnotice.core.testing.InMemoryCampaignStore;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +50,8 @@ public final class LookupFixture {
     public static final String FIRST_TITLE = "개인정보 유출 안내 / Notice of personal data leak";
     public static final String REVISED_TITLE = "개인정보 유출 안내 (정정) / Revised notice";
 
+    public static final int DEFAULT_CODES_PER_HOUR = 20_000;
+
     public final SteppingClock clock = new SteppingClock(START);
     public final InMemoryChallengeStore challenges = new InMemoryChallengeStore();
     public final RecordingCodeQueue codes = new RecordingCodeQueue();
@@ -58,6 +61,8 @@ public final class LookupFixture {
     public final ContactNormalizer normalizer = ContactNormalizer.korea();
     public final ContactKeyer keyer = KEYER;
     public final InMemoryRateLimits rateLimits = new InMemoryRateLimits();
+    public final RecordingMetrics metrics = new RecordingMetrics();
+    public final CodeBudget budget;
     public final LookupService service;
     public final AddressLimiter limiter;
 
@@ -66,6 +71,11 @@ public final class LookupFixture {
     }
 
     public LookupFixture(long seed) {
+        this(seed, DEFAULT_CODES_PER_HOUR);
+    }
+
+    /** A world whose hourly code budget is {@code codesPerHour}, in one counter. */
+    public LookupFixture(long seed, int codesPerHour) {
         ContactKey affected = key(AFFECTED_EMAIL);
         ContactKey known = key(KNOWN_PHONE);
         contacts.add(
@@ -82,8 +92,19 @@ public final class LookupFixture {
                     keyer.referenceHash(
                             ReferenceCodes.canonical(printed(delivery.id())).orElseThrow()));
         }
+        budget = new CodeBudget(rateLimits, clock, codesPerHour, 1);
         service = new LookupService(
-                challenges, codes, contacts, deliveries, campaigns, normalizer, keyer, clock, new SeededRandom(seed));
+                challenges,
+                codes,
+                contacts,
+                deliveries,
+                campaigns,
+                normalizer,
+                keyer,
+                clock,
+                new SeededRandom(seed),
+                budget,
+                metrics);
         limiter = new AddressLimiter(rateLimits, keyer, clock, LookupLimits.DEFAULTS);
     }
 

@@ -6,6 +6,7 @@ import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.delivery.DeliveryStatus;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
+import com.breachnotice.core.metrics.MetricNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,6 +50,48 @@ class LookupServiceTest {
         StartResult phone = phones.service.startChallenge(LookupFixture.KNOWN_PHONE);
         assertThat(phone).isEqualTo(observed.get(0).result());
         assertThat(phones.contacts.reads()).isZero();
+    }
+
+    @Test
+    void startChallenge_budgetSpent_isBusyUntilTheNextHourForEveryContactAlike() {
+        LookupFixture world = new LookupFixture(7L, 2);
+        world.clock.advance(Duration.ofMinutes(40));
+        assertThat(world.service.startChallenge("first@example.org")).isInstanceOf(StartResult.Started.class);
+        assertThat(world.service.startChallenge("second@example.org")).isInstanceOf(StartResult.Started.class);
+
+        List<StartResult> refused =
+                List.of(LookupFixture.UNKNOWN_EMAIL, LookupFixture.AFFECTED_EMAIL, LookupFixture.KNOWN_PHONE).stream()
+                        .map(world.service::startChallenge)
+                        .toList();
+
+        StartResult.Busy busy = new StartResult.Busy(Instant.parse("2026-03-02T10:00:00Z"), Duration.ofMinutes(20));
+        assertThat(refused).containsOnly(busy);
+        assertThat(world.challenges.size()).isEqualTo(2);
+        assertThat(world.codes.requests()).hasSize(2);
+        assertThat(world.metrics.count(MetricNames.CODES_NOT_SENT, "busy")).isEqualTo(3);
+        assertThat(world.metrics.count(MetricNames.CODES_REQUESTED, "started")).isEqualTo(2);
+
+        world.clock.advance(Duration.ofMinutes(20));
+        assertThat(world.service.startChallenge(LookupFixture.AFFECTED_EMAIL)).isInstanceOf(StartResult.Started.class);
+    }
+
+    @Test
+    void startChallenge_invalidContact_spendsNoBudget() {
+        LookupFixture world = new LookupFixture(7L, 1);
+
+        assertThat(world.service.startChallenge("not a contact")).isInstanceOf(StartResult.InvalidContact.class);
+        assertThat(world.service.startChallenge(LookupFixture.UNKNOWN_EMAIL)).isInstanceOf(StartResult.Started.class);
+    }
+
+    @Test
+    void startChallenge_overTheContactQuota_isCountedAsNotSent() {
+        for (int i = 0; i < LookupService.CHALLENGES_PER_CONTACT_PER_DAY; i++) {
+            service.startChallenge(LookupFixture.KNOWN_PHONE);
+        }
+
+        assertThat(service.startChallenge(LookupFixture.KNOWN_PHONE)).isInstanceOf(StartResult.RateLimited.class);
+        assertThat(fixture.metrics.count(MetricNames.CODES_NOT_SENT, "contact_limit"))
+                .isEqualTo(1);
     }
 
     @Test

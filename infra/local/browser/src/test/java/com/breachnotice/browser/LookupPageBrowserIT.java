@@ -152,6 +152,48 @@ class LookupPageBrowserIT {
         assertThat(consoleErrors()).as("console errors").isEmpty();
     }
 
+    /**
+     * The refusals a start can meet, answered by a stub in place of the network: API Gateway's or the
+     * edge's throttling (no error code of ours), our 503 when the hour's codes are spent, and the
+     * per-contact limit. Only the last speaks of the contact.
+     */
+    @Test
+    void startRefusals_tellTheServiceBusyFromAPerContactLimit() {
+        assertThat(startAnsweredWith(429, "{\"message\":\"Too Many Requests\"}"))
+                .contains("very busy", "not about your contact")
+                .doesNotContain("too many codes today");
+        assertThat(startAnsweredWith(503, "{\"message\":\"Service Unavailable\"}"))
+                .contains("very busy", "not about your contact");
+        assertThat(startAnsweredWith(
+                        503,
+                        "{\"error\":\"busy\",\"message\":\"m\",\"retryAt\":\"2026-03-02T10:00:00Z\"}"))
+                .contains("sending too many codes", "not about your contact", "19:00");
+        assertThat(startAnsweredWith(429, "{\"error\":\"rate_limited\",\"message\":\"m\"}"))
+                .contains("too many codes today");
+        assertThat(browser.findElement(By.id("code-hint")).getAttribute("textContent"))
+                .contains("does not mean your data is safe", "help line")
+                .doesNotContain("our records hold no");
+    }
+
+    private static String startAnsweredWith(int status, String body) {
+        browser.get(base + "/");
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.until(d -> d.findElement(By.id("lang-toggle")).isDisplayed());
+        browser.findElement(By.id("lang-toggle")).click();
+        wait.until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        ((JavascriptExecutor) browser).executeScript("window.fetch = (function (answer, status) {"
+                + " return function () { return Promise.resolve(new Response(answer, { status: status,"
+                + " headers: { 'Content-Type': 'application/json', 'Retry-After': '120' } })); }; })"
+                + "(arguments[0], arguments[1]);", body, status);
+        browser.findElement(By.id("contact")).sendKeys("someone@example.org");
+        browser.findElement(By.id("start-check")).click();
+        wait.until(d -> {
+            String text = d.findElement(By.id("status")).getText();
+            return !text.isEmpty() && !text.startsWith("Sending");
+        });
+        return browser.findElement(By.id("status")).getText();
+    }
+
     private static List<String> texts(String css) {
         List<String> texts = new ArrayList<>();
         for (WebElement element : browser.findElements(By.cssSelector(css))) {
