@@ -151,8 +151,8 @@ class OpenApiContractTest {
         LookupHandler busyHandler = new LookupHandler(spent.service, spent.limiter);
         busyHandler.handleRequest(event("POST", "/v1/challenges", "{\"contact\":\"someone@example.org\"}"), null);
 
-        APIGatewayV2HTTPResponse busy = check(
-                busyHandler, "POST", "/v1/challenges", "/v1/challenges", "{\"contact\":\"someone@example.org\"}");
+        APIGatewayV2HTTPResponse busy =
+                check(busyHandler, "POST", "/v1/challenges", "/v1/challenges", "{\"contact\":\"someone@example.org\"}");
 
         assertThat(busy.getStatusCode()).isEqualTo(503);
         assertThat(body(busy).path("error").asText()).isEqualTo("busy");

@@ -40,12 +40,10 @@ public final class ChallengeCodeHandler implements RequestHandler<SQSEvent, SQSB
             try {
                 CodeRequest request = MessageCodec.decodeCodeRequest(message.getBody());
                 ChallengeCodeService.Outcome outcome = codes.deliver(request);
-                // The outcome is logged without its reason's subject: whether a contact is registered
-                // is exactly what the lookup must not reveal, so only the challenge id appears.
-                LOG.info(
-                        "code request: challenge={} outcome={}",
-                        request.challengeId(),
-                        outcome.getClass().getSimpleName());
+                // Neither the challenge id nor the reason: next to the lookup's logs either would tell
+                // whether a contact is registered, which is what the lookup must not reveal. The
+                // reasons are counted, without ids, in the CodesNotSent metric.
+                LOG.info("code request: outcome={}", outcome.getClass().getSimpleName());
                 if (outcome instanceof ChallengeCodeService.Outcome.RetryLater) {
                     failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
                 }

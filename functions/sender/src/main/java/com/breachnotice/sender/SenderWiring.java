@@ -9,6 +9,7 @@ import com.breachnotice.aws.dynamodb.DynamoDbJobLedger;
 import com.breachnotice.aws.dynamodb.DynamoDbRateLimits;
 import com.breachnotice.aws.dynamodb.DynamoDbSendGovernor;
 import com.breachnotice.aws.kms.KmsDataKeyProvider;
+import com.breachnotice.aws.metrics.EmfMetrics;
 import com.breachnotice.aws.secrets.SecretsManagerPepperSource;
 import com.breachnotice.aws.ses.SesEmailSender;
 import com.breachnotice.aws.sns.SnsSmsSender;
@@ -50,9 +51,10 @@ final class SenderWiring {
     static ChallengeCodeService challengeCodeService(FunctionEnvironment env) {
         SenderSettings settings = SenderSettings.from(env);
         AwsClients aws = AwsClients.shared();
-        // The hourly budget of codes is counted beside the challenges; read only by this function.
+        // The hourly budget of text messages is counted beside the challenges (the lookup counts the
+        // budget of all codes there when a challenge starts).
         String challengeTable = env.require("CHALLENGE_TABLE");
-        int codesPerHour = positive(env.optional("CODES_PER_HOUR", "20000"), "CODES_PER_HOUR");
+        int smsCodesPerHour = positive(env.optional("SMS_CODES_PER_HOUR", "2000"), "SMS_CODES_PER_HOUR");
         return new ChallengeCodeService(
                 new DynamoDbContactBook(aws.dynamoDb(), settings.contactTable()),
                 cipher(settings, aws),
@@ -60,7 +62,8 @@ final class SenderWiring {
                 new SnsSmsSender(aws.sns()),
                 new DynamoDbRateLimits(aws.dynamoDb(), challengeTable),
                 Clock.systemUTC(),
-                codesPerHour);
+                smsCodesPerHour,
+                EmfMetrics.codeSender());
     }
 
     private static int positive(String value, String name) {

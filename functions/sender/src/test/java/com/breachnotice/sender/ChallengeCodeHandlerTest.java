@@ -10,6 +10,7 @@ import com.breachnotice.core.crypto.ContactCipher;
 import com.breachnotice.core.lookup.InMemoryRateLimits;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
+import com.breachnotice.core.metrics.Metrics;
 import com.breachnotice.core.sending.ChallengeCodeService;
 import com.breachnotice.core.sending.SendResult;
 import com.breachnotice.core.testing.FakeDataKeyProvider;
@@ -42,7 +43,14 @@ class ChallengeCodeHandlerTest {
     private final Contact kim = Fixtures.email("kim@example.com");
     private final Contact nobody = Fixtures.email("nobody@example.org");
     private final ChallengeCodeHandler handler = new ChallengeCodeHandler(new ChallengeCodeService(
-            registry, cipher, email, sms, new InMemoryRateLimits(), Clock.fixed(Fixtures.T0, ZoneOffset.UTC), 1000));
+            registry,
+            cipher,
+            email,
+            sms,
+            new InMemoryRateLimits(),
+            Clock.fixed(Fixtures.T0, ZoneOffset.UTC),
+            1000,
+            Metrics.NONE));
 
     ChallengeCodeHandlerTest() {
         registry.put(Fixtures.stored(keyer, cipher, kim, "김민지", NoticeLocale.KO, Set.of(ItemKind.EMAIL), false));

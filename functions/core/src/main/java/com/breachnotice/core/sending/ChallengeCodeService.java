@@ -5,6 +5,8 @@ import com.breachnotice.core.crypto.ContactCipher;
 import com.breachnotice.core.lookup.CodeRequest;
 import com.breachnotice.core.lookup.RateLimits;
 import com.breachnotice.core.manifest.NoticeLocale;
+import com.breachnotice.core.metrics.MetricNames;
+import com.breachnotice.core.metrics.Metrics;
 import com.breachnotice.core.registry.ContactBook;
 import com.breachnotice.core.registry.StoredContact;
 import java.time.Clock;
@@ -17,10 +19,10 @@ import java.util.Optional;
  * lookup answers the same for everyone, and an open code sender would invite SMS pumping and mail
  * bombing. Like notices, code messages carry no link.
  *
- * <p>A global budget of codes per clock hour protects the send budget (SMS costs money, and SES
- * reputation suffers from bursts): over it, a code is not sent and not retried; the requester asks
- * again later. Only codes about to go out are counted, so requests for unknown contacts do not use
- * up the budget.
+ * <p>The hourly budget of all codes is taken by the lookup when a challenge starts, where a spent
+ * budget can be told honestly to everyone; here only text messages have a budget of their own (they
+ * cost money per message), and only to Korean mobile numbers, which is whom the notices are for and
+ * closes the door on international SMS pumping. Every code not sent is counted by reason.
  */
 public final class ChallengeCodeService {
 
@@ -30,9 +32,13 @@ public final class ChallengeCodeService {
     private final SmsSender sms;
     private final RateLimits budget;
     private final Clock clock;
-    private final int codesPerHour;
+    private final int smsCodesPerHour;
+    private final Metrics metrics;
 
-    static final String BUDGET_KEY = "codes-sent";
+    static final String SMS_BUDGET_KEY = "sms-codes-sent";
+
+    /** Text messages go only to Korean numbers (E.164 +82). */
+    static final String KOREAN_PREFIX = "+82";
 
     public ChallengeCodeService(
             ContactBook contacts,
@@ -41,9 +47,10 @@ public final class ChallengeCodeService {
             SmsSender sms,
             RateLimits budget,
             Clock clock,
-            int codesPerHour) {
-        if (codesPerHour < 1) {
-            throw new IllegalArgumentException("codesPerHour must be positive");
+            int smsCodesPerHour,
+            Metrics metrics) {
+        if (smsCodesPerHour < 1) {
+            throw new IllegalArgumentException("smsCodesPerHour must be positive");
         }
         this.contacts = contacts;
         this.cipher = cipher;
@@ -51,7 +58,8 @@ public final class ChallengeCodeService {
         this.sms = sms;
         this.budget = budget;
         this.clock = clock;
-        this.codesPerHour = codesPerHour;
+        this.smsCodesPerHour = smsCodesPerHour;
+        this.metrics = metrics;
     }
 
     public sealed interface Outcome {
@@ -64,6 +72,23 @@ public final class ChallengeCodeService {
     }
 
     public Outcome deliver(CodeRequest request) {
+        Outcome outcome = attempt(request);
+        switch (outcome) {
+            case Outcome.Sent sent -> metrics.count(MetricNames.CODES_SENT, MetricNames.CHANNEL, channel(request));
+            case Outcome.NotSent notSent ->
+                metrics.count(MetricNames.CODES_NOT_SENT, MetricNames.REASON, notSent.reason());
+            case Outcome.RetryLater retry -> {
+                // Counted when it finally fails: its message reaches the dead-letter queue, which alarms.
+            }
+        }
+        return outcome;
+    }
+
+    private static String channel(CodeRequest request) {
+        return request.contact().kind() == ContactKind.EMAIL ? "email" : "sms";
+    }
+
+    private Outcome attempt(CodeRequest request) {
         Optional<StoredContact> found = contacts.find(request.contact());
         if (found.isEmpty()) {
             return new Outcome.NotSent("not_registered");
@@ -73,17 +98,23 @@ public final class ChallengeCodeService {
         if (!byEmail && !contact.smsCapable()) {
             return new Outcome.NotSent("not_sms_capable");
         }
-        Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
-        if (!budget.take(BUDGET_KEY, hour, hour.plus(1, ChronoUnit.HOURS), codesPerHour)) {
-            return new Outcome.NotSent("hourly_budget_spent");
-        }
         String value = cipher.open(contact.value(), contact.key().value());
+        if (!byEmail && !value.startsWith(KOREAN_PREFIX)) {
+            return new Outcome.NotSent("not_korean_number");
+        }
+        if (!byEmail) {
+            Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
+            if (!budget.take(SMS_BUDGET_KEY, hour, hour.plus(1, ChronoUnit.HOURS), smsCodesPerHour)) {
+                return new Outcome.NotSent("sms_budget_spent");
+            }
+        }
         NoticeLocale locale = request.locale();
         SendResult result = byEmail
                 ? email.send(value, subject(locale), emailText(locale, request.code()))
                 : sms.send(value, smsText(locale, request.code()));
         return switch (result) {
             case SendResult.Accepted a -> new Outcome.Sent();
+            // The provider's reason; the metric publishes it only if it is a plain code (else "other").
             case SendResult.Rejected r -> new Outcome.NotSent(r.reason());
             case SendResult.Throttled t -> new Outcome.RetryLater(t.reason());
             case SendResult.Failed f -> new Outcome.RetryLater(f.reason());

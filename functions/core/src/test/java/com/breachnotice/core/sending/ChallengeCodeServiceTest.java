@@ -10,6 +10,8 @@ import com.breachnotice.core.lookup.CodeRequest;
 import com.breachnotice.core.lookup.InMemoryRateLimits;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
+import com.breachnotice.core.metrics.MetricNames;
+import com.breachnotice.core.metrics.RecordingMetrics;
 import com.breachnotice.core.registry.StoredContact;
 import com.breachnotice.core.testing.FakeDataKeyProvider;
 import com.breachnotice.core.testing.Fixtures;
@@ -31,8 +33,9 @@ class ChallengeCodeServiceTest {
     private final RecordingSmsSender sms = new RecordingSmsSender();
     private final InMemoryRateLimits budget = new InMemoryRateLimits();
     private final Clock clock = Clock.fixed(Instant.parse("2026-03-02T09:30:00Z"), ZoneOffset.UTC);
+    private final RecordingMetrics metrics = new RecordingMetrics();
     private final ChallengeCodeService service =
-            new ChallengeCodeService(registry, cipher, email, sms, budget, clock, 1000);
+            new ChallengeCodeService(registry, cipher, email, sms, budget, clock, 1000, metrics);
 
     private CodeRequest register(Contact contact, NoticeLocale locale) {
         StoredContact stored =
@@ -96,26 +99,31 @@ class ChallengeCodeServiceTest {
     }
 
     @Test
-    void deliver_overTheHourlyBudget_notSentAndNotRetried() {
-        ChallengeCodeService capped = new ChallengeCodeService(registry, cipher, email, sms, budget, clock, 2);
-        CodeRequest request = register(Fixtures.email("kim@example.com"), NoticeLocale.KO);
+    void deliver_overTheHourlySmsBudget_notSentCountedAndEmailStillGoes() {
+        ChallengeCodeService capped = new ChallengeCodeService(registry, cipher, email, sms, budget, clock, 2, metrics);
+        CodeRequest text = register(Fixtures.phone("010-1234-5678"), NoticeLocale.KO);
+        CodeRequest mail = register(Fixtures.email("kim@example.com"), NoticeLocale.KO);
 
-        assertThat(capped.deliver(request)).isEqualTo(new ChallengeCodeService.Outcome.Sent());
-        assertThat(capped.deliver(request)).isEqualTo(new ChallengeCodeService.Outcome.Sent());
-        assertThat(capped.deliver(request)).isEqualTo(new ChallengeCodeService.Outcome.NotSent("hourly_budget_spent"));
-        assertThat(email.plainEmails()).hasSize(2);
+        assertThat(capped.deliver(text)).isEqualTo(new ChallengeCodeService.Outcome.Sent());
+        assertThat(capped.deliver(text)).isEqualTo(new ChallengeCodeService.Outcome.Sent());
+        assertThat(capped.deliver(text)).isEqualTo(new ChallengeCodeService.Outcome.NotSent("sms_budget_spent"));
+        assertThat(capped.deliver(mail)).isEqualTo(new ChallengeCodeService.Outcome.Sent());
+        assertThat(sms.sent()).hasSize(2);
+        assertThat(metrics.count(MetricNames.CODES_NOT_SENT, "sms_budget_spent"))
+                .isEqualTo(1);
+        assertThat(metrics.count(MetricNames.CODES_SENT, "sms")).isEqualTo(2);
+        assertThat(metrics.count(MetricNames.CODES_SENT, "email")).isEqualTo(1);
     }
 
     @Test
-    void deliver_unregisteredContacts_doNotSpendTheBudget() {
-        ChallengeCodeService capped = new ChallengeCodeService(registry, cipher, email, sms, budget, clock, 1);
-        CodeRequest unknown = new CodeRequest(
-                "challenge-2", keyer.keyOf(Fixtures.email("nobody@example.com")), "111111", NoticeLocale.KO);
-        for (int i = 0; i < 3; i++) {
-            assertThat(capped.deliver(unknown)).isEqualTo(new ChallengeCodeService.Outcome.NotSent("not_registered"));
-        }
+    void deliver_everyCodeNotSent_isCountedByReason_neverByContact() {
+        service.deliver(new CodeRequest(
+                "challenge-2", keyer.keyOf(Fixtures.email("nobody@example.com")), "111111", NoticeLocale.KO));
+        service.deliver(register(Fixtures.phone("02-312-3456"), NoticeLocale.KO));
 
-        assertThat(capped.deliver(register(Fixtures.email("kim@example.com"), NoticeLocale.KO)))
-                .isEqualTo(new ChallengeCodeService.Outcome.Sent());
+        assertThat(metrics.counts())
+                .extracting(RecordingMetrics.Count::value)
+                .containsExactly("not_registered", "not_sms_capable");
+        assertThat(metrics.counts().toString()).doesNotContain("nobody", "312", "challenge");
     }
 }

@@ -165,8 +165,7 @@ class LookupPageBrowserIT {
         assertThat(startAnsweredWith(503, "{\"message\":\"Service Unavailable\"}"))
                 .contains("very busy", "not about your contact");
         assertThat(startAnsweredWith(
-                        503,
-                        "{\"error\":\"busy\",\"message\":\"m\",\"retryAt\":\"2026-03-02T10:00:00Z\"}"))
+                        503, "{\"error\":\"busy\",\"message\":\"m\",\"retryAt\":\"2026-03-02T10:00:00Z\"}"))
                 .contains("sending too many codes", "not about your contact", "19:00");
         assertThat(startAnsweredWith(429, "{\"error\":\"rate_limited\",\"message\":\"m\"}"))
                 .contains("too many codes today");
@@ -181,10 +180,14 @@ class LookupPageBrowserIT {
         wait.until(d -> d.findElement(By.id("lang-toggle")).isDisplayed());
         browser.findElement(By.id("lang-toggle")).click();
         wait.until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
-        ((JavascriptExecutor) browser).executeScript("window.fetch = (function (answer, status) {"
-                + " return function () { return Promise.resolve(new Response(answer, { status: status,"
-                + " headers: { 'Content-Type': 'application/json', 'Retry-After': '120' } })); }; })"
-                + "(arguments[0], arguments[1]);", body, status);
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "window.fetch = (function (answer, status) {"
+                                + " return function () { return Promise.resolve(new Response(answer, { status: status,"
+                                + " headers: { 'Content-Type': 'application/json', 'Retry-After': '120' } })); }; })"
+                                + "(arguments[0], arguments[1]);",
+                        body,
+                        status);
         browser.findElement(By.id("contact")).sendKeys("someone@example.org");
         browser.findElement(By.id("start-check")).click();
         wait.until(d -> {
