@@ -61,6 +61,7 @@
       checkReference: '확인',
       needReference: '메시지에 적힌 조회번호를 입력해 주세요.',
       referenceGenuine: '저희가 보낸 진짜 안내입니다: {title} ({channel}, {sentAt})',
+      referenceRecipient: '이 안내를 받은 사람: {recipient}. 본인이 아니라면 이 조회번호는 다른 사람이 받은 안내에서 복사된 것입니다. 이 번호가 적힌 메시지는 저희가 보낸 것이 아닙니다: 링크를 열거나 답장하지 마시고 KISA 118에 신고해 주세요.',
       referenceFake: '저희가 보낸 안내 중에 이 조회번호는 없습니다. 잘못 입력하지 않았는지 확인해 주세요. 맞게 입력했다면 저희가 보낸 메시지가 아닙니다: 링크를 열거나 답장하지 마시고 KISA 118에 신고해 주세요.',
       referenceInvalid: '조회번호 형식이 아닙니다. XXXX-XXXX-XXXX-XX 모양인지 확인해 주세요.',
       contactsHeading: '문의',
@@ -124,6 +125,7 @@
       checkReference: 'Check',
       needReference: 'Please enter the reference code printed in the message.',
       referenceGenuine: 'This is a genuine notice from us: {title} ({channel}, {sentAt})',
+      referenceRecipient: 'It was sent to: {recipient}. If that is not you, this reference code was copied from someone else\'s notice, and the message that carries it is not from us: do not open its links or reply; report it to KISA at 118.',
       referenceFake: 'None of our notices carries this reference code. Check that you typed it correctly. If you did, the message is not from us: do not open its links or reply; report it to KISA at 118.',
       referenceInvalid: 'This is not a reference code. It looks like XXXX-XXXX-XXXX-XX.',
       contactsHeading: 'Contact us',
@@ -318,7 +320,7 @@
           title: answer.body.title,
           channel: t('channel')[answer.body.channel] || answer.body.channel,
           sentAt: formatTime(answer.body.sentAt)
-        });
+        }) + (answer.body.recipient ? ' ' + fill(t('referenceRecipient'), { recipient: answer.body.recipient }) : '');
       } else if (answer.status === 200) {
         output.textContent = t('referenceFake');
       } else if (answer.status === 400) {

@@ -103,7 +103,10 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
                             AddressLimiter.Action.CHECK,
                             () -> withBody(event, body -> verifyCode(pathParameter(event, "challengeId"), body)));
                 case ROUTE_REFERENCE ->
-                    limited(event, AddressLimiter.Action.CHECK, () -> withBody(event, this::checkReference));
+                    limited(
+                            event,
+                            AddressLimiter.Action.CHECK,
+                            () -> withBody(event, body -> checkReference(body, sourceAddress(event))));
                 default -> {
                     route = "unmatched";
                     yield responses.error(404, "not_found", "There is no such page or resource.");
@@ -218,13 +221,13 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
         return responses.error(410, "expired", "This code has expired or was already used. Please ask for a new code.");
     }
 
-    private APIGatewayV2HTTPResponse checkReference(RequestBody.Fields body) {
+    private APIGatewayV2HTTPResponse checkReference(RequestBody.Fields body, String sourceAddress) {
         Optional<String> reference = body.text("reference");
         if (reference.isEmpty()) {
             return responses.error(
                     400, "missing_field", "Enter the reference code printed in the message (reference).");
         }
-        return switch (lookup.checkReference(reference.get())) {
+        return switch (lookup.checkReference(reference.get(), sourceAddress)) {
             case ReferenceResult.Genuine genuine -> {
                 ObjectNode answer = responses
                         .object()
@@ -232,6 +235,8 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
                         .put("title", genuine.title())
                         .put("channel", genuine.channel().code());
                 putInstant(answer, "sentAt", genuine.sentAt());
+                // Whom it was sent to, masked: a real code pasted into someone else's message shows itself.
+                answer.put("recipient", genuine.recipient().orElse(null));
                 yield responses.json(200, answer);
             }
             // One answer for both: a typo and a forged code get the same words, shape and timing.

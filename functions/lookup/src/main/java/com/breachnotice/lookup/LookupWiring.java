@@ -8,6 +8,8 @@ import com.breachnotice.aws.dynamodb.DynamoDbChallengeStore;
 import com.breachnotice.aws.dynamodb.DynamoDbContactBook;
 import com.breachnotice.aws.dynamodb.DynamoDbDeliveryLog;
 import com.breachnotice.aws.dynamodb.DynamoDbRateLimits;
+import com.breachnotice.aws.dynamodb.DynamoDbRecipientMasks;
+import com.breachnotice.aws.dynamodb.DynamoDbReferenceChecks;
 import com.breachnotice.aws.metrics.EmfMetrics;
 import com.breachnotice.aws.secrets.SecretsManagerPepperSource;
 import com.breachnotice.aws.sqs.SqsCodeQueue;
@@ -62,7 +64,9 @@ final class LookupWiring {
                 clock,
                 random(),
                 new CodeBudget(counters, clock, settings.codesPerHour(), settings.codeBudgetShards()),
-                EmfMetrics.lookup());
+                EmfMetrics.lookup(),
+                new DynamoDbRecipientMasks(dynamoDb, settings.deliveryTable()),
+                new DynamoDbReferenceChecks(dynamoDb, settings.challengeTable()));
         AddressLimiter limiter = new AddressLimiter(counters, keyer, clock, settings.limits());
         return new Wired(service, limiter, content);
     }

@@ -15,6 +15,7 @@ import com.breachnotice.core.lookup.LookupService;
 import com.breachnotice.core.lookup.ReadOnlyDeliveryLog;
 import com.breachnotice.core.lookup.SeededRandom;
 import com.breachnotice.core.manifest.NoticeLocale;
+import com.breachnotice.core.metrics.MetricNames;
 import com.breachnotice.core.testing.InMemoryCampaignStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -301,6 +302,9 @@ class LookupHandlerTest {
         assertThat(body.path("genuine").asBoolean()).isTrue();
         assertThat(body.path("title").asText()).isEqualTo(LookupFixture.FIRST_TITLE);
         assertThat(body.path("channel").asText()).isEqualTo("email");
+        assertThat(body.path("recipient").asText()).isEqualTo("K***@example.com");
+        assertThat(fixture.metrics.count(MetricNames.REFERENCE_CHECKS, "genuine"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -431,7 +435,9 @@ class LookupHandlerTest {
                 fixture.clock,
                 new SeededRandom(1),
                 fixture.budget,
-                fixture.metrics);
+                fixture.metrics,
+                fixture.masks,
+                fixture.referenceChecks);
         LookupHandler failingHandler = new LookupHandler(failing, fixture.limiter);
 
         APIGatewayV2HTTPResponse response = failingHandler.handleRequest(Events.load("post-challenges.json"), null);

@@ -8,6 +8,7 @@ import com.breachnotice.core.contact.ContactKeyer;
 import com.breachnotice.core.contact.ContactNormalizer;
 import com.breachnotice.core.delivery.Delivery;
 import com.breachnotice.core.delivery.DeliveryLog;
+import com.breachnotice.core.delivery.RecipientMasks;
 import com.breachnotice.core.delivery.ReferenceCodes;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
@@ -62,6 +63,11 @@ public final class LookupService {
     private final SecureRandom random;
     private final CodeBudget budget;
     private final Metrics metrics;
+    private final RecipientMasks masks;
+    private final ReferenceChecks referenceChecks;
+
+    /** Distinct addresses a day from which one genuine code may be checked before it counts as reused. */
+    public static final int REFERENCE_REUSE_THRESHOLD = 20;
 
     public LookupService(
             ChallengeStore challenges,
@@ -74,7 +80,9 @@ public final class LookupService {
             Clock clock,
             SecureRandom random,
             CodeBudget budget,
-            Metrics metrics) {
+            Metrics metrics,
+            RecipientMasks masks,
+            ReferenceChecks referenceChecks) {
         this.challenges = challenges;
         this.codes = codes;
         this.contacts = contacts;
@@ -86,6 +94,8 @@ public final class LookupService {
         this.random = random;
         this.budget = budget;
         this.metrics = metrics;
+        this.masks = masks;
+        this.referenceChecks = referenceChecks;
     }
 
     public StartResult startChallenge(String contactInput) {
@@ -202,20 +212,42 @@ public final class LookupService {
      * time of the answer does not tell the two apart. The raw text rather than a constant spreads
      * those reads over the index instead of piling them on one key.
      */
-    public ReferenceResult checkReference(String typed) {
+    public ReferenceResult checkReference(String typed, String requesterAddress) {
         Optional<String> canonical = ReferenceCodes.canonical(typed);
         String hash = keyer.referenceHash(canonical.orElse(typed));
         Optional<Delivery> delivery = deliveries.findByReferenceHash(hash);
         if (canonical.isEmpty()) {
+            metrics.count(MetricNames.REFERENCE_CHECKS, MetricNames.OUTCOME, "malformed");
             return new ReferenceResult.Malformed();
         }
         if (delivery.isEmpty()) {
+            metrics.count(MetricNames.REFERENCE_CHECKS, MetricNames.OUTCOME, "not_ours");
             return new ReferenceResult.NotOurs();
         }
         Delivery found = delivery.get();
+        watchReuse(hash, requesterAddress);
         String campaignId = found.id().campaignId();
         String title = campaigns.find(campaignId).map(Campaign::title).orElse(campaignId);
-        return new ReferenceResult.Genuine(title, found.id().channel(), found.sentAt());
+        return new ReferenceResult.Genuine(title, found.id().channel(), found.sentAt(), masks.find(found.id()));
+    }
+
+    /**
+     * Counts the distinct addresses checking one genuine code today. Every check of a code already
+     * checked from {@link #REFERENCE_REUSE_THRESHOLD} addresses counts as {@code reused}, which the
+     * reference-reuse alarm watches: a phishing wave is pasting a real code into its messages.
+     */
+    private void watchReuse(String referenceHash, String requesterAddress) {
+        Instant day = clock.instant().truncatedTo(ChronoUnit.DAYS);
+        int addresses = referenceChecks.record(
+                referenceHash,
+                keyer.requesterKey(requesterAddress.strip()),
+                day,
+                day.plus(Duration.ofDays(1)),
+                REFERENCE_REUSE_THRESHOLD);
+        metrics.count(MetricNames.REFERENCE_CHECKS, MetricNames.OUTCOME, "genuine");
+        if (addresses >= REFERENCE_REUSE_THRESHOLD) {
+            metrics.count(MetricNames.REFERENCE_CHECKS, MetricNames.OUTCOME, "reused");
+        }
     }
 
     private boolean matches(Challenge challenge, String code) {

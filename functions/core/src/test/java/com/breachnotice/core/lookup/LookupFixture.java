@@ -12,6 +12,8 @@ import com.breachnotice.core.crypto.Sealed;
 import com.breachnotice.core.delivery.Delivery;
 import com.breachnotice.core.delivery.DeliveryId;
 import com.breachnotice.core.delivery.DeliveryStatus;
+import com.breachnotice.core.delivery.InMemoryRecipientMasks;
+import com.breachnotice.core.delivery.RecipientMask;
 import com.breachnotice.core.delivery.ReferenceCodes;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
@@ -47,6 +49,9 @@ public final class LookupFixture {
             "incident-1-first",
             Channel.EMAIL));
 
+    /** The masked recipient shown beside the first notice's reference code. */
+    public static final String FIRST_RECIPIENT = "K***@example.com";
+
     public static final String FIRST_TITLE = "개인정보 유출 안내 / Notice of personal data leak";
     public static final String REVISED_TITLE = "개인정보 유출 안내 (정정) / Revised notice";
 
@@ -62,6 +67,8 @@ public final class LookupFixture {
     public final ContactKeyer keyer = KEYER;
     public final InMemoryRateLimits rateLimits = new InMemoryRateLimits();
     public final RecordingMetrics metrics = new RecordingMetrics();
+    public final InMemoryRecipientMasks masks = new InMemoryRecipientMasks();
+    public final InMemoryReferenceChecks referenceChecks = new InMemoryReferenceChecks();
     public final CodeBudget budget;
     public final LookupService service;
     public final AddressLimiter limiter;
@@ -92,6 +99,10 @@ public final class LookupFixture {
                     keyer.referenceHash(
                             ReferenceCodes.canonical(printed(delivery.id())).orElseThrow()));
         }
+        // The sender kept the masked recipient of the first notice only (the revised one predates it).
+        masks.remember(
+                new DeliveryId(affected, "incident-1-first", Channel.EMAIL),
+                RecipientMask.of(normalizer.either(AFFECTED_EMAIL).orElseThrow()));
         budget = new CodeBudget(rateLimits, clock, codesPerHour, 1);
         service = new LookupService(
                 challenges,
@@ -104,7 +115,9 @@ public final class LookupFixture {
                 clock,
                 new SeededRandom(seed),
                 budget,
-                metrics);
+                metrics,
+                masks,
+                referenceChecks);
         limiter = new AddressLimiter(rateLimits, keyer, clock, LookupLimits.DEFAULTS);
     }
 

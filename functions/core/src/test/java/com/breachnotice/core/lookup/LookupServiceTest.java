@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class LookupServiceTest {
 
+    private static final String ADDRESS = "203.0.113.24";
+
     private final LookupFixture fixture = new LookupFixture();
     private final LookupService service = fixture.service;
 
@@ -163,11 +165,12 @@ class LookupServiceTest {
                                 DeliveryStatus.SENT,
                                 report.notices().get(1).reference()));
         // The reference shown to the owner is the one that checks as genuine.
-        assertThat(service.checkReference(report.notices().get(1).reference()))
+        assertThat(service.checkReference(report.notices().get(1).reference(), ADDRESS))
                 .isEqualTo(new ReferenceResult.Genuine(
                         LookupFixture.REVISED_TITLE,
                         Channel.EMAIL,
-                        Optional.of(Instant.parse("2026-02-27T11:00:00Z"))));
+                        Optional.of(Instant.parse("2026-02-27T11:00:00Z")),
+                        Optional.empty()));
     }
 
     @Test
@@ -258,31 +261,54 @@ class LookupServiceTest {
         String typed =
                 LookupFixture.FIRST_REFERENCE.toLowerCase(java.util.Locale.ROOT).replace("-", " ");
 
-        assertThat(service.checkReference(typed))
+        assertThat(service.checkReference(typed, ADDRESS))
                 .isEqualTo(new ReferenceResult.Genuine(
-                        LookupFixture.FIRST_TITLE, Channel.EMAIL, Optional.of(Instant.parse("2026-02-20T10:15:00Z"))));
+                        LookupFixture.FIRST_TITLE,
+                        Channel.EMAIL,
+                        Optional.of(Instant.parse("2026-02-20T10:15:00Z")),
+                        Optional.of(LookupFixture.FIRST_RECIPIENT)));
+    }
+
+    @Test
+    void checkReference_oneCodeCheckedFromManyAddresses_isCountedAsReused() {
+        for (int i = 1; i < LookupService.REFERENCE_REUSE_THRESHOLD; i++) {
+            service.checkReference(LookupFixture.FIRST_REFERENCE, "198.51.100." + i);
+            service.checkReference(LookupFixture.FIRST_REFERENCE, "198.51.100." + i);
+        }
+        assertThat(fixture.metrics.count(MetricNames.REFERENCE_CHECKS, "reused"))
+                .isZero();
+
+        service.checkReference(LookupFixture.FIRST_REFERENCE, "192.0.2.200");
+        service.checkReference(LookupFixture.FIRST_REFERENCE, "192.0.2.201");
+
+        assertThat(fixture.metrics.count(MetricNames.REFERENCE_CHECKS, "reused"))
+                .isEqualTo(2);
+        assertThat(fixture.metrics.count(MetricNames.REFERENCE_CHECKS, "genuine"))
+                .isEqualTo(2L * (LookupService.REFERENCE_REUSE_THRESHOLD - 1) + 2);
+        assertThat(fixture.metrics.counts().toString()).doesNotContain("198.51", "192.0", "@");
     }
 
     @Test
     void checkReference_wellFormedButNotOurs_isNotOurs() {
         String foreign = new com.breachnotice.core.delivery.ReferenceCodes(new SeededRandom(12345)).next();
 
-        assertThat(service.checkReference(foreign)).isInstanceOf(ReferenceResult.NotOurs.class);
+        assertThat(service.checkReference(foreign, ADDRESS)).isInstanceOf(ReferenceResult.NotOurs.class);
     }
 
     @Test
     void checkReference_garbage_isMalformed() {
-        assertThat(service.checkReference("http://evil.example/")).isInstanceOf(ReferenceResult.Malformed.class);
-        assertThat(service.checkReference("")).isInstanceOf(ReferenceResult.Malformed.class);
+        assertThat(service.checkReference("http://evil.example/", ADDRESS))
+                .isInstanceOf(ReferenceResult.Malformed.class);
+        assertThat(service.checkReference("", ADDRESS)).isInstanceOf(ReferenceResult.Malformed.class);
     }
 
     @Test
     void checkReference_malformedAndUnknown_costTheSameStoreCall() {
         String foreign = new com.breachnotice.core.delivery.ReferenceCodes(new SeededRandom(99)).next();
 
-        service.checkReference(foreign);
+        service.checkReference(foreign, ADDRESS);
         assertThat(fixture.deliveries.referenceLookups()).isEqualTo(1);
-        service.checkReference("not a code at all");
+        service.checkReference("not a code at all", ADDRESS);
         assertThat(fixture.deliveries.referenceLookups()).isEqualTo(2);
     }
 
