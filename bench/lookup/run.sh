@@ -4,6 +4,8 @@
 #   bench/lookup/run.sh limits                  brute force and the per-contact / per-address limits
 #   bench/lookup/run.sh coldstart [runs]        JVM start to first answered request, fresh processes
 #   bench/lookup/run.sh warm [requests]         warm handler p50/p99 with in-memory fakes
+#   bench/lookup/run.sh load spike [s]          rps per instance at p99 <= 100 ms over HTTP, 5 ms stores
+#   bench/lookup/run.sh load abuse [s]          one client at 500 rps beside 50 ordinary users
 #   bench/lookup/run.sh all
 # The emulator is started by the benchmarks themselves (or AWS_ENDPOINT_URL is used), as in the tests.
 set -euo pipefail
@@ -53,6 +55,7 @@ case "$what" in
   limits) run com.breachnotice.bench.lookup.LimitsBench "$@" ;;
   coldstart) run com.breachnotice.bench.lookup.ColdStartBench "$@" ;;
   warm) run com.breachnotice.lookup.WarmHandlerBench "$@" ;;
+  load) run com.breachnotice.bench.lookup.LoadBench "$@" ;;
   all)
     run com.breachnotice.bench.lookup.LimitsBench
     run com.breachnotice.bench.lookup.UniformityBench
@@ -60,5 +63,5 @@ case "$what" in
     run com.breachnotice.lookup.WarmHandlerBench
     ;;
   classpath) echo "$cp" ;;
-  *) echo "usage: $0 uniformity|limits|coldstart|warm|all [n]" >&2; exit 2 ;;
+  *) echo "usage: $0 uniformity|limits|coldstart|warm|load|all [n]" >&2; exit 2 ;;
 esac

@@ -91,6 +91,7 @@ public final class ResourceProvisioner {
             "AWS::Serverless::HttpApi", "the local runtime serves the HTTP API and invokes the lookup handler",
             "AWS::Logs::LogGroup", "local functions log through slf4j, not CloudWatch Logs",
             "AWS::CloudWatch::Alarm", "the emulator has no metrics to alarm on",
+            "AWS::CloudWatch::Dashboard", "the emulator has no metrics to show",
             "AWS::SES::ConfigurationSet",
                     "neither moto's SES v2 nor aws-ses-v2-local has configuration sets; its name is passed through",
             "AWS::SES::ConfigurationSetEventDestination",
