@@ -11,6 +11,7 @@ import com.breachnotice.core.lookup.AddressLimiter;
 import com.breachnotice.core.lookup.ChallengeStore;
 import com.breachnotice.core.lookup.CodeBudget;
 import com.breachnotice.core.lookup.CodeQueue;
+import com.breachnotice.core.lookup.ContactGuesses;
 import com.breachnotice.core.lookup.LookupFixture;
 import com.breachnotice.core.lookup.LookupLimits;
 import com.breachnotice.core.lookup.LookupService;
@@ -70,7 +71,8 @@ public final class SlowStoreLookupHandler implements RequestHandler<APIGatewayV2
                 new CodeBudget(counters, clock, Integer.parseInt(env.getOrDefault("CODES_PER_HOUR", "20000")), 10),
                 Metrics.NONE,
                 slow(RecipientMasks.class, fixture.masks, latency),
-                slow(ReferenceChecks.class, fixture.referenceChecks, latency));
+                slow(ReferenceChecks.class, fixture.referenceChecks, latency),
+                new ContactGuesses(counters, clock, ContactGuesses.PER_CONTACT_PER_DAY));
         AddressLimiter limiter = new AddressLimiter(
                 counters,
                 fixture.keyer,

@@ -18,6 +18,7 @@ import com.breachnotice.core.contact.ContactNormalizer;
 import com.breachnotice.core.contact.Pepper;
 import com.breachnotice.core.lookup.AddressLimiter;
 import com.breachnotice.core.lookup.CodeBudget;
+import com.breachnotice.core.lookup.ContactGuesses;
 import com.breachnotice.core.lookup.LookupService;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -66,7 +67,8 @@ final class LookupWiring {
                 new CodeBudget(counters, clock, settings.codesPerHour(), settings.codeBudgetShards()),
                 EmfMetrics.lookup(),
                 new DynamoDbRecipientMasks(dynamoDb, settings.deliveryTable()),
-                new DynamoDbReferenceChecks(dynamoDb, settings.challengeTable()));
+                new DynamoDbReferenceChecks(dynamoDb, settings.challengeTable()),
+                new ContactGuesses(counters, clock, ContactGuesses.PER_CONTACT_PER_DAY));
         AddressLimiter limiter = new AddressLimiter(counters, keyer, clock, settings.limits());
         return new Wired(service, limiter, content);
     }

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.breachnotice.core.contact.ContactNormalizer;
 import com.breachnotice.core.lookup.CodeRequest;
+import com.breachnotice.core.lookup.ContactGuesses;
 import com.breachnotice.core.lookup.InMemoryChallengeStore;
 import com.breachnotice.core.lookup.InMemoryContactBook;
 import com.breachnotice.core.lookup.LookupFixture;
@@ -437,7 +438,8 @@ class LookupHandlerTest {
                 fixture.budget,
                 fixture.metrics,
                 fixture.masks,
-                fixture.referenceChecks);
+                fixture.referenceChecks,
+                new ContactGuesses(fixture.rateLimits, fixture.clock, ContactGuesses.PER_CONTACT_PER_DAY));
         LookupHandler failingHandler = new LookupHandler(failing, fixture.limiter);
 
         APIGatewayV2HTTPResponse response = failingHandler.handleRequest(Events.load("post-challenges.json"), null);

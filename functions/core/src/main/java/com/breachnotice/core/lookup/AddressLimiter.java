@@ -46,11 +46,45 @@ public final class AddressLimiter {
                 Instant.ofEpochSecond(now.getEpochSecond() - Math.floorMod(now.getEpochSecond(), windowSeconds));
         Instant windowEnd = windowStart.plusSeconds(windowSeconds);
         int limit = action == Action.START ? settings.startsPerAddress() : settings.checksPerAddress();
-        String key =
-                "address:" + action.name().toLowerCase(Locale.ROOT) + ":" + keyer.requesterKey(sourceAddress.strip());
+        String key = "address:" + action.name().toLowerCase(Locale.ROOT) + ":"
+                + keyer.requesterKey(network(sourceAddress.strip()));
         if (limits.take(key, windowStart, windowEnd, limit)) {
             return Optional.empty();
         }
         return Optional.of(Duration.between(now, windowEnd));
+    }
+
+    /**
+     * What one requester controls: an IPv4 address, or an IPv6 address's /64 (one subscriber's
+     * network gets a whole /64, so counting single IPv6 addresses would give each client 2^64
+     * fresh counters). Anything that is not an IPv6 literal is counted as it is.
+     */
+    static String network(String address) {
+        if (address.indexOf(':') < 0) {
+            return address;
+        }
+        String literal =
+                address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
+        int zone = literal.indexOf('%');
+        if (zone >= 0) {
+            literal = literal.substring(0, zone);
+        }
+        if (!literal.matches("[0-9A-Fa-f:.]+")) {
+            return address;
+        }
+        try {
+            // A literal of hex digits, colons and dots only: parsed without any name lookup.
+            byte[] bytes = java.net.InetAddress.getByName(literal).getAddress();
+            if (bytes.length != 16) {
+                return address;
+            }
+            StringBuilder prefix = new StringBuilder("v6:");
+            for (int i = 0; i < 8; i++) {
+                prefix.append(String.format(Locale.ROOT, "%02x", bytes[i]));
+            }
+            return prefix.append("/64").toString();
+        } catch (java.net.UnknownHostException e) {
+            return address;
+        }
     }
 }

@@ -65,6 +65,7 @@ public final class LookupService {
     private final Metrics metrics;
     private final RecipientMasks masks;
     private final ReferenceChecks referenceChecks;
+    private final ContactGuesses guesses;
 
     /** Distinct addresses a day from which one genuine code may be checked before it counts as reused. */
     public static final int REFERENCE_REUSE_THRESHOLD = 20;
@@ -82,7 +83,8 @@ public final class LookupService {
             CodeBudget budget,
             Metrics metrics,
             RecipientMasks masks,
-            ReferenceChecks referenceChecks) {
+            ReferenceChecks referenceChecks,
+            ContactGuesses guesses) {
         this.challenges = challenges;
         this.codes = codes;
         this.contacts = contacts;
@@ -96,6 +98,7 @@ public final class LookupService {
         this.metrics = metrics;
         this.masks = masks;
         this.referenceChecks = referenceChecks;
+        this.guesses = guesses;
     }
 
     public StartResult startChallenge(String contactInput) {
@@ -188,6 +191,10 @@ public final class LookupService {
         Duration untilExpiry = Duration.between(now, challenge.expiresAt());
         if (challenge.attempts() >= MAX_ATTEMPTS) {
             return new VerifyResult.TooManyAttempts(untilExpiry);
+        }
+        Optional<Duration> contactCapped = guesses.take(challenge.contact());
+        if (contactCapped.isPresent()) {
+            return new VerifyResult.TooManyAttempts(contactCapped.get());
         }
         int attempts = challenges.recordAttempt(challengeId);
         if (attempts > MAX_ATTEMPTS) {

@@ -45,4 +45,32 @@ class AddressLimiterTest {
 
         assertThat(limiter.admit("2001:db8::1", AddressLimiter.Action.CHECK)).isEmpty();
     }
+
+    @Test
+    void network_ipv6_isCountedPerSlash64_ipv4PerAddress() {
+        assertThat(AddressLimiter.network("2001:db8:1234:5678:aaaa::1"))
+                .isEqualTo(AddressLimiter.network("2001:0db8:1234:5678:ffff:ffff:ffff:ffff"))
+                .isEqualTo("v6:20010db812345678/64");
+        assertThat(AddressLimiter.network("2001:db8:1234:5679::1"))
+                .isNotEqualTo(AddressLimiter.network("2001:db8:1234:5678::1"));
+        assertThat(AddressLimiter.network("203.0.113.24")).isEqualTo("203.0.113.24");
+        assertThat(AddressLimiter.network("not:an:address:example.com")).isEqualTo("not:an:address:example.com");
+    }
+
+    @Test
+    void admit_oneIpv6Slash64_sharesOneCounter() {
+        InMemoryRateLimits counters = new InMemoryRateLimits();
+        AddressLimiter oneStart = new AddressLimiter(
+                counters,
+                new LookupFixture().keyer,
+                new SteppingClock(LookupFixture.START),
+                new LookupLimits(java.time.Duration.ofHours(1), 1, 1));
+
+        assertThat(oneStart.admit("2001:db8:1:2::10", AddressLimiter.Action.START))
+                .isEmpty();
+        assertThat(oneStart.admit("2001:db8:1:2:ffff::99", AddressLimiter.Action.START))
+                .isPresent();
+        assertThat(oneStart.admit("2001:db8:1:3::10", AddressLimiter.Action.START))
+                .isEmpty();
+    }
 }

@@ -117,7 +117,8 @@ public final class LookupFixture {
                 budget,
                 metrics,
                 masks,
-                referenceChecks);
+                referenceChecks,
+                new ContactGuesses(rateLimits, clock, ContactGuesses.PER_CONTACT_PER_DAY));
         limiter = new AddressLimiter(rateLimits, keyer, clock, LookupLimits.DEFAULTS);
     }
 

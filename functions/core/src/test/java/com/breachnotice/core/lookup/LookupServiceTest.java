@@ -196,6 +196,26 @@ class LookupServiceTest {
     }
 
     @Test
+    void verify_acrossChallenges_aContactHasTenAttemptsADay() {
+        for (int challenge = 0; challenge < 2; challenge++) {
+            StartResult.Started started = start(LookupFixture.KNOWN_PHONE);
+            String wrong = otherCode(fixture.codes.last().code());
+            for (int i = 0; i < 5; i++) {
+                assertThat(service.verify(started.challengeId(), wrong)).isNotInstanceOf(VerifyResult.Verified.class);
+            }
+        }
+        StartResult.Started third = start(LookupFixture.KNOWN_PHONE);
+
+        VerifyResult result =
+                service.verify(third.challengeId(), fixture.codes.last().code());
+
+        assertThat(result).isEqualTo(new VerifyResult.TooManyAttempts(Duration.ofHours(15)));
+        StartResult.Started other = start(LookupFixture.AFFECTED_EMAIL);
+        assertThat(service.verify(other.challengeId(), fixture.codes.last().code()))
+                .isInstanceOf(VerifyResult.Verified.class);
+    }
+
+    @Test
     void verify_fiveWrongCodesThenTheRightOne_isTooManyAttempts() {
         StartResult.Started started = start(LookupFixture.AFFECTED_EMAIL);
         String right = fixture.codes.last().code();

@@ -51,13 +51,17 @@ public final class HttpApiServer implements AutoCloseable {
      *
      * @throws UncheckedIOException when the port cannot be bound
      */
+    private static final int BACKLOG = 4096;
+
     HttpApiServer(HttpRoutes routes, int port, int maxBodyBytes, String accountId, Clock clock) {
         this.routes = routes;
         this.clock = clock;
         this.accountId = accountId;
         this.maxBodyBytes = maxBodyBytes;
         try {
-            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            // A deep accept queue: API Gateway does not refuse connections under a burst, and the system
+            // default (50) made the local server reset them, which no deployed client would see.
+            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind the local HTTP API to 127.0.0.1:" + port, e);
         }
