@@ -1,11 +1,13 @@
-# Sourced (never run) by bin/, bench/ and .ci/run: the one place that finds a JDK 21 or newer.
+# The one place that finds a JDK 21 or newer, sourced by bin/, bench/ and .ci/run:
 #
 #   source "$root/bin/lib/find-jdk.sh"
 #   use_jdk my-script       # exports JAVA_HOME and puts its bin/ first on PATH, or says why and exits 1
 #   require_maven my-script # Maven 3.8+ on the PATH, or says why and exits 1
 #
 # Sourcing it also makes the script name the command that failed under `set -e`, so that no script
-# ever exits without saying why.
+# ever exits without saying why. Run directly, it prints the export lines for a shell instead:
+#
+#   eval "$(bin/lib/find-jdk.sh)"   # then mvn -B verify runs on that JDK
 #
 # Where it looks, first match wins: $JAVA_HOME; the `java` on the PATH; then the newest JDK 21+
 # among the usual install places (/usr/lib/jvm, /usr/java, /opt/java, /opt/jdk*, ~/.sdkman,
@@ -100,6 +102,12 @@ require_maven() {
     exit 1
   fi
 }
+
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+  find_jdk_home="$(find_jdk)" || exit 1
+  printf 'export JAVA_HOME=%q\nexport PATH="$JAVA_HOME/bin:$PATH"\n' "$find_jdk_home"
+  exit 0
+fi
 
 # Under `set -e`, name the command that stopped the script (and its exit status) before it exits.
 # Not inherited by functions and subshells (no errtrace): only the script's own steps are named.
