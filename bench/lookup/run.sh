@@ -24,7 +24,8 @@ esac
 require_maven bench/lookup/run.sh
 # One reactor build packages the module and everything it needs and writes its class path
 # (target/classpath.txt, see pom.xml); nothing is installed, so siblings resolve inside the reactor.
-mvn -B -q -pl bench/lookup -am package -DskipTests -Djacoco.skip=true -Dspotless.check.skip=true
+# Maven prints its errors on stdout: sent to stderr, they survive `run.sh classpath > file`.
+mvn -B -q -pl bench/lookup -am package -DskipTests -Djacoco.skip=true -Dspotless.check.skip=true >&2
 if [[ ! -s bench/lookup/target/classpath.txt ]]; then
   echo "bench/lookup/run.sh: the build wrote no bench/lookup/target/classpath.txt" >&2
   exit 1
