@@ -13,6 +13,7 @@ record LookupSettings(
         String codeQueueUrl,
         String pepperSecretId,
         LookupLimits limits,
+        String defaultCountry,
         int codesPerHour,
         int codeBudgetShards) {
 
@@ -34,6 +35,7 @@ record LookupSettings(
                         Duration.ofHours(1),
                         positive(env, "ADDRESS_STARTS_PER_HOUR", LookupLimits.DEFAULTS.startsPerAddress()),
                         positive(env, "ADDRESS_CHECKS_PER_HOUR", LookupLimits.DEFAULTS.checksPerAddress())),
+                env.requireCountry("DEFAULT_COUNTRY"),
                 positive(env, "CODES_PER_HOUR", DEFAULT_CODES_PER_HOUR),
                 positive(env, "CODE_BUDGET_SHARDS", DEFAULT_CODE_BUDGET_SHARDS));
     }
