@@ -866,6 +866,13 @@ public final class SendingBench {
                     pause();
                     return inner.recorded(ids);
                 }
+
+                @Override
+                public boolean recordUnreachable(
+                        com.breachnotice.core.delivery.DeliveryId id, String reason, Instant at) {
+                    pause();
+                    return inner.recordUnreachable(id, reason, at);
+                }
             };
         }
 

@@ -10,26 +10,22 @@ import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.delivery.ClaimOutcome;
 import com.breachnotice.core.delivery.Delivery;
-import com.breachnotice.core.delivery.DeliveryCounts;
+import com.breachnotice.core.delivery.DeliveryClaims;
+import com.breachnotice.core.delivery.DeliveryHistory;
 import com.breachnotice.core.delivery.DeliveryId;
-import com.breachnotice.core.delivery.DeliveryLog;
 import com.breachnotice.core.delivery.DeliveryRecord;
 import com.breachnotice.core.delivery.DeliveryRecorder;
 import com.breachnotice.core.delivery.DeliveryStatus;
+import com.breachnotice.core.delivery.DeliveryStatusUpdates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -46,15 +42,17 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * {@link DeliveryLog} on the deliveries table (key {@code contactKey}, {@code notice =
- * <campaignId>#<channel>}), where exactly-once is decided.
+ * The proof of notice on the deliveries table (key {@code contactKey}, {@code notice =
+ * <campaignId>#<channel>}), where exactly-once is decided. One adapter serves every role of the
+ * table ({@link DeliveryClaims}, {@link DeliveryRecorder}, {@link DeliveryStatusUpdates},
+ * {@link DeliveryHistory}); each function is given only the roles it needs.
  *
  * <ul>
  *   <li>{@code claim} is a conditional put: it succeeds only when the delivery does not exist or is
  *       still {@code sending} with a lease that ran out. It writes a fresh random claim token; a
  *       failed condition is answered by a consistent read (settled, or held by someone else).
- *   <li>{@code settle} and {@code release} are conditioned on that token and on {@code sending}, so
- *       only the current holder can finish or give back a claim.
+ *   <li>{@code release} is conditioned on that token and on {@code sending}, so only the current
+ *       holder can give back a claim.
  *   <li>{@code advance} is conditioned on the stored status being one of lower rank, so statuses only
  *       move up whatever order provider events arrive in.
  * </ul>
@@ -66,10 +64,10 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  *
  * <p>Times are stored as epoch milliseconds ({@code leaseUntil}, {@code updatedAt}, {@code sentAt}).
  */
-public final class DynamoDbDeliveryLog implements DeliveryLog, DeliveryRecorder {
+public final class DynamoDbDeliveryLog
+        implements DeliveryClaims, DeliveryRecorder, DeliveryStatusUpdates, DeliveryHistory {
 
     static final String BY_REFERENCE = "byReference";
-    static final int COUNT_SEGMENTS = 4;
     static final int MAX_BATCH_WRITE = 25;
     static final int MAX_BATCH_GET = 100;
     private static final int CLAIM_ATTEMPTS = 3;
@@ -222,85 +220,6 @@ public final class DynamoDbDeliveryLog implements DeliveryLog, DeliveryRecorder 
     }
 
     @Override
-    public boolean settle(
-            DeliveryId id,
-            String claimToken,
-            DeliveryStatus status,
-            @Nullable String providerMessageId,
-            @Nullable String reason,
-            Instant at) {
-        try {
-            dynamoDb.updateItem(settleRequest(id, claimToken, status, providerMessageId, reason, at));
-            return true;
-        } catch (ConditionalCheckFailedException lost) {
-            Optional<Map<String, AttributeValue>> item = read(id);
-            if (item.isEmpty()
-                    || !claimToken.equals(string(item.get(), "claimToken").orElse(null))) {
-                return false;
-            }
-            DeliveryStatus current = status(item.get());
-            // Our own earlier attempt may have succeeded before a client retry: then it is ours.
-            if (current == status
-                    && (providerMessageId == null
-                            || providerMessageId.equals(
-                                    string(item.get(), "providerMessageId").orElse(null)))) {
-                return true;
-            }
-            // A provider event overtook us (DELIVERED before our SENT was written): keep the later
-            // status, but still record when the provider took the message and its id.
-            if (providerTook(status) && current.rank() > status.rank()) {
-                recordSendOnAdvanced(id, claimToken, providerMessageId, at);
-                return true;
-            }
-            return false;
-        }
-    }
-
-    private void recordSendOnAdvanced(
-            DeliveryId id, String claimToken, @Nullable String providerMessageId, Instant at) {
-        Expression e = new Expression();
-        e.setIfAbsent("sentAt", millis(at));
-        if (providerMessageId != null) {
-            e.set("providerMessageId", s(providerMessageId));
-        }
-        e.remove("leaseUntil");
-        String condition = e.name("claimToken") + " = " + e.value("token", s(claimToken));
-        try {
-            dynamoDb.updateItem(conditionalUpdate(id, e, condition));
-        } catch (ConditionalCheckFailedException claimedAgain) {
-            // Another sender holds the delivery now; its own settle records the send.
-        }
-    }
-
-    UpdateItemRequest settleRequest(
-            DeliveryId id,
-            String claimToken,
-            DeliveryStatus status,
-            @Nullable String providerMessageId,
-            @Nullable String reason,
-            Instant at) {
-        if (status == DeliveryStatus.SENDING) {
-            throw new IllegalArgumentException("a delivery is settled to a terminal status");
-        }
-        Expression e = new Expression();
-        e.set("status", s(status.code()));
-        e.set("updatedAt", millis(at));
-        if (providerTook(status)) {
-            e.set("sentAt", millis(at));
-        }
-        if (providerMessageId != null) {
-            e.set("providerMessageId", s(providerMessageId));
-        }
-        if (reason != null) {
-            e.set("reason", s(reason));
-        }
-        e.remove("leaseUntil");
-        String condition = e.name("claimToken") + " = " + e.value("token", s(claimToken)) + " AND " + e.name("status")
-                + " = " + e.value("sending", s(DeliveryStatus.SENDING.code()));
-        return conditionalUpdate(id, e, condition);
-    }
-
-    @Override
     public void release(DeliveryId id, String claimToken) {
         try {
             dynamoDb.deleteItem(DeleteItemRequest.builder()
@@ -406,49 +325,6 @@ public final class DynamoDbDeliveryLog implements DeliveryLog, DeliveryRecorder 
                 .stream()
                 .findFirst()
                 .map(DynamoDbDeliveryLog::delivery);
-    }
-
-    /**
-     * A parallel scan of the whole table, filtered to the campaign. At 33.7 million deliveries per
-     * campaign this reads every delivery of every campaign: fine for a report now and then, not for
-     * a progress bar. Per-campaign status counters (updated with the settle and advance writes) come
-     * with sending at scale.
-     */
-    @Override
-    public DeliveryCounts count(String campaignId) {
-        Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Map<DeliveryStatus, Long>>> segments = new ArrayList<>();
-            for (int segment = 0; segment < COUNT_SEGMENTS; segment++) {
-                int current = segment;
-                segments.add(threads.submit(() -> countSegment(campaignId, current)));
-            }
-            for (Future<Map<DeliveryStatus, Long>> segment : segments) {
-                segment.get().forEach((status, n) -> counts.merge(status, n, Long::sum));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while counting deliveries", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r
-                    ? r
-                    : new IllegalStateException("counting deliveries failed", e.getCause());
-        }
-        return DeliveryCounts.of(counts);
-    }
-
-    private Map<DeliveryStatus, Long> countSegment(String campaignId, int segment) {
-        Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
-        dynamoDb.scanPaginator(b -> b.tableName(deliveryTable)
-                        .segment(segment)
-                        .totalSegments(COUNT_SEGMENTS)
-                        .filterExpression("#c = :c")
-                        .projectionExpression("#s")
-                        .expressionAttributeNames(Map.of("#c", "campaignId", "#s", "status"))
-                        .expressionAttributeValues(Map.of(":c", s(campaignId))))
-                .items()
-                .forEach(item -> counts.merge(status(item), 1L, Long::sum));
-        return counts;
     }
 
     private Optional<Map<String, AttributeValue>> read(DeliveryId id) {

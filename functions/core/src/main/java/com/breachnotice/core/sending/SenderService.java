@@ -9,8 +9,8 @@ import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.contact.ContactKeyer;
 import com.breachnotice.core.crypto.ContactCipher;
 import com.breachnotice.core.delivery.ClaimOutcome;
+import com.breachnotice.core.delivery.DeliveryClaims;
 import com.breachnotice.core.delivery.DeliveryId;
-import com.breachnotice.core.delivery.DeliveryLog;
 import com.breachnotice.core.delivery.DeliveryRecord;
 import com.breachnotice.core.delivery.DeliveryRecorder;
 import com.breachnotice.core.delivery.DeliveryStatus;
@@ -77,7 +77,7 @@ public final class SenderService {
     private final ContactBook contacts;
     private final JobLedger jobs;
     private final DeliveryRecorder records;
-    private final DeliveryLog claims;
+    private final DeliveryClaims claims;
     private final ContactCipher cipher;
     private final ContactKeyer keyer;
     private final EmailSender email;
@@ -94,7 +94,7 @@ public final class SenderService {
             ContactBook contacts,
             JobLedger jobs,
             DeliveryRecorder records,
-            DeliveryLog claims,
+            DeliveryClaims claims,
             ContactCipher cipher,
             ContactKeyer keyer,
             EmailSender email,
