@@ -17,6 +17,9 @@ import com.breachnotice.core.delivery.DeliveryRecord;
 import com.breachnotice.core.delivery.DeliveryRecorder;
 import com.breachnotice.core.delivery.DeliveryStatus;
 import com.breachnotice.core.delivery.DeliveryStatusUpdates;
+import com.breachnotice.core.delivery.NoticeProof;
+import com.breachnotice.core.manifest.ItemKind;
+import com.breachnotice.core.manifest.NoticeLocale;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -145,7 +149,35 @@ public final class DynamoDbDeliveryLog
         }
         record.providerMessageId().ifPresent(id -> item.put("providerMessageId", s(id)));
         record.reason().ifPresent(reason -> item.put("reason", s(reason)));
+        record.told().ifPresent(told -> {
+            item.put("noticeName", s(told.notice()));
+            item.put("noticeVersion", s(told.version()));
+            item.put("items", s(told.items().stream().map(ItemKind::code).collect(Collectors.joining(","))));
+            item.put("locale", s(told.locale().code()));
+            item.put("messageHash", s(told.messageSha256()));
+        });
         return item;
+    }
+
+    /** What the person was told, when the record keeps it (records written before it was kept do not). */
+    private static Optional<NoticeProof> told(Map<String, AttributeValue> item) {
+        Optional<String> hash = string(item, "messageHash");
+        if (hash.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ItemKind> items = new ArrayList<>();
+        for (String code : string(item, "items").orElse("").split(",")) {
+            if (!code.isEmpty()) {
+                items.add(ItemKind.ofCode(code).orElseThrow(() -> new IllegalStateException("unknown item " + code)));
+            }
+        }
+        return Optional.of(new NoticeProof(
+                requiredString(item, "noticeName"),
+                requiredString(item, "noticeVersion"),
+                items,
+                NoticeLocale.ofCode(requiredString(item, "locale"))
+                        .orElseThrow(() -> new IllegalStateException("unknown locale")),
+                hash.get()));
     }
 
     @Override
@@ -360,7 +392,8 @@ public final class DynamoDbDeliveryLog
                 instant(item, "updatedAt").orElse(Instant.EPOCH),
                 instant(item, "sentAt"),
                 string(item, "providerMessageId"),
-                string(item, "reason"));
+                string(item, "reason"),
+                told(item));
     }
 
     /** An update of one delivery under a condition, with the expression's names and values. */

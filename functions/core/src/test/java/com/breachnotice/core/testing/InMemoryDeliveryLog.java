@@ -10,6 +10,7 @@ import com.breachnotice.core.delivery.DeliveryRecord;
 import com.breachnotice.core.delivery.DeliveryRecorder;
 import com.breachnotice.core.delivery.DeliveryStatus;
 import com.breachnotice.core.delivery.DeliveryStatusUpdates;
+import com.breachnotice.core.delivery.NoticeProof;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -137,6 +138,7 @@ public final class InMemoryDeliveryLog
             entry.sentAt = providerTook(record.status()) ? record.at() : null;
             entry.providerMessageId = record.providerMessageId().orElse(null);
             entry.reason = record.reason().orElse(null);
+            entry.told = record.told().orElse(null);
             entries.put(record.id(), entry);
         }
     }
@@ -207,6 +209,9 @@ public final class InMemoryDeliveryLog
         @Nullable
         String reason;
 
+        @Nullable
+        NoticeProof told;
+
         Entry(DeliveryId id) {
             this.id = id;
         }
@@ -218,7 +223,8 @@ public final class InMemoryDeliveryLog
                     updatedAt,
                     Optional.ofNullable(sentAt),
                     Optional.ofNullable(providerMessageId),
-                    Optional.ofNullable(reason));
+                    Optional.ofNullable(reason),
+                    Optional.ofNullable(told));
         }
     }
 }
