@@ -13,7 +13,11 @@ record SenderSettings(
         String fromAddress,
         String configurationSet,
         Duration lease,
-        Duration callMargin) {
+        Duration callMargin,
+        String challengeTable,
+        int codesPerHour,
+        String noticeDeadLetterQueueUrl,
+        String codeDeadLetterQueueUrl) {
 
     /**
      * How long a job claim holds a job: longer than the function's timeout (120 s), so a job is
@@ -28,6 +32,9 @@ record SenderSettings(
      * instances and the batch write of the records after the call. {@code NOTICE_CALL_MARGIN_SECONDS}.
      */
     static final Duration DEFAULT_CALL_MARGIN = Duration.ofSeconds(10);
+
+    /** One-time codes sent per hour at most, over all contacts ({@code CODES_PER_HOUR}). */
+    static final int DEFAULT_CODES_PER_HOUR = 20_000;
 
     static SenderSettings from(FunctionEnvironment env) {
         return new SenderSettings(
@@ -45,7 +52,24 @@ record SenderSettings(
                 seconds(
                         "NOTICE_CALL_MARGIN_SECONDS",
                         env.optional("NOTICE_CALL_MARGIN_SECONDS", Long.toString(DEFAULT_CALL_MARGIN.toSeconds())),
-                        0));
+                        0),
+                // The hourly budget of codes is counted beside the challenges; read only by the code function.
+                env.require("CHALLENGE_TABLE"),
+                positive(env.optional("CODES_PER_HOUR", Integer.toString(DEFAULT_CODES_PER_HOUR)), "CODES_PER_HOUR"),
+                env.require("NOTICE_DEAD_LETTER_QUEUE_URL"),
+                env.require("CODE_DEAD_LETTER_QUEUE_URL"));
+    }
+
+    private static int positive(String value, String name) {
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, by name
+        }
+        throw new IllegalStateException(name + " must be a positive whole number");
     }
 
     private static Duration seconds(String name, String seconds, long min) {

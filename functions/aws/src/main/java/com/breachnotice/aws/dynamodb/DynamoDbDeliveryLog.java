@@ -34,16 +34,12 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The proof of notice on the deliveries table (key {@code contactKey}, {@code notice =
@@ -62,7 +58,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * </ul>
  *
  * Under job claims ({@link DeliveryRecorder}) the sender writes a job's records after the send with
- * {@code BatchWriteItem}, 25 a request, unconditionally: the job's claim covers them. A provider
+ * {@code BatchWriteItem} ({@link DynamoDbBatches}: 25 a request, unprocessed items retried under the
+ * one batch policy), unconditionally: the job's claim covers them. A provider
  * event reaching a delivery before its record exists finds nothing to advance ({@code advance} needs
  * the item); SES reports seconds after the send, the record follows the send within milliseconds.
  *
@@ -72,12 +69,10 @@ public final class DynamoDbDeliveryLog
         implements DeliveryClaims, DeliveryRecorder, DeliveryStatusUpdates, DeliveryHistory {
 
     static final String BY_REFERENCE = "byReference";
-    static final int MAX_BATCH_WRITE = 25;
-    static final int MAX_BATCH_GET = 100;
     private static final int CLAIM_ATTEMPTS = 3;
-    private static final int BATCH_ROUNDS = 10;
 
     private final DynamoDbClient dynamoDb;
+    private final DynamoDbBatches batches;
     private final String deliveryTable;
     private final Supplier<String> tokens;
 
@@ -87,6 +82,7 @@ public final class DynamoDbDeliveryLog
 
     DynamoDbDeliveryLog(DynamoDbClient dynamoDb, String deliveryTable, Supplier<String> tokens) {
         this.dynamoDb = dynamoDb;
+        this.batches = new DynamoDbBatches(dynamoDb);
         this.deliveryTable = deliveryTable;
         this.tokens = tokens;
     }
@@ -116,25 +112,9 @@ public final class DynamoDbDeliveryLog
 
     @Override
     public void record(List<DeliveryRecord> records) {
-        for (int from = 0; from < records.size(); from += MAX_BATCH_WRITE) {
-            List<WriteRequest> writes = records.subList(from, Math.min(records.size(), from + MAX_BATCH_WRITE)).stream()
-                    .map(record -> WriteRequest.builder()
-                            .putRequest(PutRequest.builder()
-                                    .item(recordItem(record))
-                                    .build())
-                            .build())
-                    .toList();
-            Map<String, List<WriteRequest>> request = Map.of(deliveryTable, writes);
-            for (int round = 0; !request.isEmpty(); round++) {
-                if (round == BATCH_ROUNDS) {
-                    throw new IllegalStateException("delivery records kept coming back unprocessed");
-                }
-                backoff(round);
-                Map<String, List<WriteRequest>> asked = request;
-                BatchWriteItemResponse response = dynamoDb.batchWriteItem(b -> b.requestItems(asked));
-                request = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-            }
-        }
+        batches.put(
+                deliveryTable,
+                records.stream().map(DynamoDbDeliveryLog::recordItem).toList());
     }
 
     static Map<String, AttributeValue> recordItem(DeliveryRecord record) {
@@ -182,54 +162,23 @@ public final class DynamoDbDeliveryLog
 
     @Override
     public Map<DeliveryId, DeliveryStatus> recorded(List<DeliveryId> ids) {
-        Map<DeliveryId, DeliveryStatus> found = new LinkedHashMap<>();
         Map<String, DeliveryId> byKey = new HashMap<>();
         ids.forEach(id -> byKey.put(id.contact().value() + "|" + id.notice(), id));
-        List<DeliveryId> unique = List.copyOf(byKey.values());
-        for (int from = 0; from < unique.size(); from += MAX_BATCH_GET) {
-            List<Map<String, AttributeValue>> keys =
-                    unique.subList(from, Math.min(unique.size(), from + MAX_BATCH_GET)).stream()
-                            .map(DynamoDbDeliveryLog::key)
-                            .toList();
-            Map<String, KeysAndAttributes> request = Map.of(
-                    deliveryTable,
-                    KeysAndAttributes.builder()
-                            .keys(keys)
-                            .consistentRead(true)
-                            .projectionExpression("contactKey, #n, #s")
-                            .expressionAttributeNames(Map.of("#n", "notice", "#s", "status"))
-                            .build());
-            for (int round = 0; !request.isEmpty(); round++) {
-                if (round == BATCH_ROUNDS) {
-                    throw new IllegalStateException("delivery reads kept coming back unprocessed");
-                }
-                backoff(round);
-                Map<String, KeysAndAttributes> asked = request;
-                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(asked));
-                response.responses().getOrDefault(deliveryTable, List.of()).forEach(item -> {
-                    DeliveryId id =
-                            byKey.get(requiredString(item, "contactKey") + "|" + requiredString(item, "notice"));
-                    DeliveryStatus status = status(item);
-                    if (id != null && status != DeliveryStatus.SENDING) {
-                        found.put(id, status);
-                    }
-                });
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+        KeysAndAttributes read = KeysAndAttributes.builder()
+                .keys(byKey.values().stream().map(DynamoDbDeliveryLog::key).toList())
+                .consistentRead(true)
+                .projectionExpression("contactKey, #n, #s")
+                .expressionAttributeNames(Map.of("#n", "notice", "#s", "status"))
+                .build();
+        Map<DeliveryId, DeliveryStatus> found = new LinkedHashMap<>();
+        batches.get(deliveryTable, read, item -> {
+            DeliveryId id = byKey.get(requiredString(item, "contactKey") + "|" + requiredString(item, "notice"));
+            DeliveryStatus status = status(item);
+            if (id != null && status != DeliveryStatus.SENDING) {
+                found.put(id, status);
             }
-        }
+        });
         return found;
-    }
-
-    private static void backoff(int round) {
-        if (round == 0) {
-            return;
-        }
-        try {
-            Thread.sleep(Math.min(2_000L, 25L << round));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying unprocessed items", e);
-        }
     }
 
     PutItemRequest claimRequest(DeliveryId id, String token, String referenceHash, Instant now, Instant leaseUntil) {
