@@ -487,6 +487,15 @@ public final class SendingBench {
 
     // ---------------------------------------------------------------- chaos
 
+    /**
+     * The chaos run's job lease: short, so crashed jobs come back in under a minute, yet longer than
+     * a send call's deadline (the SDK's 20 s API call timeout plus {@link #CHAOS_CALL_MARGIN_SECONDS}),
+     * which a holder's lease must outlast before it starts a call.
+     */
+    static final int CHAOS_LEASE_SECONDS = 40;
+
+    static final int CHAOS_CALL_MARGIN_SECONDS = 3;
+
     static void chaos(int contacts, int crashes) throws Exception {
         OUT.println("chaos: " + contacts + " contacts, 10% throttling, 5% server errors, 2% duplicate deliveries, "
                 + crashes + " crashes; also 1% connection timeouts and 2% of bulk entries ACCOUNT_THROTTLED");
@@ -495,7 +504,7 @@ public final class SendingBench {
                 "chaos",
                 contacts - phones,
                 phones,
-                30,
+                CHAOS_LEASE_SECONDS,
                 4,
                 LocalRuntimeOptions.defaults().withDuplicateDeliveries(0.02));
         try {
@@ -522,6 +531,16 @@ public final class SendingBench {
             long timeouts = BenchInterceptor.timeouts();
             long entryThrottles = BenchInterceptor.entryThrottles();
             long repeatedSends = BenchInterceptor.repeatedSends();
+            List<BenchInterceptor.RepeatedSend> repeats = BenchInterceptor.repeatedSendsWithCause();
+            long byCrash = repeats.stream()
+                    .filter(r -> r.cause() == BenchInterceptor.RepeatCause.CRASH)
+                    .count();
+            long byLeaseExpiry = repeats.stream()
+                    .filter(r -> r.cause() == BenchInterceptor.RepeatCause.LEASE_EXPIRY)
+                    .count();
+            long byOther = repeats.stream()
+                    .filter(r -> r.cause() == BenchInterceptor.RepeatCause.OTHER)
+                    .count();
             int mostToOne = BenchInterceptor.mostNoticesToOneAddress();
             long repeatedNotices = BenchInterceptor.repeatedNotices();
             BenchInterceptor.inject(BenchInterceptor.Faults.NONE, "");
@@ -544,6 +563,16 @@ public final class SendingBench {
             long contactsTwice = emailsTo.values().stream().filter(n -> n > 1).count()
                     + smsTo.values().stream().filter(n -> n > 1).count();
             OUT.println("  statuses: " + byStatus + ", redriven " + redriven + ", took " + took.toSeconds() + " s");
+            for (int i = 0; i < repeats.size(); i++) {
+                BenchInterceptor.RepeatedSend repeat = repeats.get(i);
+                OUT.println(String.format(
+                        Locale.ROOT,
+                        "  repeated send %d: cause %s, %d addresses repeated, provider calls %s",
+                        i + 1,
+                        repeat.cause().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                        repeat.addresses(),
+                        repeat.calls()));
+            }
             row(
                     "chaos: lost (contacts without a delivery record)",
                     String.format(
@@ -586,6 +615,18 @@ public final class SendingBench {
                             dynamoDbErrors),
                     "<= crashes (only a crash re-sends, once; a job crashed twice is sent three times)",
                     repeatedSends <= injectedCrashes && mostToOne <= 1 + injectedCrashes);
+            row(
+                    "chaos: repeated sends by cause",
+                    String.format(
+                            Locale.ROOT,
+                            "crash %d, lease expiry %d, other %d (of %d repeated sends)",
+                            byCrash,
+                            byLeaseExpiry,
+                            byOther,
+                            repeats.size()),
+                    "lease expiry 0, other 0",
+                    byLeaseExpiry == 0
+                            && byOther == 0);
             row(
                     "chaos: extra notices",
                     String.format(
@@ -657,6 +698,7 @@ public final class SendingBench {
                     Map<String, String> environment = new LinkedHashMap<>(function.environment());
                     if (leaseSeconds > 0) {
                         environment.put("NOTICE_LEASE_SECONDS", Integer.toString(leaseSeconds));
+                        environment.put("NOTICE_CALL_MARGIN_SECONDS", Integer.toString(CHAOS_CALL_MARGIN_SECONDS));
                     }
                     functions.add(new LocalFunction(
                             function.logicalId(),

@@ -53,13 +53,10 @@ class SendScheduleTest {
             assertThat(r.units()).isEqualTo(70);
             assertThat(r.perSecond()).isEqualTo(95.0);
         });
+        Instant start = Fixtures.T0.plus(SendGovernor.IDLE_LEAD);
         assertThat(turns)
-                .containsExactly(
-                        Fixtures.T0,
-                        Fixtures.T0.plusNanos(Math.round(50e9 / 95)),
-                        Fixtures.T0.plusNanos(Math.round(69e9 / 95)));
-        assertThat(schedule.reserve(campaign, Channel.EMAIL, 5))
-                .isEqualTo(Fixtures.T0.plusNanos(Math.round(70e9 / 95)));
+                .containsExactly(start, start.plusNanos(Math.round(50e9 / 95)), start.plusNanos(Math.round(69e9 / 95)));
+        assertThat(schedule.reserve(campaign, Channel.EMAIL, 5)).isEqualTo(start.plusNanos(Math.round(70e9 / 95)));
     }
 
     @Test
