@@ -4,6 +4,7 @@ import com.breachnotice.core.campaign.Campaign;
 import com.breachnotice.core.campaign.CampaignCache;
 import com.breachnotice.core.campaign.CampaignStore;
 import com.breachnotice.core.campaign.Channel;
+import com.breachnotice.core.campaign.NoticeText;
 import com.breachnotice.core.campaign.SmsSegments;
 import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.contact.ContactKeyer;
@@ -254,7 +255,7 @@ public final class SenderService {
         }
         List<Pending> pending = new ArrayList<>();
         List<DeliveryRecord> failedUpFront = new ArrayList<>();
-        String smsTemplate = campaign.text(job.locale()).sms();
+        NoticeText noticeText = campaign.text(job.locale());
         for (DeliveryId id : open) {
             String reference = ReferenceCodes.fromSeed(keyer.referenceSeed(id.contact() + "#" + id.notice()));
             String referenceHash =
@@ -271,7 +272,8 @@ public final class SenderService {
                 continue;
             }
             if (job.channel() == Channel.SMS) {
-                String text = NoticeRendering.sms(smsTemplate, contact.items(), job.locale(), reference);
+                String text = NoticeRendering.sms(
+                        noticeText.sms(), noticeText.labels(contact.items(), job.locale()), reference);
                 String phone = cipher.open(contact.value(), contact.key().value());
                 pending.add(new Pending(id, referenceHash, SmsSegments.count(text), Optional.empty(), phone, text));
             } else {
@@ -501,7 +503,11 @@ public final class SenderService {
                 .orElse("");
         return new BulkEmail(
                 address,
-                NoticeRendering.emailData(name, contact.items(), job.locale(), reference),
+                NoticeRendering.emailData(
+                        name,
+                        campaign.text(job.locale()).labels(contact.items(), job.locale()),
+                        List.of(),
+                        reference),
                 Map.of("campaign", campaign.id(), "contact", contact.key().value(), "channel", "email"));
     }
 
