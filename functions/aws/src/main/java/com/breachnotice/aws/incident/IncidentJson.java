@@ -34,6 +34,20 @@ public final class IncidentJson {
 
     private IncidentJson() {}
 
+    /** The built-in sample the CLI ships ({@code incident publish --sample}, the demo). */
+    public static IncidentDescription sample() {
+        try (InputStream in = IncidentJson.class.getResourceAsStream(SAMPLE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + SAMPLE);
+            }
+            return parse(in, "the built-in sample incident");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + SAMPLE, e);
+        }
+    }
+
+    static final String SAMPLE = "/incident/sample-incident.json";
+
     /**
      * @throws InvalidIncidentException naming the source and what is wrong
      */

@@ -1,7 +1,9 @@
 package com.breachnotice.cli.demo;
 
 import com.breachnotice.aws.AwsClients;
+import com.breachnotice.aws.dynamodb.DynamoDbIncidentStore;
 import com.breachnotice.aws.dynamodb.DynamoDbIntakeLedger;
+import com.breachnotice.aws.incident.IncidentJson;
 import com.breachnotice.cli.campaign.CampaignAdmin;
 import com.breachnotice.cli.campaign.CampaignStatus;
 import com.breachnotice.cli.manifest.ManifestCheck;
@@ -9,11 +11,17 @@ import com.breachnotice.cli.manifest.SyntheticManifest;
 import com.breachnotice.cli.notice.DefaultNotices;
 import com.breachnotice.core.campaign.Campaign;
 import com.breachnotice.core.campaign.ChannelPolicy;
+import com.breachnotice.core.campaign.NoticeText;
 import com.breachnotice.core.campaign.SendRates;
+import com.breachnotice.core.incident.IncidentDescription;
 import com.breachnotice.core.intake.IntakeLedger;
 import com.breachnotice.core.intake.IntakeStatus;
 import com.breachnotice.core.intake.ManifestUpload;
 import com.breachnotice.core.manifest.ManifestFormatException;
+import com.breachnotice.core.manifest.NoticeLocale;
+import com.breachnotice.core.notice.LintReport;
+import com.breachnotice.core.notice.NoticeLint;
+import com.breachnotice.core.notice.NoticeTemplate;
 import com.breachnotice.core.planning.CampaignProgress;
 import com.breachnotice.core.planning.CampaignService;
 import com.breachnotice.emulator.LocalEmulator;
@@ -199,6 +207,11 @@ public final class DemoFlow implements AutoCloseable {
                         .orElse(""));
         err.flush();
 
+        // The facts every surface shows: the page reads them from here, the notices are filled from them.
+        IncidentDescription incident = IncidentJson.sample();
+        new DynamoDbIncidentStore(aws.dynamoDb(), provisioned.physicalId("CampaignTable")).publish(incident);
+        status("published the sample incident description " + incident.id());
+
         CampaignService campaigns = new CampaignAdmin(
                         aws, provisioned.physicalId("CampaignTable"), provisioned.physicalId("PlanQueue"))
                 .service();
@@ -209,7 +222,7 @@ public final class DemoFlow implements AutoCloseable {
                 CAMPAIGN_TITLE,
                 ChannelPolicy.EMAIL_FIRST,
                 clock.instant(),
-                DefaultNotices.firstNotice(),
+                render(DefaultNotices.load(DefaultNotices.FIRST_NOTICE), incident),
                 DEMO_RATES);
         CampaignService.LaunchOutcome launched = campaigns.launch(campaign, SEGMENTS);
         if (launched instanceof CampaignService.LaunchOutcome.IdTaken) {
@@ -263,6 +276,18 @@ public final class DemoFlow implements AutoCloseable {
             running.close();
         }
         aws.close();
+    }
+
+    /** The notice filled with the incident's facts, refused as a launch would refuse it. */
+    static Map<NoticeLocale, NoticeText> render(
+            Map<NoticeLocale, NoticeTemplate> templates, IncidentDescription incident) {
+        LintReport lint = NoticeLint.check(templates, incident);
+        if (!lint.passed()) {
+            throw new IllegalStateException("the built-in notice fails the lint: " + lint.errors());
+        }
+        Map<NoticeLocale, NoticeText> texts = new java.util.EnumMap<>(NoticeLocale.class);
+        templates.forEach((locale, template) -> texts.put(locale, template.render(incident)));
+        return texts;
     }
 
     private Path manifest(Options options) throws IOException {
