@@ -27,7 +27,9 @@ class CampaignLaunchOptionsTest {
 
     @Test
     void launch_invalidId_refusedWithExit1() throws IOException {
-        assertThat(run("campaign", "launch", "--outputs", emptyOutputs(), "--id", "Revised_2026", "--title", "t"))
+        assertThat(run(
+                        "campaign", "launch", "--outputs", emptyOutputs(), "--id", "Revised_2026", "--title", "t",
+                        "--notice", "first"))
                 .isEqualTo(1);
         assertThat(err.toString()).contains("refused: --id 'Revised_2026'", "lower-case letters");
     }
@@ -49,7 +51,9 @@ class CampaignLaunchOptionsTest {
 
     @Test
     void launch_blankTitle_refusedWithExit1() throws IOException {
-        assertThat(run("campaign", "launch", "--outputs", emptyOutputs(), "--id", "revised", "--title", " "))
+        assertThat(run(
+                        "campaign", "launch", "--outputs", emptyOutputs(), "--id", "revised", "--title", " ", "--notice",
+                        "first"))
                 .isEqualTo(1);
         assertThat(err.toString()).contains("--title must be");
     }
@@ -74,32 +78,33 @@ class CampaignLaunchOptionsTest {
     }
 
     @Test
-    void launch_noticeDirWithALinkInTheSms_refusedNamingTheFile() throws IOException {
-        Path notices = Files.createDirectories(directory.resolve("notices"));
-        Files.writeString(notices.resolve("revised.ko.json"), notice("안내입니다 {reference}"));
-        Files.writeString(notices.resolve("revised.en.json"), notice("Check example.com/check {reference}"));
-
-        assertThat(launch("--notice-dir", notices.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("revised.en.json", "must not contain links");
+    void launch_withoutANotice_usageErrorNamingTheOption() throws IOException {
+        assertThat(run("campaign", "launch", "--outputs", emptyOutputs(), "--id", "r", "--title", "t"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--notice");
     }
 
     @Test
     void launch_noticeDirWithoutEveryLanguage_refused() throws IOException {
         Path notices = Files.createDirectories(directory.resolve("only-en"));
-        Files.writeString(notices.resolve("revised.en.json"), notice("Your data leaked {reference}"));
+        Files.writeString(notices.resolve("revised.en.json"), "{}");
 
-        assertThat(launch("--notice-dir", notices.toString())).isEqualTo(1);
+        assertThat(launch("--notice", notices.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("exactly one *.ko.json");
     }
 
     @Test
-    void launch_goodNoticeDir_passesToTheStack() throws IOException {
-        Path notices = Files.createDirectories(directory.resolve("good"));
-        Files.writeString(notices.resolve("revised.ko.json"), notice("유출 안내 {items} {reference}"));
-        Files.writeString(notices.resolve("revised.en.json"), notice("Leak notice {items} {reference}"));
+    void launch_noSuchNotice_refused() throws IOException {
+        assertThat(launch("--notice", directory.resolve("third").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("no such notice directory");
+    }
 
-        assertThat(launch("--notice-dir", notices.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("has no output CampaignTableName").doesNotContain("notice");
+    @Test
+    void launch_goodNoticeDir_passesToTheStack() throws Exception {
+        Path notices = Path.of(getClass().getResource("/notices/defective/long-sms").toURI());
+
+        assertThat(launch("--notice", notices.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("has no output CampaignTableName");
     }
 
     @Test
@@ -120,6 +125,9 @@ class CampaignLaunchOptionsTest {
         List<String> args = new ArrayList<>(List.of(
                 "campaign", "launch", "--outputs", emptyOutputs(), "--id", "revised-2026-12", "--title", "Revised"));
         args.addAll(List.of(extra));
+        if (!args.contains("--notice")) {
+            args.addAll(List.of("--notice", "first"));
+        }
         return run(args.toArray(String[]::new));
     }
 
@@ -132,13 +140,5 @@ class CampaignLaunchOptionsTest {
         Path file = directory.resolve("outputs.json");
         Files.writeString(file, "{\"Unrelated\": \"x\"}");
         return file.toString();
-    }
-
-    private static String notice(String sms) {
-        return Json.line(java.util.Map.of(
-                "subject", "Your personal data was leaked",
-                "text", "Dear customer, {{#each items}}{{this}}{{/each}} {{reference}}",
-                "html", "<p>Dear customer</p> {{reference}}",
-                "sms", sms));
     }
 }

@@ -4,6 +4,7 @@ import com.breachnotice.aws.AwsClients;
 import com.breachnotice.aws.config.FunctionEnvironment;
 import com.breachnotice.aws.dynamodb.DynamoDbCampaignStore;
 import com.breachnotice.aws.dynamodb.DynamoDbContactBook;
+import com.breachnotice.aws.dynamodb.DynamoDbIncidentStore;
 import com.breachnotice.aws.dynamodb.DynamoDbDeliveryLog;
 import com.breachnotice.aws.dynamodb.DynamoDbJobLedger;
 import com.breachnotice.aws.dynamodb.DynamoDbRateLimits;
@@ -14,10 +15,12 @@ import com.breachnotice.aws.ses.SesEmailSender;
 import com.breachnotice.aws.sns.SnsSmsSender;
 import com.breachnotice.core.contact.ContactKeyer;
 import com.breachnotice.core.crypto.ContactCipher;
+import com.breachnotice.core.incident.CachedIncident;
 import com.breachnotice.core.sending.ChallengeCodeService;
 import com.breachnotice.core.sending.Pacer;
 import com.breachnotice.core.sending.SenderService;
 import java.time.Clock;
+import java.time.Duration;
 
 /** The composition root of the sender functions: built once per container, during INIT. */
 final class SenderWiring {
@@ -60,7 +63,13 @@ final class SenderWiring {
                 new SnsSmsSender(aws.sns()),
                 new DynamoDbRateLimits(aws.dynamoDb(), challengeTable),
                 Clock.systemUTC(),
-                codesPerHour);
+                codesPerHour,
+                // The company and help line the messages name, read again at most once a minute.
+                new CachedIncident(
+                                new DynamoDbIncidentStore(aws.dynamoDb(), settings.campaignTable()),
+                                Clock.systemUTC(),
+                                Duration.ofSeconds(60))
+                        ::current);
     }
 
     private static int positive(String value, String name) {

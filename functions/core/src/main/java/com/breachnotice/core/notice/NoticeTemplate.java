@@ -82,7 +82,7 @@ public record NoticeTemplate(
                 .append("{{else}}")
                 .append(escape(plain))
                 .append("{{/if}}</p>\n");
-        appendBody(text, html, fill(incident, intro), incident);
+        appendBody(text, html, intro, incident);
         int number = 0;
         for (NoticeSection id : NoticeSection.values()) {
             Section section = sections.get(id);
@@ -93,14 +93,14 @@ public record NoticeTemplate(
             String heading = number + ". " + fill(incident, section.heading());
             text.append(heading).append('\n');
             html.append("<h2>").append(escape(heading)).append("</h2>\n");
-            appendBody(text, html, fill(incident, section.body()), incident);
+            appendBody(text, html, section.body(), incident);
             if (id == NoticeSection.YOUR_ITEMS) {
                 appendList(text, html, "items", fill(incident, section.listIntro()), false);
             } else if (id == NoticeSection.WHAT_IS_NEW) {
                 appendList(text, html, "newItems", fill(incident, section.listIntro()), true);
             }
         }
-        appendBody(text, html, fill(incident, closing), incident);
+        appendBody(text, html, closing, incident);
         html.append("</body>\n</html>\n");
         Map<String, String> labels = new java.util.HashMap<>();
         for (com.breachnotice.core.manifest.ItemKind item : com.breachnotice.core.manifest.ItemKind.values()) {
@@ -119,7 +119,7 @@ public record NoticeTemplate(
         return incident.resolve(template, locale);
     }
 
-    /** Paragraphs and lists of {@code body} (facts filled), to both parts. */
+    /** Paragraphs and lists of {@code body}, its facts filled (list facts first, as lists), to both parts. */
     private void appendBody(StringBuilder text, StringBuilder html, String body, IncidentDescription incident) {
         if (body.isBlank()) {
             return;
@@ -131,7 +131,7 @@ public record NoticeTemplate(
                 if (list.isPresent()) {
                     incident.list(list.get(), locale).forEach(item -> lines.add("- " + item));
                 } else {
-                    lines.add(line.strip());
+                    lines.add(fill(incident, line.strip()));
                 }
             }
             boolean inList = false;
