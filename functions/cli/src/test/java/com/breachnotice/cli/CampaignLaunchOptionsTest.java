@@ -63,9 +63,12 @@ class CampaignLaunchOptionsTest {
         assertThat(run("campaign", "launch", "--outputs", emptyOutputs(), "--id", "revised"))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("--title");
-        assertThat(run("campaign", "launch", "--id", "revised", "--title", "t")).isEqualTo(2);
+        assertThat(run("campaign", "launch", "--id", "revised", "--title", "t", "--notice", "first"))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("give --stack NAME (or --outputs FILE)");
-        assertThat(run("campaign", "launch", "--stack", "s", "--outputs", emptyOutputs(), "--id", "r", "--title", "t"))
+        assertThat(run(
+                        "campaign", "launch", "--stack", "s", "--outputs", emptyOutputs(), "--id", "r", "--title", "t",
+                        "--notice", "first"))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("not both");
         assertThat(launch("--segments", "four")).isEqualTo(2);

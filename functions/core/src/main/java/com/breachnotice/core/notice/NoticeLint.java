@@ -30,14 +30,14 @@ public final class NoticeLint {
      * the item sections, the SMS texts and the incident's item labels. In Korean a word counts only
      * when it stands alone (외부, 등록 are fine).
      */
-    private static final Pattern BANNED_IN_ITEMS_KO = Pattern.compile("(?<![가-힣])(등|외|기타|일부|따위|등등)(?![가-힣])|일부\\s*정보|개인정보\\s*일부");
+    private static final Pattern BANNED_IN_ITEMS_KO = Pattern.compile("일부\\s*정보|개인정보\\s*일부|(?<![가-힣])(등|외|기타|일부|따위|등등)(?![가-힣])");
 
     private static final Pattern BANNED_IN_ITEMS_EN = Pattern.compile(
                             "(?i)\\betc\\b|\\band (so on|more|others)\\b|\\bamong others\\b|\\bsome (of|personal|information|data)\\b|\\bsuch as\\b|\\bincluding\\b|\\bother (information|data|details)\\b");
 
     private static final Pattern DATE = Pattern.compile(
-            "(?i)\\d{4}\\s*[-./년]\\s*\\d{1,2}|\\d{1,2}\\s*월\\s*\\d{1,2}\\s*일|\\d{1,2}(st|nd|rd|th)?\\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b|\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}\\b");
-    private static final Pattern PHONE = Pattern.compile("\\d{3,}|\\d{2,4}[-. )]\\d{3,4}");
+            "(?i)\\d{4}\\s*년\\s*\\d{1,2}\\s*월(\\s*\\d{1,2}\\s*일)?|\\d{4}\\s*[-./]\\s*\\d{1,2}([-./]\\d{1,2})?|\\d{1,2}\\s*월\\s*\\d{1,2}\\s*일|\\d{1,2}(st|nd|rd|th)?\\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b|\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}\\b");
+    private static final Pattern PHONE = Pattern.compile("\\d{2,4}[-. )]\\d{3,4}([-. ]\\d{4})?|\\d{3,}");
     private static final Pattern ADDRESS = Pattern.compile(
             "(?i)[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+|\\b[a-z0-9-]+(\\.[a-z0-9-]+)*\\.(com|net|org|kr|io|co|me|info|biz|app|dev|ly|gl)\\b");
     private static final Pattern ANY_PLACEHOLDER = Pattern.compile("\\{\\{[^}]*}}|\\{[a-z]+}");
