@@ -23,6 +23,7 @@ import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.manifest.RejectReason;
 import com.breachnotice.core.manifest.Rejection;
+import com.breachnotice.core.registry.SubjectRole;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -253,8 +254,9 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
                 "contactKey",
                 merged.keySet().stream().map(ContactKey::value).toList(),
                 item -> requiredString(item, "contactKey"),
-                "contactKey, #items, customerIds, ownerWithoutEmail, smsCapable, nameCipher",
-                Map.of("#items", "items"));
+                "contactKey, #items, customerIds, ownerWithoutEmail, smsCapable, nameCipher, "
+                        + ContactItems.ROLE_ATTRIBUTES,
+                Map.of("#items", "items", "#roles", ContactItems.ROLES));
         List<Map<String, AttributeValue>> contactPuts = new ArrayList<>();
         List<UpdateItemRequest> contactUpdates = new ArrayList<>();
         for (MergedContact contact : merged.values()) {
@@ -311,8 +313,9 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
                 "contactKey",
                 blind.contacts().keySet().stream().map(ContactKey::value).toList(),
                 item -> requiredString(item, "contactKey"),
-                "contactKey, #items, customerIds, ownerWithoutEmail, smsCapable, nameCipher",
-                Map.of("#items", "items"));
+                "contactKey, #items, customerIds, ownerWithoutEmail, smsCapable, nameCipher, "
+                        + ContactItems.ROLE_ATTRIBUTES,
+                Map.of("#items", "items", "#roles", ContactItems.ROLES));
         List<Runnable> repairs = new ArrayList<>();
         Set<String> againIds = new HashSet<>();
         again.forEach(row -> againIds.add(row.subject().customerId()));
@@ -471,6 +474,12 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
             e.add("items", ss(contact.items));
         }
         e.add("customerIds", ss(contact.customerIds));
+        e.add(ContactItems.ROLES, ss(contact.roles.keySet().stream().map(SubjectRole::code).toList()));
+        contact.roles.forEach((role, items) -> {
+            if (!items.isEmpty()) {
+                e.add(ContactItems.roleItems(role), ss(items));
+            }
+        });
         e.set("kind", s(contact.key.kind().name().toLowerCase(Locale.ROOT)));
         e.setIfAbsent("valueCipher", s(contact.value.ciphertext()));
         e.setIfAbsent("dataKey", s(contact.value.wrappedKey()));
@@ -730,6 +739,7 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
         final NoticeLocale locale;
         final Set<String> items = new TreeSet<>();
         final Set<String> customerIds = new TreeSet<>();
+        final Map<SubjectRole, Set<String>> roles = new java.util.EnumMap<>(SubjectRole.class);
 
         @Nullable
         Sealed name;
@@ -746,6 +756,8 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
         void merge(ContactRecord record) {
             record.items().stream().map(ItemKind::code).forEach(items::add);
             customerIds.add(record.customerId());
+            Set<String> roleItems = roles.computeIfAbsent(record.role(), r -> new TreeSet<>());
+            record.items().stream().map(ItemKind::code).forEach(roleItems::add);
             if (name == null) {
                 name = record.name().orElse(null);
             }
@@ -756,14 +768,32 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
         boolean coveredBy(Map<String, AttributeValue> item) {
             return strings(item, "items").containsAll(items)
                     && strings(item, "customerIds").containsAll(customerIds)
+                    && rolesCoveredBy(item)
                     && (!ownerWithoutEmail || flag(item, "ownerWithoutEmail"))
                     && flag(item, "smsCapable") == smsCapable
                     && (name == null || item.containsKey("nameCipher"));
         }
 
+        private boolean rolesCoveredBy(Map<String, AttributeValue> item) {
+            List<String> stored = strings(item, ContactItems.ROLES);
+            for (Map.Entry<SubjectRole, Set<String>> role : roles.entrySet()) {
+                if (!stored.contains(role.getKey().code())
+                        || !strings(item, ContactItems.roleItems(role.getKey())).containsAll(role.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         Map<String, AttributeValue> item() {
             Map<String, AttributeValue> item = new HashMap<>();
             item.put("contactKey", s(key.value()));
+            item.put(ContactItems.ROLES, ss(roles.keySet().stream().map(SubjectRole::code).toList()));
+            roles.forEach((role, roleItems) -> {
+                if (!roleItems.isEmpty()) {
+                    item.put(ContactItems.roleItems(role), ss(roleItems));
+                }
+            });
             item.put("kind", s(key.kind().name().toLowerCase(Locale.ROOT)));
             if (!items.isEmpty()) {
                 item.put("items", ss(items));

@@ -17,8 +17,10 @@ import com.breachnotice.core.planning.ContactPage;
 import com.breachnotice.core.planning.ContactProfile;
 import com.breachnotice.core.registry.ContactBook;
 import com.breachnotice.core.registry.StoredContact;
+import com.breachnotice.core.registry.SubjectRole;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -114,6 +116,9 @@ public final class InMemorySubjectRegistry implements SubjectRegistry, ContactBo
         merged.smsCapable = contact.smsCapable();
         merged.ownerWithoutEmail = contact.ownerWithoutEmail();
         merged.customerIds.addAll(List.of(customerIds));
+        contact.roles().forEach((role, items) -> merged.roles
+                .computeIfAbsent(role, r -> EnumSet.noneOf(ItemKind.class))
+                .addAll(items));
         contacts.put(contact.key(), merged);
         return this;
     }
@@ -236,6 +241,7 @@ public final class InMemorySubjectRegistry implements SubjectRegistry, ContactBo
         final NoticeLocale locale;
         final Set<ItemKind> items = EnumSet.noneOf(ItemKind.class);
         final Set<String> customerIds = new TreeSet<>();
+        final Map<SubjectRole, Set<ItemKind>> roles = new EnumMap<>(SubjectRole.class);
 
         @Nullable
         Sealed name;
@@ -256,6 +262,8 @@ public final class InMemorySubjectRegistry implements SubjectRegistry, ContactBo
         void merge(ContactRecord record) {
             items.addAll(record.items());
             customerIds.add(record.customerId());
+            roles.computeIfAbsent(record.role(), r -> EnumSet.noneOf(ItemKind.class))
+                    .addAll(record.items());
             if (name == null) {
                 name = record.name().orElse(null);
             }
@@ -265,7 +273,7 @@ public final class InMemorySubjectRegistry implements SubjectRegistry, ContactBo
 
         StoredContact stored() {
             return new StoredContact(
-                    key, value, Optional.ofNullable(name), locale, items, smsCapable, ownerWithoutEmail);
+                    key, value, Optional.ofNullable(name), locale, items, smsCapable, ownerWithoutEmail, roles);
         }
     }
 }
