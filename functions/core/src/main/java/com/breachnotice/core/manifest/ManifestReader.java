@@ -42,6 +42,7 @@ public final class ManifestReader {
     public ManifestSummary read(InputStream in, ManifestVisitor visitor) throws IOException {
         RecordAssembler records = new RecordAssembler(in);
         ManifestHeader header = readHeader(records);
+        visitor.kind(header.kind());
         return readRecords(records, header, visitor);
     }
 
