@@ -81,7 +81,6 @@ public final class ManifestCheck {
 
         private Map<String, Object> customerJson() {
             Map<String, Object> json = new LinkedHashMap<>();
-            json.put("kind", kind.code());
             json.put("rows", summary.rows());
             json.put("blank", summary.blank());
             json.put("accepted", summary.accepted());
