@@ -19,6 +19,7 @@ import com.breachnotice.core.intake.Registration;
 import com.breachnotice.core.intake.SubjectMerge;
 import com.breachnotice.core.intake.SubjectRecord;
 import com.breachnotice.core.intake.SubjectRegistry;
+import com.breachnotice.core.intake.Unconfirmed;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.manifest.RejectReason;
@@ -38,9 +39,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -67,8 +66,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  *       concurrency).
  * </ul>
  *
- * <p>No transactions: moto 5.2.5 copies the whole table per transaction action and loses concurrent
- * {@code ADD}s in them (branch {@code intake-batched-registry}).
+ * <p>No transactions: a transaction costs twice the write units of the same writes and holds at
+ * most 100 items; batched puts with a later check cost one.
  *
  * <p>A put is blind (BatchWriteItem has no conditions), so two writers that both read "absent" for
  * the same key (a contact shared by customers in two ranges loaded at once) would overwrite each
@@ -76,7 +75,12 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * and put have had a chunk's time to land): the key is read again and, if our contribution is gone,
  * it is registered again through the merging path. The window left is a concurrent writer whose
  * read-to-put time exceeds a chunk's; the last chunk of a range is verified at once by
- * {@link #settle}.
+ * {@link #settle}. What awaits verification is returned to the caller ({@link
+ * Registered#unconfirmed}) and handed back with the next chunk: this class keeps nothing between
+ * calls.
+ *
+ * <p>Independent writes of one call run on the executor it is given (the composition root owns it;
+ * {@code Runnable::run} runs them in turn).
  *
  * <p>Subjects keep, per manifest, the line of the row that defined them (attribute
  * {@link SubjectMerge#definingLineName}); {@link SubjectMerge} decides merges and conflicts with it.
@@ -88,9 +92,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * and, separately, {@code nameCipher} + {@code nameDataKey}: the name may come from a later owner,
  * sealed by another worker under another data key.
  */
-public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoCloseable {
+public final class DynamoDbSubjectRegistry implements SubjectRegistry {
 
-    /** Concurrent requests per call: enough to hide latency, few enough to stay polite to the table. */
+    /** Concurrent requests per call the wiring should allow: enough to hide latency, polite to the table. */
     public static final int DEFAULT_CONCURRENCY = 8;
 
     static final int MAX_GET_KEYS = 100;
@@ -101,70 +105,62 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
     private final DynamoDbClient dynamoDb;
     private final String subjectTable;
     private final String contactTable;
-    private final ExecutorService executor;
-    private final boolean ownsExecutor;
-    private final Map<String, Pending> pending = new HashMap<>();
+    private final Executor executor;
 
-    /** Owns a pool of {@value #DEFAULT_CONCURRENCY} daemon threads, shut down by {@link #close()}. */
+    /** Runs a call's writes one after the other, on the calling thread. */
     public DynamoDbSubjectRegistry(DynamoDbClient dynamoDb, String subjectTable, String contactTable) {
-        this(dynamoDb, subjectTable, contactTable, ownedPool(), true);
+        this(dynamoDb, subjectTable, contactTable, Runnable::run);
     }
 
-    /** Uses the caller's executor, which bounds the concurrency; {@link #close()} leaves it running. */
+    /** Runs a call's independent writes on {@code executor}, which bounds the concurrency and is not ours. */
     public DynamoDbSubjectRegistry(
-            DynamoDbClient dynamoDb, String subjectTable, String contactTable, ExecutorService executor) {
-        this(dynamoDb, subjectTable, contactTable, executor, false);
-    }
-
-    private DynamoDbSubjectRegistry(
-            DynamoDbClient dynamoDb,
-            String subjectTable,
-            String contactTable,
-            ExecutorService executor,
-            boolean ownsExecutor) {
+            DynamoDbClient dynamoDb, String subjectTable, String contactTable, Executor executor) {
         this.dynamoDb = dynamoDb;
         this.subjectTable = subjectTable;
         this.contactTable = contactTable;
         this.executor = executor;
-        this.ownsExecutor = ownsExecutor;
     }
 
-    /** Blind puts of the previous chunk of one manifest, awaiting their verification. */
-    private record Pending(Map<String, List<Registration>> subjects, Map<ContactKey, MergedContact> contacts) {}
+    /** Blind puts of one chunk awaiting their verification, as the table would merge them. */
+    private record Pending(Map<String, List<Registration>> subjects, Map<ContactKey, MergedContact> contacts) {
+
+        static Pending of(Unconfirmed unconfirmed) {
+            Map<String, List<Registration>> subjects = new LinkedHashMap<>();
+            for (Registration row : unconfirmed.subjects()) {
+                subjects.computeIfAbsent(row.subject().customerId(), id -> new ArrayList<>())
+                        .add(row);
+            }
+            return new Pending(subjects, mergeContacts(unconfirmed.contacts()));
+        }
+
+        Unconfirmed unconfirmed() {
+            List<Registration> rows = new ArrayList<>();
+            subjects.values().forEach(rows::addAll);
+            List<ContactRecord> records = new ArrayList<>();
+            contacts.values().forEach(contact -> records.addAll(contact.records));
+            return new Unconfirmed(rows, records);
+        }
+    }
 
     @Override
-    public Registered register(String manifestId, List<Registration> rows) {
-        Pending previous;
-        Pending current;
-        Registered registered;
-        synchronized (pending) {
-            previous = pending.remove(manifestId);
-        }
-        current = new Pending(new LinkedHashMap<>(), new LinkedHashMap<>());
-        registered = write(manifestId, rows, current);
-        synchronized (pending) {
-            pending.put(manifestId, current);
-        }
-        if (previous != null) {
-            registered = plus(registered, verify(manifestId, previous));
+    public Registered register(String manifestId, List<Registration> rows, Unconfirmed previous) {
+        Registered registered = write(manifestId, rows);
+        if (!previous.isEmpty()) {
+            registered = plus(registered, verify(manifestId, Pending.of(previous)));
         }
         return registered;
     }
 
     @Override
-    public Registered settle(String manifestId) {
-        Pending last;
-        synchronized (pending) {
-            last = pending.remove(manifestId);
-        }
-        return last == null ? Registered.NOTHING : verify(manifestId, last);
+    public Registered settle(String manifestId, Unconfirmed last) {
+        return last.isEmpty() ? Registered.NOTHING : verify(manifestId, Pending.of(last));
     }
 
-    @Override
-    public void close() {
-        if (ownsExecutor) {
-            executor.shutdown();
-        }
+    private Registered write(String manifestId, List<Registration> rows) {
+        Pending blind = new Pending(new LinkedHashMap<>(), new LinkedHashMap<>());
+        Registered registered = write(manifestId, rows, blind);
+        return new Registered(
+                registered.mergedLines(), registered.conflicting(), registered.displaced(), blind.unconfirmed());
     }
 
     private Registered write(String manifestId, List<Registration> rows, Pending blind) {
@@ -638,15 +634,6 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
         return value.map(OptionalLong::of).orElseGet(OptionalLong::empty);
     }
 
-    private static ExecutorService ownedPool() {
-        AtomicInteger count = new AtomicInteger();
-        return Executors.newFixedThreadPool(DEFAULT_CONCURRENCY, runnable -> {
-            Thread thread = new Thread(runnable, "subject-registry-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
     /** A subject as stored or as the rows of a chunk leave it. */
     private static final class SubjectState {
         final Set<String> items = new TreeSet<>();
@@ -740,6 +727,8 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
         final Set<String> items = new TreeSet<>();
         final Set<String> customerIds = new TreeSet<>();
         final Map<SubjectRole, Set<String>> roles = new java.util.EnumMap<>(SubjectRole.class);
+        /** The contributions merged here, so that a blind put can be verified by the caller's next call. */
+        final List<ContactRecord> records = new ArrayList<>();
 
         @Nullable
         Sealed name;
@@ -754,6 +743,7 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
         }
 
         void merge(ContactRecord record) {
+            records.add(record);
             record.items().stream().map(ItemKind::code).forEach(items::add);
             customerIds.add(record.customerId());
             Set<String> roleItems = roles.computeIfAbsent(record.role(), r -> new TreeSet<>());

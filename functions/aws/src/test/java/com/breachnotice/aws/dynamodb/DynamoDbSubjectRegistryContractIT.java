@@ -34,7 +34,6 @@ class DynamoDbSubjectRegistryContractIT extends SubjectRegistryContract {
 
     @AfterAll
     static void close() {
-        registry.close();
         dynamoDb.close();
     }
 

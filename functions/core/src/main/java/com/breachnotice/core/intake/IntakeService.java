@@ -152,7 +152,7 @@ public final class IntakeService {
             // The range will be loaded again (SQS); what the registry deferred for it is finished now
             // so that it cannot be counted into another range. Its counts are thrown away with the range.
             try {
-                registry.settle(task.manifestId());
+                registry.settle(task.manifestId(), loader.unconfirmed);
             } catch (RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
             }
@@ -181,6 +181,7 @@ public final class IntakeService {
         private final Map<String, Set<Long>> mergedLines = new HashMap<>();
         private final List<Rejection> refused = new ArrayList<>();
         private final Set<Long> refusedRepeats = new HashSet<>();
+        private Unconfirmed unconfirmed = Unconfirmed.NONE;
 
         Loader(String manifestId) {
             this.manifestId = manifestId;
@@ -266,15 +267,18 @@ public final class IntakeService {
 
         void flush() {
             if (!chunk.isEmpty()) {
-                Registered registered = registry.register(manifestId, List.copyOf(chunk));
+                Registered registered = registry.register(manifestId, List.copyOf(chunk), unconfirmed);
                 chunk.clear();
+                unconfirmed = registered.unconfirmed();
                 count(registered);
             }
         }
 
         void settle() {
             flush();
-            count(registry.settle(manifestId));
+            Unconfirmed last = unconfirmed;
+            unconfirmed = Unconfirmed.NONE;
+            count(registry.settle(manifestId, last));
         }
 
         private void count(Registered registered) {

@@ -50,8 +50,8 @@ public abstract class SubjectRegistryContract {
 
     /** Registers one range: its chunks, then settle, and returns everything it reported. */
     private Registered range(String manifestId, List<Registration> rows) {
-        Registered chunk = registry().register(manifestId, rows);
-        Registered settled = registry().settle(manifestId);
+        Registered chunk = registry().register(manifestId, rows, Unconfirmed.NONE);
+        Registered settled = registry().settle(manifestId, chunk.unconfirmed());
         List<Rejection> conflicting = new ArrayList<>(chunk.conflicting());
         conflicting.addAll(settled.conflicting());
         List<Rejection> displaced = new ArrayList<>(chunk.displaced());

@@ -8,6 +8,7 @@ import com.breachnotice.core.intake.Registration;
 import com.breachnotice.core.intake.SubjectMerge;
 import com.breachnotice.core.intake.SubjectRecord;
 import com.breachnotice.core.intake.SubjectRegistry;
+import com.breachnotice.core.intake.Unconfirmed;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.manifest.RejectReason;
@@ -47,7 +48,7 @@ public final class InMemorySubjectRegistry implements SubjectRegistry, ContactBo
 
     /** Rows are taken one by one, in order: the reference behaviour the batched registry must match. */
     @Override
-    public synchronized Registered register(String manifestId, List<Registration> rows) {
+    public synchronized Registered register(String manifestId, List<Registration> rows, Unconfirmed previous) {
         batchSizes.add(rows.size());
         Map<String, Set<Long>> mergedLines = new HashMap<>();
         List<Rejection> conflicting = new ArrayList<>();
