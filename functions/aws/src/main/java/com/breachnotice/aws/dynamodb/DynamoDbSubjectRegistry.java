@@ -19,6 +19,7 @@ import com.breachnotice.core.intake.Registration;
 import com.breachnotice.core.intake.SubjectMerge;
 import com.breachnotice.core.intake.SubjectRecord;
 import com.breachnotice.core.intake.SubjectRegistry;
+import com.breachnotice.core.intake.SubjectWrites;
 import com.breachnotice.core.intake.Unconfirmed;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
@@ -83,7 +84,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * {@code Runnable::run} runs them in turn).
  *
  * <p>Subjects keep, per manifest, the line of the row that defined them (attribute
- * {@link SubjectMerge#definingLineName}); {@link SubjectMerge} decides merges and conflicts with it.
+ * {@link SubjectMerge#definingLineName}); {@link SubjectMerge#plan} decides merges and conflicts with
+ * it and returns the writes, which this class turns into requests.
  * A row that displaces a higher line rewrites the subject conditionally on that line, and takes the
  * displaced customer off the contacts it had brought (a contact left without owners is deleted).
  *
@@ -165,84 +167,39 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry {
 
     private Registered write(String manifestId, List<Registration> rows, Pending blind) {
         String lineName = SubjectMerge.definingLineName(manifestId);
-        Map<String, List<Registration>> groups = new LinkedHashMap<>();
-        for (Registration row : rows) {
-            groups.computeIfAbsent(row.subject().customerId(), id -> new ArrayList<>())
-                    .add(row);
-        }
-        Map<String, Map<String, AttributeValue>> storedSubjects = batchGet(
+        List<String> ids = rows.stream().map(row -> row.subject().customerId()).distinct().toList();
+        Map<String, Map<String, AttributeValue>> storedItems = batchGet(
                 subjectTable,
                 "customerId",
-                new ArrayList<>(groups.keySet()),
+                ids,
                 item -> requiredString(item, "customerId"),
                 "customerId, emailKey, phoneKey, #items, manifests, nameCipher, #line",
                 Map.of("#items", "items", "#line", lineName));
+        Map<String, SubjectWrites.StoredSubject> stored = new HashMap<>();
+        storedItems.forEach((id, item) -> stored.put(id, storedSubject(item, lineName)));
+        SubjectWrites plan = SubjectMerge.plan(manifestId, rows, stored);
 
-        Map<String, Set<Long>> mergedLines = new HashMap<>();
-        List<Rejection> conflicting = new ArrayList<>();
-        List<Rejection> displaced = new ArrayList<>();
         List<Map<String, AttributeValue>> subjectPuts = new ArrayList<>();
         List<UpdateItemRequest> subjectUpdates = new ArrayList<>();
-        List<Runnable> removals = new ArrayList<>();
-        List<ContactRecord> contacts = new ArrayList<>();
-
-        for (Map.Entry<String, List<Registration>> group : groups.entrySet()) {
-            String customerId = group.getKey();
-            Map<String, AttributeValue> item = storedSubjects.get(customerId);
-            SubjectState state = item == null ? null : SubjectState.of(item, lineName);
-            // Parsed twice: state changes with the rows, original stays what the table holds.
-            SubjectState original = item == null ? null : SubjectState.of(item, lineName);
-            boolean created = false;
-            OptionalLong displacedLine = OptionalLong.empty();
-            for (Registration row : group.getValue()) {
-                Optional<SubjectMerge.Stored> stored = state == null ? Optional.empty() : Optional.of(state.stored());
-                switch (SubjectMerge.decide(stored, row)) {
-                    case CREATE -> {
-                        state = SubjectState.fresh(row, manifestId);
-                        created = true;
-                        contacts.addAll(row.contacts());
-                    }
-                    case MERGE -> {
-                        SubjectMerge.Stored before = stored.orElseThrow();
-                        if (SubjectMerge.mergesAcrossRanges(before, row)) {
-                            mergedLines
-                                    .computeIfAbsent(customerId, c -> new HashSet<>())
-                                    .addAll(Set.of(
-                                            row.line(), before.definingLine().getAsLong()));
-                        }
-                        requireNonNull(state).merge(row, manifestId);
-                        contacts.addAll(row.contacts());
-                    }
-                    case CONFLICT ->
-                        conflicting.add(new Rejection(row.line(), customerId, RejectReason.CONFLICTING_CONTACT));
-                    case DISPLACE -> {
-                        long loser = requireNonNull(state).line.orElseThrow();
-                        displaced.add(new Rejection(loser, customerId, RejectReason.CONFLICTING_CONTACT));
-                        displacedLine = OptionalLong.of(loser);
-                        SubjectState loserState = state;
-                        SubjectState replaced = SubjectState.fresh(row, manifestId);
-                        // The customer stays on the contacts the winning row shares with the loser.
-                        Set<ContactKey> gone = keys(loserState.email, loserState.phone);
-                        gone.removeAll(keys(replaced.email, replaced.phone));
-                        removals.add(() -> removeOwner(customerId, gone));
-                        replaced.manifests.addAll(loserState.manifests);
-                        state = replaced;
-                        contacts.addAll(row.contacts());
-                    }
+        Map<String, List<Registration>> rowsOf = new HashMap<>();
+        rows.forEach(row -> rowsOf.computeIfAbsent(row.subject().customerId(), id -> new ArrayList<>())
+                .add(row));
+        for (SubjectWrites.SubjectWrite write : plan.subjects()) {
+            switch (write) {
+                case SubjectWrites.SubjectWrite.Create create -> {
+                    subjectPuts.add(subjectItem(create.customerId(), create.image(), lineName));
+                    blind.subjects().put(create.customerId(), rowsOf.get(create.customerId()));
                 }
-            }
-            if (state == null) {
-                continue;
-            }
-            if (original == null && created) {
-                subjectPuts.add(state.item(customerId, lineName));
-                blind.subjects().put(customerId, group.getValue());
-            } else if (displacedLine.isPresent()) {
-                subjectUpdates.add(replaceSubject(customerId, state, lineName, displacedLine.getAsLong()));
-            } else if (original != null && !state.coveredBy(original)) {
-                subjectUpdates.add(mergeSubject(customerId, state, original, lineName));
+                case SubjectWrites.SubjectWrite.Merge merge ->
+                    subjectUpdates.add(mergeSubject(merge.customerId(), merge.image(), merge.lowersLine(), lineName));
+                case SubjectWrites.SubjectWrite.Replace replace ->
+                    subjectUpdates.add(
+                            replaceSubject(replace.customerId(), replace.image(), lineName, replace.loser()));
             }
         }
+        List<Runnable> removals = new ArrayList<>();
+        plan.removals().forEach(removal -> removals.add(() -> removeOwner(removal.customerId(), removal.contacts())));
+        List<ContactRecord> contacts = plan.contacts();
 
         Map<ContactKey, MergedContact> merged = mergeContacts(contacts);
         Map<String, Map<String, AttributeValue>> storedContacts = batchGet(
@@ -273,7 +230,7 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry {
         runAll(writes);
         // After the writes: a displaced owner's contacts may be the ones this chunk just merged into.
         runAll(removals);
-        return new Registered(mergedLines, conflicting, displaced);
+        return plan.registered();
     }
 
     /**
@@ -352,23 +309,22 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry {
     }
 
     private UpdateItemRequest mergeSubject(
-            String customerId, SubjectState state, SubjectState original, String lineName) {
+            String customerId, SubjectWrites.Image image, boolean lowersLine, String lineName) {
         Expression e = new Expression();
-        e.add("items", ss(state.items));
-        e.add("manifests", ss(state.manifests));
-        if (state.name != null) {
-            e.setIfAbsent("nameCipher", s(state.name.ciphertext()));
-            e.setIfAbsent("dataKey", s(state.name.wrappedKey()));
-        }
+        e.add("items", ss(codes(image.items())));
+        e.add("manifests", ss(image.manifests()));
+        image.name().ifPresent(name -> {
+            e.setIfAbsent("nameCipher", s(name.ciphertext()));
+            e.setIfAbsent("dataKey", s(name.wrappedKey()));
+        });
         UpdateItemRequest.Builder request =
                 UpdateItemRequest.builder().tableName(subjectTable).key(Map.of("customerId", s(customerId)));
-        boolean lowers = state.line.isPresent()
-                && (original.line.isEmpty() || state.line.getAsLong() < original.line.getAsLong());
-        if (lowers) {
-            e.set(lineName, n(state.line.getAsLong()));
+        if (lowersLine) {
+            long lower = image.line().orElseThrow();
+            e.set(lineName, n(lower));
             String line = e.name(lineName);
-            request.conditionExpression("attribute_not_exists(" + line + ") OR " + line + " > "
-                    + e.value(lineName, n(state.line.getAsLong())));
+            request.conditionExpression(
+                    "attribute_not_exists(" + line + ") OR " + line + " > " + e.value(lineName, n(lower)));
         }
         return request.updateExpression(e.update())
                 .expressionAttributeNames(e.names())
@@ -376,25 +332,26 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry {
                 .build();
     }
 
-    private UpdateItemRequest replaceSubject(String customerId, SubjectState state, String lineName, long loser) {
+    private UpdateItemRequest replaceSubject(
+            String customerId, SubjectWrites.Image image, String lineName, long loser) {
         Expression e = new Expression();
-        e.set("items", ss(state.items));
-        e.add("manifests", ss(state.manifests));
-        e.set("locale", s(state.locale.code()));
-        e.set(lineName, n(state.line.orElseThrow()));
-        if (state.email != null) {
-            e.set("emailKey", s(state.email.value()));
+        e.set("items", ss(codes(image.items())));
+        e.add("manifests", ss(image.manifests()));
+        e.set("locale", s(image.locale().code()));
+        e.set(lineName, n(image.line().orElseThrow()));
+        if (image.email().isPresent()) {
+            e.set("emailKey", s(image.email().get().value()));
         } else {
             e.remove("emailKey");
         }
-        if (state.phone != null) {
-            e.set("phoneKey", s(state.phone.value()));
+        if (image.phone().isPresent()) {
+            e.set("phoneKey", s(image.phone().get().value()));
         } else {
             e.remove("phoneKey");
         }
-        if (state.name != null) {
-            e.set("nameCipher", s(state.name.ciphertext()));
-            e.set("dataKey", s(state.name.wrappedKey()));
+        if (image.name().isPresent()) {
+            e.set("nameCipher", s(image.name().get().ciphertext()));
+            e.set("dataKey", s(image.name().get().wrappedKey()));
         } else {
             e.remove("nameCipher");
             e.remove("dataKey");
@@ -408,6 +365,39 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry {
                 .expressionAttributeNames(e.names())
                 .expressionAttributeValues(e.values())
                 .build();
+    }
+
+    private static SubjectWrites.StoredSubject storedSubject(Map<String, AttributeValue> item, String lineName) {
+        Set<ItemKind> items = java.util.EnumSet.noneOf(ItemKind.class);
+        strings(item, "items").forEach(code -> ItemKind.ofCode(code).ifPresent(items::add));
+        return new SubjectWrites.StoredSubject(
+                items,
+                new TreeSet<>(strings(item, "manifests")),
+                string(item, "emailKey").map(ContactKey::new),
+                string(item, "phoneKey").map(ContactKey::new),
+                item.containsKey("nameCipher"),
+                optionalLong(number(item, lineName)));
+    }
+
+    private static Map<String, AttributeValue> subjectItem(
+            String customerId, SubjectWrites.Image image, String lineName) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("customerId", s(customerId));
+        item.put("items", ss(codes(image.items())));
+        item.put("manifests", ss(image.manifests()));
+        item.put("locale", s(image.locale().code()));
+        image.email().ifPresent(key -> item.put("emailKey", s(key.value())));
+        image.phone().ifPresent(key -> item.put("phoneKey", s(key.value())));
+        image.name().ifPresent(name -> {
+            item.put("nameCipher", s(name.ciphertext()));
+            item.put("dataKey", s(name.wrappedKey()));
+        });
+        image.line().ifPresent(value -> item.put(lineName, n(value)));
+        return item;
+    }
+
+    private static List<String> codes(Set<ItemKind> items) {
+        return items.stream().map(ItemKind::code).sorted().toList();
     }
 
     /** A row refused after its blind put: off its contacts, except those the stored subject also has. */
@@ -632,91 +622,6 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry {
 
     private static OptionalLong optionalLong(Optional<Long> value) {
         return value.map(OptionalLong::of).orElseGet(OptionalLong::empty);
-    }
-
-    /** A subject as stored or as the rows of a chunk leave it. */
-    private static final class SubjectState {
-        final Set<String> items = new TreeSet<>();
-        final Set<String> manifests = new TreeSet<>();
-        NoticeLocale locale = NoticeLocale.KO;
-
-        @Nullable
-        ContactKey email;
-
-        @Nullable
-        ContactKey phone;
-
-        @Nullable
-        Sealed name;
-
-        boolean hasName;
-        OptionalLong line = OptionalLong.empty();
-
-        static SubjectState of(Map<String, AttributeValue> item, String lineName) {
-            SubjectState state = new SubjectState();
-            state.items.addAll(strings(item, "items"));
-            state.manifests.addAll(strings(item, "manifests"));
-            state.email = string(item, "emailKey").map(ContactKey::new).orElse(null);
-            state.phone = string(item, "phoneKey").map(ContactKey::new).orElse(null);
-            state.hasName = item.containsKey("nameCipher");
-            state.line = optionalLong(number(item, lineName));
-            return state;
-        }
-
-        static SubjectState fresh(Registration row, String manifestId) {
-            SubjectRecord record = row.subject();
-            SubjectState state = new SubjectState();
-            state.locale = record.locale();
-            state.email = record.email().orElse(null);
-            state.phone = record.phone().orElse(null);
-            state.merge(row, manifestId);
-            return state;
-        }
-
-        void merge(Registration row, String manifestId) {
-            SubjectRecord record = row.subject();
-            record.items().stream().map(ItemKind::code).forEach(items::add);
-            manifests.add(manifestId);
-            if (name == null && !hasName) {
-                name = record.name().orElse(null);
-                hasName = name != null;
-            }
-            if (!row.repeat() && (line.isEmpty() || row.line() < line.getAsLong())) {
-                line = OptionalLong.of(row.line());
-            }
-        }
-
-        SubjectMerge.Stored stored() {
-            return new SubjectMerge.Stored(Optional.ofNullable(email), Optional.ofNullable(phone), line);
-        }
-
-        /** Whether the stored item already holds all of this: a reload writes nothing. */
-        boolean coveredBy(SubjectState stored) {
-            return stored.items.containsAll(items)
-                    && stored.manifests.containsAll(manifests)
-                    && (name == null || stored.hasName)
-                    && (line.isEmpty() || (stored.line.isPresent() && stored.line.getAsLong() <= line.getAsLong()));
-        }
-
-        Map<String, AttributeValue> item(String customerId, String lineName) {
-            Map<String, AttributeValue> item = new HashMap<>();
-            item.put("customerId", s(customerId));
-            item.put("items", ss(items));
-            item.put("manifests", ss(manifests));
-            item.put("locale", s(locale.code()));
-            if (email != null) {
-                item.put("emailKey", s(email.value()));
-            }
-            if (phone != null) {
-                item.put("phoneKey", s(phone.value()));
-            }
-            if (name != null) {
-                item.put("nameCipher", s(name.ciphertext()));
-                item.put("dataKey", s(name.wrappedKey()));
-            }
-            line.ifPresent(value -> item.put(lineName, n(value)));
-            return item;
-        }
     }
 
     /** Every contribution to one contact in one call, merged as the table would merge them. */
