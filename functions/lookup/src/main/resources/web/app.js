@@ -46,6 +46,7 @@
       resultItemsHeading: '유출된 내 정보',
       resultNoticesHeading: '보내 드린 안내',
       noItems: '없음',
+      role: { customer: '고객님 계정에서', address_book: '다른 고객의 배송지 주소록에 저장된 분으로서' },
       noNotices: '아직 보낸 안내가 없습니다.',
       notSent: '보내는 중',
       channel: { email: '이메일', sms: '문자' },
@@ -107,6 +108,7 @@
       resultItemsHeading: 'Your leaked data',
       resultNoticesHeading: 'Notices we sent you',
       noItems: 'None',
+      role: { customer: 'From your customer account', address_book: 'As an entry in another customer\'s delivery address book' },
       noNotices: 'No notice has been sent yet.',
       notSent: 'sending',
       channel: { email: 'Email', sms: 'Text message' },
@@ -199,6 +201,11 @@
     $('result-heading').textContent = t(report.affected ? 'affectedHeading' : 'notAffectedHeading');
     $('result-summary').textContent = t(report.affected ? 'affectedSummary' : 'notAffectedSummary');
     listInto($('result-items'), report.items.length ? report.items.map(itemLabel) : [t('noItems')]);
+    // Per role, when the contact holds a role other than customer (an address-book entry, or both).
+    var roles = (report.roles || []).filter(function (r) { return r.role !== 'customer'; }).length ? report.roles : [];
+    listInto($('result-roles'), roles.map(function (r) {
+      return (t('role')[r.role] || r.role) + ': ' + r.items.map(itemLabel).join(', ');
+    }));
     listInto($('result-notices'), report.notices.length ? report.notices.map(function (notice) {
       return notice.title + ' · ' + (t('channel')[notice.channel] || notice.channel) + ' · ' +
         formatTime(notice.sentAt) + ' · ' + (t('status')[notice.status] || notice.status) + ' · ' +

@@ -242,6 +242,11 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
         for (ItemKind item : report.items()) {
             items.add(item.code());
         }
+        ArrayNode roles = body.putArray("roles");
+        for (ContactReport.RoleItems role : report.roles()) {
+            ArrayNode roleItems = roles.addObject().put("role", role.role().code()).putArray("items");
+            role.items().forEach(item -> roleItems.add(item.code()));
+        }
         ArrayNode notices = body.putArray("notices");
         for (NoticeEntry notice : report.notices()) {
             ObjectNode entry = notices.addObject()

@@ -86,7 +86,7 @@ class LookupHandlerTest {
             JsonNode text = incident.path(lang);
             assertThat(text.path("leakedItems").findValuesAsText("code"))
                     .as(lang)
-                    .containsExactly("name", "email", "phone", "address_book", "entrance_code", "order_history");
+                    .containsExactly("name", "email", "phone", "address", "address_book", "entrance_code", "order_history");
             assertThat(text.path("precautions").size()).as(lang).isGreaterThanOrEqualTo(4);
             assertThat(text.path("precautions").toString()).as(lang).contains("1577-0000", "example.com");
             assertThat(text.path("relief").toString()).as(lang).contains("118", "1833-6972");
