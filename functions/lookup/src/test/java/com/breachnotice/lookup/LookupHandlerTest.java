@@ -7,12 +7,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.breachnotice.core.contact.ContactNormalizer;
 import com.breachnotice.core.lookup.CodeRequest;
+import com.breachnotice.core.lookup.FixedDeliveryHistory;
 import com.breachnotice.core.lookup.InMemoryChallengeStore;
 import com.breachnotice.core.lookup.InMemoryContactBook;
 import com.breachnotice.core.lookup.LookupFixture;
 import com.breachnotice.core.lookup.LookupLimits;
 import com.breachnotice.core.lookup.LookupService;
-import com.breachnotice.core.lookup.ReadOnlyDeliveryLog;
 import com.breachnotice.core.lookup.SeededRandom;
 import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.testing.InMemoryCampaignStore;
@@ -420,7 +420,7 @@ class LookupHandlerTest {
                     throw new IllegalStateException("queue down: secret detail");
                 },
                 new InMemoryContactBook(),
-                new ReadOnlyDeliveryLog(),
+                new FixedDeliveryHistory(),
                 new InMemoryCampaignStore(),
                 ContactNormalizer.korea(),
                 fixture.keyer,

@@ -12,7 +12,12 @@ record SenderSettings(
         String pepperSecretId,
         String fromAddress,
         String configurationSet,
-        Duration lease) {
+        Duration lease,
+        Duration callMargin,
+        String challengeTable,
+        int codesPerHour,
+        String noticeDeadLetterQueueUrl,
+        String codeDeadLetterQueueUrl) {
 
     /**
      * How long a job claim holds a job: longer than the function's timeout (120 s), so a job is
@@ -21,6 +26,15 @@ record SenderSettings(
      * {@code NOTICE_LEASE_SECONDS} changes it (benchmarks with short visibility timeouts do).
      */
     static final Duration DEFAULT_LEASE = Duration.ofMinutes(3);
+
+    /**
+     * What a send call's deadline adds to the SDK's API call timeout: the clock's drift between
+     * instances and the batch write of the records after the call. {@code NOTICE_CALL_MARGIN_SECONDS}.
+     */
+    static final Duration DEFAULT_CALL_MARGIN = Duration.ofSeconds(10);
+
+    /** One-time codes sent per hour at most, over all contacts ({@code CODES_PER_HOUR}). */
+    static final int DEFAULT_CODES_PER_HOUR = 20_000;
 
     static SenderSettings from(FunctionEnvironment env) {
         return new SenderSettings(
@@ -31,18 +45,42 @@ record SenderSettings(
                 env.require("PEPPER_SECRET_ID"),
                 env.require("NOTICE_FROM_ADDRESS"),
                 env.require("SES_CONFIGURATION_SET"),
-                lease(env.optional("NOTICE_LEASE_SECONDS", Long.toString(DEFAULT_LEASE.toSeconds()))));
+                seconds(
+                        "NOTICE_LEASE_SECONDS",
+                        env.optional("NOTICE_LEASE_SECONDS", Long.toString(DEFAULT_LEASE.toSeconds())),
+                        1),
+                seconds(
+                        "NOTICE_CALL_MARGIN_SECONDS",
+                        env.optional("NOTICE_CALL_MARGIN_SECONDS", Long.toString(DEFAULT_CALL_MARGIN.toSeconds())),
+                        0),
+                // The hourly budget of codes is counted beside the challenges; read only by the code function.
+                env.require("CHALLENGE_TABLE"),
+                positive(env.optional("CODES_PER_HOUR", Integer.toString(DEFAULT_CODES_PER_HOUR)), "CODES_PER_HOUR"),
+                env.require("NOTICE_DEAD_LETTER_QUEUE_URL"),
+                env.require("CODE_DEAD_LETTER_QUEUE_URL"));
     }
 
-    private static Duration lease(String seconds) {
+    private static int positive(String value, String name) {
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, by name
+        }
+        throw new IllegalStateException(name + " must be a positive whole number");
+    }
+
+    private static Duration seconds(String name, String seconds, long min) {
         try {
             long value = Long.parseLong(seconds.strip());
-            if (value < 1 || value > 3600) {
-                throw new IllegalStateException("NOTICE_LEASE_SECONDS must be within 1..3600");
+            if (value < min || value > 3600) {
+                throw new IllegalStateException(name + " must be within " + min + "..3600");
             }
             return Duration.ofSeconds(value);
         } catch (NumberFormatException e) {
-            throw new IllegalStateException("NOTICE_LEASE_SECONDS is not a whole number of seconds", e);
+            throw new IllegalStateException(name + " is not a whole number of seconds", e);
         }
     }
 }

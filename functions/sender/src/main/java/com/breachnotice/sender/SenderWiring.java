@@ -1,7 +1,6 @@
 package com.breachnotice.sender;
 
 import com.breachnotice.aws.AwsClients;
-import com.breachnotice.aws.config.FunctionEnvironment;
 import com.breachnotice.aws.dynamodb.DynamoDbCampaignStore;
 import com.breachnotice.aws.dynamodb.DynamoDbContactBook;
 import com.breachnotice.aws.dynamodb.DynamoDbIncidentStore;
@@ -13,57 +12,70 @@ import com.breachnotice.aws.kms.KmsDataKeyProvider;
 import com.breachnotice.aws.secrets.SecretsManagerPepperSource;
 import com.breachnotice.aws.ses.SesEmailSender;
 import com.breachnotice.aws.sns.SnsSmsSender;
+import com.breachnotice.core.campaign.CampaignCache;
 import com.breachnotice.core.contact.ContactKeyer;
 import com.breachnotice.core.crypto.ContactCipher;
 import com.breachnotice.core.incident.CachedIncident;
+import com.breachnotice.core.sending.AdaptiveRate;
+import com.breachnotice.core.sending.CampaignGate;
 import com.breachnotice.core.sending.ChallengeCodeService;
+import com.breachnotice.core.sending.EmailJobSender;
+import com.breachnotice.core.sending.LeaseTerms;
 import com.breachnotice.core.sending.Pacer;
+import com.breachnotice.core.sending.Recipients;
+import com.breachnotice.core.sending.SendSchedule;
 import com.breachnotice.core.sending.SenderService;
+import com.breachnotice.core.sending.SmsJobSender;
+import com.breachnotice.queue.QueueBatchProcessor;
+import com.breachnotice.queue.aws.SqsPoisonQueue;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /** The composition root of the sender functions: built once per container, during INIT. */
 final class SenderWiring {
 
     private SenderWiring() {}
 
-    static SenderService senderService(FunctionEnvironment env) {
-        SenderSettings settings = SenderSettings.from(env);
+    static SenderService senderService(SenderSettings settings) {
         AwsClients aws = AwsClients.shared();
         Clock clock = Clock.systemUTC();
         // One adapter for both roles: the texts' claims and the jobs' records are the same items.
         DynamoDbDeliveryLog deliveries = new DynamoDbDeliveryLog(aws.dynamoDb(), settings.deliveryTable());
-        return new SenderService(
-                new DynamoDbCampaignStore(aws.dynamoDb(), settings.campaignTable()),
-                new DynamoDbContactBook(aws.dynamoDb(), settings.contactTable()),
-                new DynamoDbJobLedger(aws.dynamoDb(), settings.campaignTable()),
-                deliveries,
-                deliveries,
-                cipher(settings, aws),
-                new ContactKeyer(
-                        new SecretsManagerPepperSource(aws.secretsManager(), settings.pepperSecretId()).pepper()),
-                emailSender(settings, aws),
-                new SnsSmsSender(aws.sns()),
+        ContactCipher cipher = cipher(settings, aws);
+        LeaseTerms leases = new LeaseTerms(settings.lease(), AwsClients.SEND_CALL_TIMEOUT.plus(settings.callMargin()));
+        SendSchedule schedule = new SendSchedule(
                 new DynamoDbSendGovernor(aws.dynamoDb(), settings.campaignTable()),
+                new AdaptiveRate(),
                 Pacer.sleeping(clock),
-                clock,
-                settings.lease());
+                clock);
+        return new SenderService(
+                new CampaignCache(new DynamoDbCampaignStore(aws.dynamoDb(), settings.campaignTable())),
+                CampaignGate.ALWAYS_OPEN,
+                new DynamoDbJobLedger(aws.dynamoDb(), settings.campaignTable()),
+                new Recipients(
+                        new DynamoDbContactBook(aws.dynamoDb(), settings.contactTable()),
+                        new ContactKeyer(new SecretsManagerPepperSource(aws.secretsManager(), settings.pepperSecretId())
+                                .pepper())),
+                deliveries,
+                List.of(
+                        new EmailJobSender(emailSender(settings, aws), cipher, schedule, leases, clock),
+                        new SmsJobSender(new SnsSmsSender(aws.sns()), deliveries, cipher, schedule, leases, clock)),
+                schedule,
+                leases,
+                clock);
     }
 
-    static ChallengeCodeService challengeCodeService(FunctionEnvironment env) {
-        SenderSettings settings = SenderSettings.from(env);
+    static ChallengeCodeService challengeCodeService(SenderSettings settings) {
         AwsClients aws = AwsClients.shared();
-        // The hourly budget of codes is counted beside the challenges; read only by this function.
-        String challengeTable = env.require("CHALLENGE_TABLE");
-        int codesPerHour = positive(env.optional("CODES_PER_HOUR", "20000"), "CODES_PER_HOUR");
         return new ChallengeCodeService(
                 new DynamoDbContactBook(aws.dynamoDb(), settings.contactTable()),
                 cipher(settings, aws),
                 emailSender(settings, aws),
                 new SnsSmsSender(aws.sns()),
-                new DynamoDbRateLimits(aws.dynamoDb(), challengeTable),
+                new DynamoDbRateLimits(aws.dynamoDb(), settings.challengeTable()),
                 Clock.systemUTC(),
-                codesPerHour,
+                settings.codesPerHour(),
                 // The company and help line the messages name, read again at most once a minute.
                 new CachedIncident(
                                 new DynamoDbIncidentStore(aws.dynamoDb(), settings.campaignTable()),
@@ -72,16 +84,14 @@ final class SenderWiring {
                         ::current);
     }
 
-    private static int positive(String value, String name) {
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed > 0) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, by name
-        }
-        throw new IllegalStateException(name + " must be a positive whole number");
+    static QueueBatchProcessor noticeQueueProcessor(SenderSettings settings) {
+        return new QueueBatchProcessor(
+                "notice", new SqsPoisonQueue(AwsClients.shared()::sqs, settings.noticeDeadLetterQueueUrl()));
+    }
+
+    static QueueBatchProcessor codeQueueProcessor(SenderSettings settings) {
+        return new QueueBatchProcessor(
+                "code", new SqsPoisonQueue(AwsClients.shared()::sqs, settings.codeDeadLetterQueueUrl()));
     }
 
     private static ContactCipher cipher(SenderSettings settings, AwsClients aws) {

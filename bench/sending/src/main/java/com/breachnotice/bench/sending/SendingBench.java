@@ -26,6 +26,7 @@ import com.breachnotice.core.planning.NoticeJob;
 import com.breachnotice.core.registry.StoredContact;
 import com.breachnotice.core.sending.BulkEmail;
 import com.breachnotice.core.sending.EmailSender;
+import com.breachnotice.core.sending.LeaseTerms;
 import com.breachnotice.core.sending.Pacer;
 import com.breachnotice.core.sending.SendGovernor;
 import com.breachnotice.core.sending.SendResult;
@@ -37,7 +38,7 @@ import com.breachnotice.core.testing.InMemoryDeliveryLog;
 import com.breachnotice.core.testing.InMemoryJobLedger;
 import com.breachnotice.core.testing.InMemorySendGovernor;
 import com.breachnotice.core.testing.InMemorySubjectRegistry;
-import com.breachnotice.core.testing.RecordingSmsSender;
+import com.breachnotice.core.testing.SenderServiceBuilder;
 import com.breachnotice.emulator.LocalEmulator;
 import com.breachnotice.emulator.ProvisionedStack;
 import com.breachnotice.emulator.RecordedEmail;
@@ -86,6 +87,10 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public final class SendingBench {
 
     private static final PrintStream OUT = System.out;
+
+    /** The sender's lease and the call deadline it fences against, as deployed (180 s; 20 s + 10 s). */
+    private static final LeaseTerms LEASES = new LeaseTerms(Duration.ofMinutes(3), Duration.ofSeconds(30));
+
     private static final List<String[]> ROWS = new ArrayList<>();
 
     // List prices, us-east-1, on-demand: SES $0.10 per 1,000 emails; DynamoDB $0.625 per million
@@ -177,20 +182,20 @@ public final class SendingBench {
         Latency latency = new Latency(Duration.ofMillis(5));
         InMemoryJobLedger ledger = new InMemoryJobLedger();
         InMemoryDeliveryLog log = new InMemoryDeliveryLog();
-        SenderService sender = new SenderService(
-                campaigns,
-                latency.contacts(registry),
-                latency.jobs(ledger),
-                latency.records(log),
-                log,
-                cipher,
-                keyer,
-                ses,
-                new RecordingSmsSender(),
-                latency.governor(new InMemorySendGovernor()),
-                Pacer.sleeping(Clock.systemUTC()),
-                Clock.systemUTC(),
-                Duration.ofMinutes(3));
+        SenderService sender = new SenderServiceBuilder()
+                .campaigns(campaigns)
+                .contacts(latency.contacts(registry))
+                .jobs(latency.jobs(ledger))
+                .records(latency.records(log))
+                .claims(log)
+                .cipher(cipher)
+                .keyer(keyer)
+                .email(ses)
+                .governor(latency.governor(new InMemorySendGovernor()))
+                .pacer(Pacer.sleeping(Clock.systemUTC()))
+                .clock(Clock.systemUTC())
+                .leases(LEASES)
+                .build();
         // Warm up the JIT on 20 jobs, then measure.
         sender.sendAll(jobs.subList(0, 10));
         sender.sendAll(jobs.subList(10, 20));
@@ -304,20 +309,19 @@ public final class SendingBench {
             try (ExecutorService senders = Executors.newFixedThreadPool(8)) {
                 List<Future<?>> running = new ArrayList<>();
                 for (int s = 0; s < 8; s++) {
-                    SenderService sender = new SenderService(
-                            campaigns,
-                            registry,
-                            ledger,
-                            log,
-                            log,
-                            cipher,
-                            keyer,
-                            ses,
-                            new RecordingSmsSender(),
-                            governor,
-                            Pacer.sleeping(Clock.systemUTC()),
-                            Clock.systemUTC(),
-                            Duration.ofMinutes(3));
+                    SenderService sender = new SenderServiceBuilder()
+                            .campaigns(campaigns)
+                            .contacts(registry)
+                            .jobs(ledger)
+                            .deliveries(log)
+                            .cipher(cipher)
+                            .keyer(keyer)
+                            .email(ses)
+                            .governor(governor)
+                            .pacer(Pacer.sleeping(Clock.systemUTC()))
+                            .clock(Clock.systemUTC())
+                            .leases(LEASES)
+                            .build();
                     running.add(senders.submit(() -> {
                         while (true) {
                             List<NoticeJob> batch = new ArrayList<>();
@@ -865,6 +869,13 @@ public final class SendingBench {
                         recorded(List<com.breachnotice.core.delivery.DeliveryId> ids) {
                     pause();
                     return inner.recorded(ids);
+                }
+
+                @Override
+                public boolean recordUnreachable(
+                        com.breachnotice.core.delivery.DeliveryId id, String reason, Instant at) {
+                    pause();
+                    return inner.recordUnreachable(id, reason, at);
                 }
             };
         }

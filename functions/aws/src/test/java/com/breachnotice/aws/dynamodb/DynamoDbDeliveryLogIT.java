@@ -7,7 +7,6 @@ import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.delivery.ClaimOutcome;
 import com.breachnotice.core.delivery.Delivery;
-import com.breachnotice.core.delivery.DeliveryCounts;
 import com.breachnotice.core.delivery.DeliveryId;
 import com.breachnotice.core.delivery.DeliveryRecord;
 import com.breachnotice.core.delivery.DeliveryStatus;
@@ -53,11 +52,11 @@ class DynamoDbDeliveryLogIT {
     }
 
     @Test
-    void claim_afterSettle_isAlreadySettled() {
+    void claim_afterRecord_isAlreadySettled() {
         DeliveryId id = fresh("c1");
-        String token = ((ClaimOutcome.Claimed) log.claim(id, "ref", NOW, LEASE)).token();
-        assertThat(log.settle(id, token, DeliveryStatus.SENT, "msg-1", null, NOW.plusSeconds(2)))
-                .isTrue();
+        assertThat(log.claim(id, "ref", NOW, LEASE)).isInstanceOf(ClaimOutcome.Claimed.class);
+        log.record(List.of(new DeliveryRecord(
+                id, DeliveryStatus.SENT, "ref", Optional.of("msg-1"), Optional.empty(), NOW.plusSeconds(2))));
 
         assertThat(log.claim(id, "ref", NOW.plus(Duration.ofHours(1)), LEASE.plus(Duration.ofHours(1))))
                 .isEqualTo(new ClaimOutcome.AlreadySettled(DeliveryStatus.SENT));
@@ -68,20 +67,16 @@ class DynamoDbDeliveryLogIT {
     }
 
     @Test
-    void claim_afterLeaseExpired_isClaimableAgain_andOldTokenCannotSettle() {
+    void claim_afterLeaseExpired_isClaimableAgain_andOldTokenCannotRelease() {
         DeliveryId id = fresh("c1");
         String crashed = ((ClaimOutcome.Claimed) log.claim(id, "ref-a", NOW, LEASE)).token();
 
         ClaimOutcome again = log.claim(id, "ref-b", LEASE.plusMillis(1), LEASE.plus(Duration.ofMinutes(5)));
 
         assertThat(again).isInstanceOf(ClaimOutcome.Claimed.class);
-        String token = ((ClaimOutcome.Claimed) again).token();
-        assertThat(token).isNotEqualTo(crashed);
-        assertThat(log.settle(id, crashed, DeliveryStatus.SENT, "stale", null, LEASE))
-                .isFalse();
-        assertThat(log.settle(id, token, DeliveryStatus.SENT, "fresh", null, LEASE))
-                .isTrue();
-        assertThat(log.find(id).orElseThrow().providerMessageId()).contains("fresh");
+        assertThat(((ClaimOutcome.Claimed) again).token()).isNotEqualTo(crashed);
+        log.release(id, crashed);
+        assertThat(log.find(id)).isPresent();
         assertThat(log.findByReferenceHash("ref-b")).map(Delivery::id).contains(id);
     }
 
@@ -138,8 +133,7 @@ class DynamoDbDeliveryLogIT {
     @Test
     void advance_isMonotonic() {
         DeliveryId id = fresh("c1");
-        String token = ((ClaimOutcome.Claimed) log.claim(id, "ref", NOW, LEASE)).token();
-        log.settle(id, token, DeliveryStatus.SENT, "m", null, NOW);
+        settle(id, NOW);
 
         assertThat(log.advance(id, DeliveryStatus.BOUNCED, "Permanent", NOW.plusSeconds(10)))
                 .isTrue();
@@ -168,30 +162,13 @@ class DynamoDbDeliveryLogIT {
         assertThat(log.forContact(contact)).extracting(Delivery::id).containsExactly(older, newer);
     }
 
-    @Test
-    void count_sumsOneCampaignByStatus() {
-        String campaign = "count-" + UUID.randomUUID().toString().substring(0, 8);
-        for (int i = 0; i < 7; i++) {
-            settle(fresh(campaign), NOW);
-        }
-        DeliveryId failed = fresh(campaign);
-        String token = ((ClaimOutcome.Claimed) log.claim(failed, "r", NOW, LEASE)).token();
-        log.settle(failed, token, DeliveryStatus.FAILED, null, "ses:FAILED", NOW);
-        log.claim(fresh(campaign), "r", NOW, LEASE);
-        settle(fresh("another-campaign"), NOW);
-
-        DeliveryCounts counts = log.count(campaign);
-
-        assertThat(counts.count(DeliveryStatus.SENT)).isEqualTo(7);
-        assertThat(counts.count(DeliveryStatus.FAILED)).isEqualTo(1);
-        assertThat(counts.count(DeliveryStatus.SENDING)).isEqualTo(1);
-        assertThat(counts.total()).isEqualTo(9);
-    }
-
     private static void settle(DeliveryId id, Instant at) {
-        String token =
-                ((ClaimOutcome.Claimed) log.claim(id, "ref-" + UUID.randomUUID(), at, at.plusSeconds(60))).token();
-        assertThat(log.settle(id, token, DeliveryStatus.SENT, "m-" + id.notice(), null, at))
-                .isTrue();
+        log.record(List.of(new DeliveryRecord(
+                id,
+                DeliveryStatus.SENT,
+                "ref-" + UUID.randomUUID(),
+                Optional.of("m-" + id.notice()),
+                Optional.empty(),
+                at)));
     }
 }

@@ -7,7 +7,7 @@ import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.contact.ContactKeyer;
 import com.breachnotice.core.contact.ContactNormalizer;
 import com.breachnotice.core.delivery.Delivery;
-import com.breachnotice.core.delivery.DeliveryLog;
+import com.breachnotice.core.delivery.DeliveryHistory;
 import com.breachnotice.core.delivery.ReferenceCodes;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
@@ -52,7 +52,7 @@ public final class LookupService {
     private final ChallengeStore challenges;
     private final CodeQueue codes;
     private final ContactBook contacts;
-    private final DeliveryLog deliveries;
+    private final DeliveryHistory deliveries;
     private final CampaignStore campaigns;
     private final ContactNormalizer normalizer;
     private final ContactKeyer keyer;
@@ -63,7 +63,7 @@ public final class LookupService {
             ChallengeStore challenges,
             CodeQueue codes,
             ContactBook contacts,
-            DeliveryLog deliveries,
+            DeliveryHistory deliveries,
             CampaignStore campaigns,
             ContactNormalizer normalizer,
             ContactKeyer keyer,

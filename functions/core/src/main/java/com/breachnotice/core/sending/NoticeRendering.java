@@ -1,6 +1,7 @@
 package com.breachnotice.core.sending;
 
 import com.breachnotice.core.campaign.ItemLabels;
+import com.breachnotice.core.campaign.NoticeText;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
 import java.util.HashMap;
@@ -34,6 +35,19 @@ final class NoticeRendering {
         data.put("newItems", List.copyOf(newLabels));
         data.put("reference", reference);
         return data;
+    }
+
+    /**
+     * The exact email as SES renders it from the stored template and {@code data}, as the bytes
+     * the proof of notice hashes: the subject, the text part and the HTML part, each rendered,
+     * joined by a NUL character (UTF-8 when hashed). See docs/architecture.md.
+     */
+    static String emailMessage(NoticeText text, Map<String, Object> data) {
+        return TemplateRendering.render(text.subject(), data)
+                + "\u0000"
+                + TemplateRendering.render(text.text(), data)
+                + "\u0000"
+                + TemplateRendering.render(text.html(), data);
     }
 
     static String sms(String template, Set<ItemKind> items, NoticeLocale locale, String reference) {
