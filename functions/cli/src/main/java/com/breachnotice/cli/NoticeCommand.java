@@ -88,15 +88,24 @@ final class NoticeCommand implements Runnable {
             report.warnings().forEach(finding -> out.println("warning " + finding));
             out.printf(
                     "%s: %s (%d errors, %d warnings)%n",
-                    name, report.passed() ? "passed" : "REFUSED", report.errors().size(), report.warnings().size());
+                    name,
+                    report.passed() ? "passed" : "REFUSED",
+                    report.errors().size(),
+                    report.warnings().size());
             if (json) {
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("notice", name);
                 line.put("passed", report.passed());
-                line.put("errors", report.errors().stream().map(f -> List.of(f.rule(), f.where(), f.message())).toList());
+                line.put(
+                        "errors",
+                        report.errors().stream()
+                                .map(f -> List.of(f.rule(), f.where(), f.message()))
+                                .toList());
                 line.put(
                         "warnings",
-                        report.warnings().stream().map(f -> List.of(f.rule(), f.where(), f.message())).toList());
+                        report.warnings().stream()
+                                .map(f -> List.of(f.rule(), f.where(), f.message()))
+                                .toList());
                 out.println(Json.line(line));
             }
             out.flush();

@@ -79,12 +79,14 @@ class CampaignCommandIT {
     @Test
     @Order(0)
     void launch_beforeAnIncidentIsPublished_refusedThenPublishAndShow() throws Exception {
-        int refused = run(
-                "campaign", "launch", "--outputs", outputsFile, "--id", ID, "--title", "t", "--notice", "revised");
+        int refused =
+                run("campaign", "launch", "--outputs", outputsFile, "--id", ID, "--title", "t", "--notice", "revised");
         assertThat(refused).isEqualTo(1);
         assertThat(err.toString()).contains("no incident description is published", "incident publish");
 
-        assertThat(run("incident", "publish", "--sample", "--outputs", outputsFile)).as(err.toString()).isZero();
+        assertThat(run("incident", "publish", "--sample", "--outputs", outputsFile))
+                .as(err.toString())
+                .isZero();
         assertThat(out.toString()).contains("published incident examplemall-2025-leak");
         assertThat(run("incident", "show", "--outputs", outputsFile)).isZero();
         assertThat(out.toString()).contains("\"helpLine\" : \"1588-0000\"");
@@ -182,7 +184,15 @@ class CampaignCommandIT {
     @Order(3)
     void launch_sameIdAgain_refusedWithExit1() {
         int exit = run(
-                "campaign", "launch", "--outputs", outputsFile, "--id", ID, "--title", "Another notice", "--notice",
+                "campaign",
+                "launch",
+                "--outputs",
+                outputsFile,
+                "--id",
+                ID,
+                "--title",
+                "Another notice",
+                "--notice",
                 "first");
 
         assertThat(exit).isEqualTo(1);

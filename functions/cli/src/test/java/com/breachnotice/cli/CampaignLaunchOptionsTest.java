@@ -28,8 +28,16 @@ class CampaignLaunchOptionsTest {
     @Test
     void launch_invalidId_refusedWithExit1() throws IOException {
         assertThat(run(
-                        "campaign", "launch", "--outputs", emptyOutputs(), "--id", "Revised_2026", "--title", "t",
-                        "--notice", "first"))
+                        "campaign",
+                        "launch",
+                        "--outputs",
+                        emptyOutputs(),
+                        "--id",
+                        "Revised_2026",
+                        "--title",
+                        "t",
+                        "--notice",
+                        "first"))
                 .isEqualTo(1);
         assertThat(err.toString()).contains("refused: --id 'Revised_2026'", "lower-case letters");
     }
@@ -52,7 +60,15 @@ class CampaignLaunchOptionsTest {
     @Test
     void launch_blankTitle_refusedWithExit1() throws IOException {
         assertThat(run(
-                        "campaign", "launch", "--outputs", emptyOutputs(), "--id", "revised", "--title", " ", "--notice",
+                        "campaign",
+                        "launch",
+                        "--outputs",
+                        emptyOutputs(),
+                        "--id",
+                        "revised",
+                        "--title",
+                        " ",
+                        "--notice",
                         "first"))
                 .isEqualTo(1);
         assertThat(err.toString()).contains("--title must be");
@@ -67,8 +83,18 @@ class CampaignLaunchOptionsTest {
                 .isEqualTo(2);
         assertThat(err.toString()).contains("give --stack NAME (or --outputs FILE)");
         assertThat(run(
-                        "campaign", "launch", "--stack", "s", "--outputs", emptyOutputs(), "--id", "r", "--title", "t",
-                        "--notice", "first"))
+                        "campaign",
+                        "launch",
+                        "--stack",
+                        "s",
+                        "--outputs",
+                        emptyOutputs(),
+                        "--id",
+                        "r",
+                        "--title",
+                        "t",
+                        "--notice",
+                        "first"))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("not both");
         assertThat(launch("--segments", "four")).isEqualTo(2);
@@ -104,7 +130,8 @@ class CampaignLaunchOptionsTest {
 
     @Test
     void launch_goodNoticeDir_passesToTheStack() throws Exception {
-        Path notices = Path.of(getClass().getResource("/notices/defective/long-sms").toURI());
+        Path notices =
+                Path.of(getClass().getResource("/notices/defective/long-sms").toURI());
 
         assertThat(launch("--notice", notices.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("has no output CampaignTableName");

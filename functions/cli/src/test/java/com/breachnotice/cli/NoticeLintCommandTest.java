@@ -33,7 +33,8 @@ class NoticeLintCommandTest {
     }
 
     static Stream<Path> defectiveNotices() throws IOException, URISyntaxException {
-        Path root = Path.of(NoticeLintCommandTest.class.getResource("/notices/defective").toURI());
+        Path root = Path.of(
+                NoticeLintCommandTest.class.getResource("/notices/defective").toURI());
         List<Path> cases;
         try (Stream<Path> listed = Files.list(root)) {
             cases = listed.sorted().toList();
@@ -54,7 +55,8 @@ class NoticeLintCommandTest {
         assertThat(exit).as(out.toString()).isEqualTo(outcome.equals("error") ? 1 : 0);
         assertThat(out.toString().lines())
                 .as(out.toString())
-                .anySatisfy(line -> assertThat(line).startsWith(outcome).contains(rule).contains(fragment));
+                .anySatisfy(line ->
+                        assertThat(line).startsWith(outcome).contains(rule).contains(fragment));
     }
 
     @Test

@@ -102,7 +102,9 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 response = incident.current()
                         .map(published -> responses.incidentJson(published.json()))
                         .orElseGet(() -> responses.error(
-                                503, "incident_not_published", "The notice is not published yet. Please try again later."));
+                                503,
+                                "incident_not_published",
+                                "The notice is not published yet. Please try again later."));
             } else if (method.equals("POST") && path.equals("/v1/challenges")) {
                 route = "POST /v1/challenges";
                 response = limited(event, AddressLimiter.Action.START, () -> withBody(event, this::startChallenge));
@@ -244,7 +246,8 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
         }
         ArrayNode roles = body.putArray("roles");
         for (ContactReport.RoleItems role : report.roles()) {
-            ArrayNode roleItems = roles.addObject().put("role", role.role().code()).putArray("items");
+            ArrayNode roleItems =
+                    roles.addObject().put("role", role.role().code()).putArray("items");
             role.items().forEach(item -> roleItems.add(item.code()));
         }
         ArrayNode notices = body.putArray("notices");

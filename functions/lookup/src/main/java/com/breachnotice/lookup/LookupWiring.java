@@ -66,8 +66,8 @@ final class LookupWiring {
                 random());
         AddressLimiter limiter = new AddressLimiter(
                 new DynamoDbRateLimits(dynamoDb, settings.challengeTable()), keyer, clock, settings.limits());
-        CachedIncident incident = new CachedIncident(
-                new DynamoDbIncidentStore(dynamoDb, settings.campaignTable()), clock, INCIDENT_TTL);
+        CachedIncident incident =
+                new CachedIncident(new DynamoDbIncidentStore(dynamoDb, settings.campaignTable()), clock, INCIDENT_TTL);
         return new Wired(service, limiter, content, new IncidentView(incident::current, LookupJson.MAPPER));
     }
 

@@ -18,6 +18,7 @@ final class Responses {
 
     /** What is public and the same for everyone: the page, its assets, the incident summary. */
     static final String PUBLIC_CACHE = "public, max-age=300";
+
     static final String INCIDENT_CACHE = "public, max-age=60";
 
     /** Everything else: answers about a person, errors, anything that must not sit in a cache. */

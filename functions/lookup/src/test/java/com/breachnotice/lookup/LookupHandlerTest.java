@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 class LookupHandlerTest {
 
-    private static final java.util.function.Supplier<java.util.Optional<com.breachnotice.core.incident.IncidentDescription>>
+    private static final java.util.function.Supplier<
+                    java.util.Optional<com.breachnotice.core.incident.IncidentDescription>>
             SAMPLE = () -> java.util.Optional.of(com.breachnotice.aws.incident.IncidentJson.sample());
 
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
@@ -86,7 +87,8 @@ class LookupHandlerTest {
             JsonNode text = incident.path(lang);
             assertThat(text.path("leakedItems").findValuesAsText("code"))
                     .as(lang)
-                    .containsExactly("name", "email", "phone", "address", "address_book", "entrance_code", "order_history");
+                    .containsExactly(
+                            "name", "email", "phone", "address", "address_book", "entrance_code", "order_history");
             assertThat(text.path("precautions").size()).as(lang).isGreaterThanOrEqualTo(4);
             assertThat(text.path("precautions").toString()).as(lang).contains("1577-0000", "example.com");
             assertThat(text.path("relief").toString()).as(lang).contains("118", "1833-6972");
@@ -99,7 +101,8 @@ class LookupHandlerTest {
 
     @Test
     void getIncident_followsThePublishedDescription_andSays503BeforeOne() {
-        java.util.concurrent.atomic.AtomicReference<java.util.Optional<com.breachnotice.core.incident.IncidentDescription>>
+        java.util.concurrent.atomic.AtomicReference<
+                        java.util.Optional<com.breachnotice.core.incident.IncidentDescription>>
                 live = new java.util.concurrent.atomic.AtomicReference<>(java.util.Optional.empty());
         LookupHandler follows = new LookupHandler(fixture.service, fixture.limiter, live::get);
 
@@ -118,15 +121,19 @@ class LookupHandlerTest {
 
     @Test
     void pageAndScript_writeNoFactOfTheIncidentThemselves() {
-        String page = handle("get-root.json").getBody() + handle("get-asset-app-js.json").getBody();
+        String page = handle("get-root.json").getBody()
+                + handle("get-asset-app-js.json").getBody();
         com.breachnotice.core.incident.IncidentDescription sample = com.breachnotice.aws.incident.IncidentJson.sample();
         for (java.util.Map.Entry<String, String> fact : sample.facts().entrySet()) {
             if (fact.getKey().equals("site") || fact.getKey().equals("privacyEmail")) {
                 continue; // example.com is also the page's example of an email address
             }
             assertThat(page).as(fact.getKey()).doesNotContain(fact.getValue());
-            for (com.breachnotice.core.manifest.NoticeLocale locale : com.breachnotice.core.manifest.NoticeLocale.values()) {
-                assertThat(page).as(fact.getKey()).doesNotContain(sample.fact(fact.getKey(), locale).orElseThrow());
+            for (com.breachnotice.core.manifest.NoticeLocale locale :
+                    com.breachnotice.core.manifest.NoticeLocale.values()) {
+                assertThat(page)
+                        .as(fact.getKey())
+                        .doesNotContain(sample.fact(fact.getKey(), locale).orElseThrow());
             }
         }
         assertThat(page).doesNotContain("저희 기록에 없다는 뜻", "our records hold no breach notice", "조회번호");

@@ -38,7 +38,8 @@ import org.yaml.snakeyaml.Yaml;
  */
 class OpenApiContractTest {
 
-    private static final java.util.function.Supplier<java.util.Optional<com.breachnotice.core.incident.IncidentDescription>>
+    private static final java.util.function.Supplier<
+                    java.util.Optional<com.breachnotice.core.incident.IncidentDescription>>
             SAMPLE = () -> java.util.Optional.of(com.breachnotice.aws.incident.IncidentJson.sample());
 
     private static final Path OPENAPI = Path.of("openapi.yaml");

@@ -3,8 +3,8 @@ package com.breachnotice.sender;
 import com.breachnotice.aws.AwsClients;
 import com.breachnotice.aws.dynamodb.DynamoDbCampaignStore;
 import com.breachnotice.aws.dynamodb.DynamoDbContactBook;
-import com.breachnotice.aws.dynamodb.DynamoDbIncidentStore;
 import com.breachnotice.aws.dynamodb.DynamoDbDeliveryLog;
+import com.breachnotice.aws.dynamodb.DynamoDbIncidentStore;
 import com.breachnotice.aws.dynamodb.DynamoDbJobLedger;
 import com.breachnotice.aws.dynamodb.DynamoDbRateLimits;
 import com.breachnotice.aws.dynamodb.DynamoDbSendGovernor;
@@ -78,10 +78,9 @@ final class SenderWiring {
                 settings.codesPerHour(),
                 // The company and help line the messages name, read again at most once a minute.
                 new CachedIncident(
-                                new DynamoDbIncidentStore(aws.dynamoDb(), settings.campaignTable()),
-                                Clock.systemUTC(),
-                                Duration.ofSeconds(60))
-                        ::current);
+                        new DynamoDbIncidentStore(aws.dynamoDb(), settings.campaignTable()),
+                        Clock.systemUTC(),
+                        Duration.ofSeconds(60))::current);
     }
 
     static QueueBatchProcessor noticeQueueProcessor(SenderSettings settings) {

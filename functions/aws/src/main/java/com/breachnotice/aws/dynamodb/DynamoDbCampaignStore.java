@@ -109,7 +109,8 @@ public final class DynamoDbCampaignStore implements CampaignStore {
                                         requiredString(parts, "text"),
                                         requiredString(parts, "html"),
                                         sms,
-                                        Attributes.string(parts, "smsAddressBook").orElse(sms),
+                                        Attributes.string(parts, "smsAddressBook")
+                                                .orElse(sms),
                                         labels));
                     }));
         }

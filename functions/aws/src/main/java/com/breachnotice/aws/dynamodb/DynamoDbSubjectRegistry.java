@@ -9,7 +9,6 @@ import static com.breachnotice.aws.dynamodb.Attributes.s;
 import static com.breachnotice.aws.dynamodb.Attributes.ss;
 import static com.breachnotice.aws.dynamodb.Attributes.string;
 import static com.breachnotice.aws.dynamodb.Attributes.strings;
-import static java.util.Objects.requireNonNull;
 
 import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.crypto.Sealed;
@@ -17,13 +16,11 @@ import com.breachnotice.core.intake.ContactRecord;
 import com.breachnotice.core.intake.Registered;
 import com.breachnotice.core.intake.Registration;
 import com.breachnotice.core.intake.SubjectMerge;
-import com.breachnotice.core.intake.SubjectRecord;
 import com.breachnotice.core.intake.SubjectRegistry;
 import com.breachnotice.core.intake.SubjectWrites;
 import com.breachnotice.core.intake.Unconfirmed;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
-import com.breachnotice.core.manifest.RejectReason;
 import com.breachnotice.core.manifest.Rejection;
 import com.breachnotice.core.registry.SubjectRole;
 import java.time.Duration;
@@ -167,7 +164,8 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry {
 
     private Registered write(String manifestId, List<Registration> rows, Pending blind) {
         String lineName = SubjectMerge.definingLineName(manifestId);
-        List<String> ids = rows.stream().map(row -> row.subject().customerId()).distinct().toList();
+        List<String> ids =
+                rows.stream().map(row -> row.subject().customerId()).distinct().toList();
         Map<String, Map<String, AttributeValue>> storedItems = batchGet(
                 subjectTable,
                 "customerId",
@@ -460,7 +458,9 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry {
             e.add("items", ss(contact.items));
         }
         e.add("customerIds", ss(contact.customerIds));
-        e.add(ContactItems.ROLES, ss(contact.roles.keySet().stream().map(SubjectRole::code).toList()));
+        e.add(
+                ContactItems.ROLES,
+                ss(contact.roles.keySet().stream().map(SubjectRole::code).toList()));
         contact.roles.forEach((role, items) -> {
             if (!items.isEmpty()) {
                 e.add(ContactItems.roleItems(role), ss(items));
@@ -683,7 +683,9 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry {
         Map<String, AttributeValue> item() {
             Map<String, AttributeValue> item = new HashMap<>();
             item.put("contactKey", s(key.value()));
-            item.put(ContactItems.ROLES, ss(roles.keySet().stream().map(SubjectRole::code).toList()));
+            item.put(
+                    ContactItems.ROLES,
+                    ss(roles.keySet().stream().map(SubjectRole::code).toList()));
             roles.forEach((role, roleItems) -> {
                 if (!roleItems.isEmpty()) {
                     item.put(ContactItems.roleItems(role), ss(roleItems));

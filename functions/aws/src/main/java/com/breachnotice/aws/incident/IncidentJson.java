@@ -94,7 +94,9 @@ public final class IncidentJson {
 
     private static IncidentText text(JsonNode node, String where) {
         Map<String, String> labels = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = object(node, "items", where).fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        object(node, "items", where).fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> label = it.next();
             labels.put(label.getKey(), label.getValue().asText());
         }
@@ -147,12 +149,15 @@ public final class IncidentJson {
             ObjectNode items = node.putObject("items");
             new java.util.TreeMap<>(text.itemLabels()).forEach(items::put);
             ArrayNode timeline = node.putArray("timeline");
-            text.timeline().forEach(step -> timeline.addObject().put("when", step.when()).put("what", step.what()));
+            text.timeline()
+                    .forEach(step ->
+                            timeline.addObject().put("when", step.when()).put("what", step.what()));
             text.actions().forEach(node.putArray("actions")::add);
             text.precautions().forEach(node.putArray("precautions")::add);
             text.relief().forEach(node.putArray("relief")::add);
             ArrayNode contacts = node.putArray("contacts");
-            text.contacts().forEach(c -> contacts.addObject().put("label", c.label()).put("value", c.value()));
+            text.contacts()
+                    .forEach(c -> contacts.addObject().put("label", c.label()).put("value", c.value()));
         }
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);

@@ -30,24 +30,28 @@ class DefaultNoticesTest {
     @ParameterizedTest
     @ValueSource(strings = {"first", "revised"})
     void builtIn_emailListsThePersonsItemsAndCarriesTheReference(String name) {
-        DefaultNotices.render(DefaultNotices.builtIn(name).orElseThrow()).values().forEach(text -> {
-            assertThat(text.text()).contains("{{#each items}}", "{{reference}}", "{{#if name}}", "{{name}}");
-            assertThat(text.html()).contains("{{#each items}}", "{{reference}}", "{{nameHtml}}");
-            assertThat(text.html()).doesNotContain("{{name}}");
-            for (String part : new String[] {text.subject(), text.text(), text.html(), text.sms(), text.smsAddressBook()
-            }) {
-                assertThat(NoticeText.containsLink(part)).isFalse();
-                assertThat(part).doesNotContainIgnoringCase("http").doesNotContainIgnoringCase("www.");
-            }
-            assertThat(text.sms()).contains("{items}", "{reference}");
-            assertThat(text.smsAddressBook()).contains("{items}", "{reference}");
-        });
+        DefaultNotices.render(DefaultNotices.builtIn(name).orElseThrow())
+                .values()
+                .forEach(text -> {
+                    assertThat(text.text()).contains("{{#each items}}", "{{reference}}", "{{#if name}}", "{{name}}");
+                    assertThat(text.html()).contains("{{#each items}}", "{{reference}}", "{{nameHtml}}");
+                    assertThat(text.html()).doesNotContain("{{name}}");
+                    for (String part :
+                            new String[] {text.subject(), text.text(), text.html(), text.sms(), text.smsAddressBook()
+                            }) {
+                        assertThat(NoticeText.containsLink(part)).isFalse();
+                        assertThat(part).doesNotContainIgnoringCase("http").doesNotContainIgnoringCase("www.");
+                    }
+                    assertThat(text.sms()).contains("{items}", "{reference}");
+                    assertThat(text.smsAddressBook()).contains("{items}", "{reference}");
+                });
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"first", "revised"})
     void builtIn_saysWhatTheLawAsksWithTheIncidentsFacts(String name) {
-        Map<NoticeLocale, NoticeText> texts = DefaultNotices.render(DefaultNotices.builtIn(name).orElseThrow());
+        Map<NoticeLocale, NoticeText> texts =
+                DefaultNotices.render(DefaultNotices.builtIn(name).orElseThrow());
         NoticeText ko = texts.get(NoticeLocale.KO);
         assertThat(ko.text())
                 .contains("유출", "공동현관 출입번호", "링크", "직접 입력", "1588-0000", "1577-0000", "참조번호")
@@ -63,14 +67,19 @@ class DefaultNoticesTest {
 
     @org.junit.jupiter.api.Test
     void revised_namesTheNoticeItRevisesAndListsWhatIsNewPerPerson() {
-        Map<NoticeLocale, NoticeTemplate> revised = DefaultNotices.builtIn("revised").orElseThrow();
+        Map<NoticeLocale, NoticeTemplate> revised =
+                DefaultNotices.builtIn("revised").orElseThrow();
         revised.values().forEach(template -> {
             assertThat(template.revises()).hasValue(DefaultNotices.FIRST_NOTICE);
             assertThat(template.sections()).containsKey(NoticeSection.WHAT_IS_NEW);
         });
-        DefaultNotices.render(revised).values().forEach(text -> assertThat(text.text())
-                .contains("{{#if newItems}}", "{{#each newItems}}"));
-        assertThat(DefaultNotices.builtIn("first").orElseThrow().get(NoticeLocale.KO).sections())
+        DefaultNotices.render(revised)
+                .values()
+                .forEach(text -> assertThat(text.text()).contains("{{#if newItems}}", "{{#each newItems}}"));
+        assertThat(DefaultNotices.builtIn("first")
+                        .orElseThrow()
+                        .get(NoticeLocale.KO)
+                        .sections())
                 .doesNotContainKey(NoticeSection.WHAT_IS_NEW);
     }
 }

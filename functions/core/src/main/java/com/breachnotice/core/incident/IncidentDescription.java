@@ -68,7 +68,8 @@ public record IncidentDescription(
             }
         }
         for (Map.Entry<String, String> fact : facts.entrySet()) {
-            if (DATE_FACTS.contains(fact.getKey()) || ISO_DATE.matcher(fact.getValue()).matches()) {
+            if (DATE_FACTS.contains(fact.getKey())
+                    || ISO_DATE.matcher(fact.getValue()).matches()) {
                 try {
                     LocalDate.parse(fact.getValue());
                 } catch (DateTimeParseException e) {
@@ -94,8 +95,8 @@ public record IncidentDescription(
                 }
             }
             if (text.precautions().size() < MIN_PRECAUTIONS) {
-                throw new IllegalArgumentException("the " + locale.code() + " text needs at least "
-                        + MIN_PRECAUTIONS + " precautions");
+                throw new IllegalArgumentException(
+                        "the " + locale.code() + " text needs at least " + MIN_PRECAUTIONS + " precautions");
             }
         }
     }
@@ -232,7 +233,8 @@ public record IncidentDescription(
             local.put(
                     "timeline",
                     text.timeline().stream()
-                            .map(step -> Map.of("when", resolve(step.when(), locale), "what", resolve(step.what(), locale)))
+                            .map(step ->
+                                    Map.of("when", resolve(step.when(), locale), "what", resolve(step.what(), locale)))
                             .toList());
             List<Map<String, String>> items = new ArrayList<>();
             for (ItemKind item : ItemKind.values()) {

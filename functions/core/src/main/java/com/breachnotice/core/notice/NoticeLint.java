@@ -30,10 +30,11 @@ public final class NoticeLint {
      * the item sections, the SMS texts and the incident's item labels. In Korean a word counts only
      * when it stands alone (외부, 등록 are fine).
      */
-    private static final Pattern BANNED_IN_ITEMS_KO = Pattern.compile("일부\\s*정보|개인정보\\s*일부|(?<![가-힣])(등|외|기타|일부|따위|등등)(?![가-힣])");
+    private static final Pattern BANNED_IN_ITEMS_KO =
+            Pattern.compile("일부\\s*정보|개인정보\\s*일부|(?<![가-힣])(등|외|기타|일부|따위|등등)(?![가-힣])");
 
     private static final Pattern BANNED_IN_ITEMS_EN = Pattern.compile(
-                            "(?i)\\betc\\b|\\band (so on|more|others)\\b|\\bamong others\\b|\\bsome (of|personal|information|data)\\b|\\bsuch as\\b|\\bincluding\\b|\\bother (information|data|details)\\b");
+            "(?i)\\betc\\b|\\band (so on|more|others)\\b|\\bamong others\\b|\\bsome (of|personal|information|data)\\b|\\bsuch as\\b|\\bincluding\\b|\\bother (information|data|details)\\b");
 
     private static final Pattern DATE = Pattern.compile(
             "(?i)\\d{4}\\s*년\\s*\\d{1,2}\\s*월(\\s*\\d{1,2}\\s*일)?|\\d{4}\\s*[-./]\\s*\\d{1,2}([-./]\\d{1,2})?|\\d{1,2}\\s*월\\s*\\d{1,2}\\s*일|\\d{1,2}(st|nd|rd|th)?\\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b|\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}\\b");
@@ -52,7 +53,8 @@ public final class NoticeLint {
         for (NoticeLocale locale : NoticeLocale.values()) {
             NoticeTemplate template = notice.get(locale);
             if (template == null) {
-                errors.add(new LintFinding("missing_locale", locale.code(), "the notice has no " + locale.code() + " text"));
+                errors.add(new LintFinding(
+                        "missing_locale", locale.code(), "the notice has no " + locale.code() + " text"));
                 continue;
             }
             String at = locale.code() + " ";
@@ -61,7 +63,9 @@ public final class NoticeLint {
                             || first.get().version() != template.version()
                             || !first.get().revises().equals(template.revises()))) {
                 errors.add(new LintFinding(
-                        "inconsistent_notice", at + "notice", "every language must name the same notice, version and revises"));
+                        "inconsistent_notice",
+                        at + "notice",
+                        "every language must name the same notice, version and revises"));
             }
             checkSections(template, at, errors);
             for (Map.Entry<String, String> part : template.parts().entrySet()) {
@@ -116,18 +120,25 @@ public final class NoticeLint {
         String literal = ANY_PLACEHOLDER.matcher(value).replaceAll(" ");
         find(DATE, literal)
                 .ifPresent(found -> errors.add(new LintFinding(
-                        "literal_fact", where, "the date '" + found + "' is written literally: use {{incident.<date>}}")));
+                        "literal_fact",
+                        where,
+                        "the date '" + found + "' is written literally: use {{incident.<date>}}")));
         find(PHONE, literal)
                 .ifPresent(found -> errors.add(new LintFinding(
-                        "literal_fact", where, "the number '" + found + "' is written literally: use {{incident.<fact>}}")));
+                        "literal_fact",
+                        where,
+                        "the number '" + found + "' is written literally: use {{incident.<fact>}}")));
         find(ADDRESS, literal)
                 .ifPresent(found -> errors.add(new LintFinding(
-                        "literal_fact", where, "the address '" + found + "' is written literally: use {{incident.<fact>}}")));
+                        "literal_fact",
+                        where,
+                        "the address '" + found + "' is written literally: use {{incident.<fact>}}")));
         for (String name : IncidentDescription.placeholders(value)) {
             boolean scalar = incident.factNames().contains(name);
             boolean list = IncidentDescription.LIST_FACTS.contains(name);
             if (!scalar && !list) {
-                errors.add(new LintFinding("unknown_fact", where, "{{incident." + name + "}} is no fact of the incident"));
+                errors.add(
+                        new LintFinding("unknown_fact", where, "{{incident." + name + "}} is no fact of the incident"));
             } else if (list && !(part.endsWith(".body") || part.equals("intro") || part.equals("closing"))) {
                 errors.add(new LintFinding(
                         "unknown_fact", where, "{{incident." + name + "}} is a list: only alone on a line of a body"));
@@ -186,8 +197,8 @@ public final class NoticeLint {
             return;
         }
         String items = String.join(", ", text.labels(EnumSet.allOf(ItemKind.class), template.locale()));
-        for (Map.Entry<String, String> sms :
-                Map.of("sms", text.sms(), "sms_address_book", text.smsAddressBook()).entrySet()) {
+        for (Map.Entry<String, String> sms : Map.of("sms", text.sms(), "sms_address_book", text.smsAddressBook())
+                .entrySet()) {
             String filled = sms.getValue().replace("{items}", items).replace("{reference}", SAMPLE_REFERENCE);
             int parts = SmsSegments.count(filled);
             if (parts > SmsSegments.PARTS_LIMIT) {

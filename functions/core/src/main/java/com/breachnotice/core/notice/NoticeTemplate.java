@@ -76,7 +76,11 @@ public record NoticeTemplate(
                 .append("\">\n<body style=\"font-family: sans-serif; line-height: 1.6; color: #222;\">\n");
         String named = fill(incident, greetingNamed);
         String plain = fill(incident, greeting);
-        text.append("{{#if name}}").append(named).append("{{else}}").append(plain).append("{{/if}}\n\n");
+        text.append("{{#if name}}")
+                .append(named)
+                .append("{{else}}")
+                .append(plain)
+                .append("{{/if}}\n\n");
         html.append("<p>{{#if nameHtml}}")
                 .append(escape(named).replace("{{name}}", "{{nameHtml}}"))
                 .append("{{else}}")

@@ -147,7 +147,8 @@ public final class ChallengeCodeService {
         Matcher optional = OPTIONAL.matcher(template);
         StringBuilder out = new StringBuilder();
         while (optional.find()) {
-            String part = facts.map(incident -> incident.resolve(optional.group(1), locale)).orElse("");
+            String part = facts.map(incident -> incident.resolve(optional.group(1), locale))
+                    .orElse("");
             optional.appendReplacement(out, Matcher.quoteReplacement(part));
         }
         optional.appendTail(out);

@@ -51,10 +51,7 @@ public final class EmailJobSender implements JobSender<Outgoing.Email> {
                 .orElse("");
         // The labels are the incident description's, as the campaign's notice was filled with them.
         Map<String, Object> data = NoticeRendering.emailData(
-                name,
-                notice.text().labels(contact.items(), notice.job().locale()),
-                List.of(),
-                reference.printed());
+                name, notice.text().labels(contact.items(), notice.job().locale()), List.of(), reference.printed());
         BulkEmail email = new BulkEmail(
                 address,
                 data,

@@ -53,7 +53,10 @@ class IncidentDescriptionTest {
                 List.of("call {{incident.kisaPhone}}"),
                 List.of(new IncidentText.ContactLine("help", "{{incident.helpLine}}")));
         return new IncidentDescription(
-                "t", Instant.parse("2026-02-27T09:00:00Z"), facts, Map.of(NoticeLocale.KO, text, NoticeLocale.EN, text));
+                "t",
+                Instant.parse("2026-02-27T09:00:00Z"),
+                facts,
+                Map.of(NoticeLocale.KO, text, NoticeLocale.EN, text));
     }
 
     @Test
@@ -81,12 +84,10 @@ class IncidentDescriptionTest {
         IncidentDescription valid = incident(Map.of());
         assertThatThrownBy(() -> new IncidentDescription("t", valid.updatedAt(), noHelpLine, valid.texts()))
                 .hasMessageContaining("helpLine");
-        assertThatThrownBy(() -> incident(Map.of("discovered", "18 Nov")))
-                .hasMessageContaining("discovered");
+        assertThatThrownBy(() -> incident(Map.of("discovered", "18 Nov"))).hasMessageContaining("discovered");
         assertThatThrownBy(() -> incident(Map.of("site", "https://example.com")))
                 .hasMessageContaining("site");
-        assertThatThrownBy(() -> incident(Map.of("site", "example.com/check")))
-                .hasMessageContaining("site");
+        assertThatThrownBy(() -> incident(Map.of("site", "example.com/check"))).hasMessageContaining("site");
     }
 
     @Test

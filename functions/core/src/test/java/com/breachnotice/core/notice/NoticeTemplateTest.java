@@ -92,8 +92,18 @@ class NoticeTemplateTest {
         Map<NoticeSection, NoticeTemplate.Section> sections = new EnumMap<>(ko.sections());
         sections.remove(NoticeSection.WHAT_IS_NEW);
         NoticeTemplate without = new NoticeTemplate(
-                ko.name(), ko.version(), ko.locale(), ko.revises(), ko.subject(), ko.greeting(), ko.greetingNamed(),
-                ko.intro(), sections, ko.closing(), ko.sms(), ko.smsAddressBook());
+                ko.name(),
+                ko.version(),
+                ko.locale(),
+                ko.revises(),
+                ko.subject(),
+                ko.greeting(),
+                ko.greetingNamed(),
+                ko.intro(),
+                sections,
+                ko.closing(),
+                ko.sms(),
+                ko.smsAddressBook());
 
         LintReport report = NoticeLint.check(
                 Map.of(NoticeLocale.KO, without, NoticeLocale.EN, template(NoticeLocale.EN, Optional.of("first"))),

@@ -58,8 +58,9 @@ class ChallengeCodeServiceTest {
         java.lang.reflect.Method factory = Class.forName("com.breachnotice.core.incident.IncidentDescriptionTest")
                 .getDeclaredMethod("incident", java.util.Map.class);
         factory.setAccessible(true);
-        com.breachnotice.core.incident.IncidentDescription incident = (com.breachnotice.core.incident.IncidentDescription)
-                factory.invoke(null, java.util.Map.of("helpLine", "1600-4321"));
+        com.breachnotice.core.incident.IncidentDescription incident =
+                (com.breachnotice.core.incident.IncidentDescription)
+                        factory.invoke(null, java.util.Map.of("helpLine", "1600-4321"));
         ChallengeCodeService withFacts = new ChallengeCodeService(
                 registry, cipher, email, sms, budget, clock, 1000, () -> java.util.Optional.of(incident));
         CodeRequest request = register(Fixtures.email("Kim@Example.com"), NoticeLocale.KO);
@@ -70,7 +71,9 @@ class ChallengeCodeServiceTest {
         assertThat(sent.text()).contains("1600-4321").doesNotContain("{{", "[[");
         assertThat(ChallengeCodeService.smsText(NoticeLocale.EN, "123456")).contains("{{incident.company}}");
         assertThat(ChallengeCodeService.fill(
-                        ChallengeCodeService.smsText(NoticeLocale.EN, "123456"), java.util.Optional.empty(), NoticeLocale.EN))
+                        ChallengeCodeService.smsText(NoticeLocale.EN, "123456"),
+                        java.util.Optional.empty(),
+                        NoticeLocale.EN))
                 .isEqualTo("Breach check code 123456 (valid 10 min). Never share it.");
     }
 
