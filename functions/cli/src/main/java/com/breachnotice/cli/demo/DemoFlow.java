@@ -91,6 +91,9 @@ public final class DemoFlow implements AutoCloseable {
      * @param seed seed of the generated manifest
      * @param workDirectory where generated manifests are written ({@code .demo/})
      * @param concurrency handler instances per function logical id
+     * @param story the whole story (first notice on the first day's items, the complete manifest
+     *     and an address book, the revised notice) rather than one first notice; only for a
+     *     generated manifest
      */
     public record Options(
             int customers,
@@ -99,10 +102,23 @@ public final class DemoFlow implements AutoCloseable {
             String stackName,
             long seed,
             Path workDirectory,
-            Map<String, Integer> concurrency) {
+            Map<String, Integer> concurrency,
+            boolean story) {
 
         public Options {
             concurrency = Map.copyOf(concurrency);
+        }
+
+        /** The whole story for a generated manifest, the first notice alone for a given one. */
+        public Options(
+                int customers,
+                Optional<Path> manifest,
+                int port,
+                String stackName,
+                long seed,
+                Path workDirectory,
+                Map<String, Integer> concurrency) {
+            this(customers, manifest, port, stackName, seed, workDirectory, concurrency, manifest.isEmpty());
         }
 
         public static Map<String, Integer> defaultConcurrency() {
@@ -270,7 +286,7 @@ public final class DemoFlow implements AutoCloseable {
         sampleEmail = local == null ? Optional.empty() : SampleContact.pick(manifest);
         // A generated run tells the whole story: the first notice went out before every leaked item
         // was known, the address books were found leaked, and the regulator ordered a revised notice.
-        boolean story = options.manifest().isEmpty();
+        boolean story = options.story() && options.manifest().isEmpty();
         Path firstDay = story ? firstDay(manifest) : manifest;
 
         // The facts every surface shows: the page reads them from here, the notices are filled from them.
