@@ -50,22 +50,10 @@ public final class QueueBatchProcessor {
     public <T> SQSBatchResponse process(SQSEvent event, Function<String, T> decoder, Function<T, RecordOutcome> work) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (SQSEvent.SQSMessage message : records(event)) {
-            Decoded<T> decoded = decode(message, decoder);
-            if (decoded instanceof Decoded.Undecodable<T> undecodable) {
-                settle(message, undecodable.poison(), failures);
-                continue;
-            }
-            RecordOutcome outcome;
-            try {
-                outcome = work.apply(((Decoded.Value<T>) decoded).value());
-            } catch (RuntimeException e) {
-                LOG.error(
-                        "queue record failed: queue={} messageId={} error={}",
-                        queue,
-                        message.getMessageId(),
-                        e.getClass().getSimpleName());
-                outcome = RecordOutcome.retry();
-            }
+            RecordOutcome outcome = switch (decode(message, decoder)) {
+                case Decoded.Undecodable<T> undecodable -> undecodable.poison();
+                case Decoded.Value<T> value -> work(message, work, value.value());
+            };
             settle(message, outcome, failures);
         }
         return new SQSBatchResponse(failures);
@@ -111,6 +99,19 @@ public final class QueueBatchProcessor {
             settle(messages.get(i), outcomes.get(i), failures);
         }
         return new SQSBatchResponse(failures);
+    }
+
+    private <T> RecordOutcome work(SQSEvent.SQSMessage message, Function<T, RecordOutcome> work, T value) {
+        try {
+            return work.apply(value);
+        } catch (RuntimeException e) {
+            LOG.error(
+                    "queue record failed: queue={} messageId={} error={}",
+                    queue,
+                    message.getMessageId(),
+                    e.getClass().getSimpleName());
+            return RecordOutcome.retry();
+        }
     }
 
     private static List<SQSEvent.SQSMessage> records(SQSEvent event) {
