@@ -18,18 +18,18 @@
       precautionsHeading: '꼭 지켜 주세요: 피싱 예방 수칙',
       precautionApps: '저희는 전화나 문자로 앱 설치를 요청하지 않습니다.',
       precautionLinks: '저희 안내 메시지에는 링크가 없습니다.',
-      precautionReport: '의심스러운 연락은 한국인터넷진흥원(KISA) 118에 신고하세요.',
+      precautionReport: '의심스러운 연락은 한국인터넷진흥원(KISA) {kisaPhone}에 신고하세요.',
       checkHeading: '내 정보가 유출되었는지 확인하기',
       checkIntro: '이메일 주소나 휴대전화 번호로 인증번호를 받아 확인합니다.',
       contactLabel: '이메일 주소 또는 휴대전화 번호',
       contactHint: '예: name@example.com 또는 010-1234-5678',
       startCheck: '인증번호 받기',
       codeLabel: '인증번호 6자리',
-      noCodeHint: '몇 분 안에 인증번호가 오지 않으면, 그 연락처로 보낸 유출 안내가 저희 기록에 없다는 뜻입니다. 인증번호는 저희 기록에 있는 연락처로만 보냅니다.',
+      noCodeHint: '몇 분 안에 인증번호가 오지 않으면 연락처를 맞게 입력했는지 확인하고 다시 요청해 주세요. 그래도 오지 않으면 유출 전담 고객센터 {helpLine}({helpHours})로 문의해 주세요. 고객의 배송지 주소록에 저장되었던 분은 휴대전화 번호로 확인하실 수 있습니다.',
       verifyCode: '확인',
       restart: '다른 연락처로 다시 하기',
       sending: '요청하는 중입니다…',
-      codeAsked: '요청을 받았습니다. 저희 기록에 있는 연락처라면 인증번호를 보냈습니다. 10분 안에 입력해 주세요.',
+      codeAsked: '요청을 받았습니다. 유출 안내 대상인 연락처라면 인증번호를 보냈습니다. 10분 안에 입력해 주세요.',
       needContact: '이메일 주소나 휴대전화 번호를 입력해 주세요.',
       needCode: '받으신 인증번호 6자리를 숫자로 입력해 주세요.',
       invalidContact: '이메일 주소나 휴대전화 번호 형식이 아닙니다. 다시 확인해 주세요.',
@@ -42,10 +42,11 @@
       affectedHeading: '이 연락처의 정보가 유출되었습니다',
       affectedSummary: '아래 항목이 유출되었습니다. 위의 피싱 예방 수칙을 꼭 지켜 주세요.',
       notAffectedHeading: '이 연락처로 확인된 유출 항목이 없습니다',
-      notAffectedSummary: '저희 기록에 이 연락처의 유출 항목이 없습니다.',
+      notAffectedSummary: '저희 기록에 이 연락처의 유출 항목이 없습니다. 잘못되었다고 생각되시면 {helpLine}로 문의해 주세요.',
       resultItemsHeading: '유출된 내 정보',
       resultNoticesHeading: '보내 드린 안내',
       noItems: '없음',
+      role: { customer: '고객님 계정에서', address_book: '다른 고객의 배송지 주소록에 저장된 분으로서' },
       noNotices: '아직 보낸 안내가 없습니다.',
       notSent: '보내는 중',
       channel: { email: '이메일', sms: '문자' },
@@ -54,15 +55,15 @@
         suppressed: '보내지 않음(수신 거부 등)', bounced: '반송됨', complained: '스팸 신고됨'
       },
       referenceHeading: '받은 메시지가 진짜인지 확인하기',
-      referenceLabel: '메시지에 적힌 조회번호',
+      referenceLabel: '메시지에 적힌 참조번호',
       referenceHint: '예: ABCD-EFGH-JKMN-PQ',
       checkReference: '확인',
-      needReference: '메시지에 적힌 조회번호를 입력해 주세요.',
+      needReference: '메시지에 적힌 참조번호를 입력해 주세요.',
       referenceGenuine: '저희가 보낸 진짜 안내입니다: {title} ({channel}, {sentAt})',
-      referenceFake: '저희가 보낸 안내 중에 이 조회번호는 없습니다. 잘못 입력하지 않았는지 확인해 주세요. 맞게 입력했다면 저희가 보낸 메시지가 아닙니다: 링크를 열거나 답장하지 마시고 KISA 118에 신고해 주세요.',
-      referenceInvalid: '조회번호 형식이 아닙니다. XXXX-XXXX-XXXX-XX 모양인지 확인해 주세요.',
+      referenceFake: '저희가 보낸 안내 중에 이 참조번호는 없습니다. 잘못 입력하지 않았는지 확인해 주세요. 맞게 입력했다면 저희가 보낸 메시지가 아닙니다: 링크를 열거나 답장하지 마시고 KISA {kisaPhone}에 신고해 주세요.',
+      referenceInvalid: '참조번호 형식이 아닙니다. XXXX-XXXX-XXXX-XX 모양인지 확인해 주세요.',
       contactsHeading: '문의',
-      referenceShort: '조회번호'
+      referenceShort: '참조번호'
     },
     en: {
       pageTitle: 'Personal data leak: notice and check',
@@ -79,18 +80,18 @@
       precautionsHeading: 'Please follow these anti-phishing precautions',
       precautionApps: 'We never ask you to install an app, by call or by text.',
       precautionLinks: 'Our messages contain no links.',
-      precautionReport: 'Report anything suspicious to KISA at 118.',
+      precautionReport: 'Report anything suspicious to KISA at {kisaPhone}.',
       checkHeading: 'Check whether your data leaked',
       checkIntro: 'We send a code to your email address or mobile number to check it is yours.',
       contactLabel: 'Email address or mobile phone number',
       contactHint: 'For example: name@example.com or 010-1234-5678',
       startCheck: 'Send me a code',
       codeLabel: '6-digit code',
-      noCodeHint: 'If you get no code within a few minutes, our records hold no breach notice for that contact. Codes are only sent to contacts in our records.',
+      noCodeHint: 'If no code arrives within a few minutes, check that you typed the contact correctly and ask again. If it still does not arrive, call our leak help line {helpLine} ({helpHours}). People saved in a customer\'s delivery address book can check with their mobile number.',
       verifyCode: 'Check',
       restart: 'Start again with another contact',
       sending: 'Sending your request…',
-      codeAsked: 'Request received. If this contact is in our records, we sent it a code. Please enter it within 10 minutes.',
+      codeAsked: 'Request received. If this contact is one we notify about the leak, we sent it a code. Please enter it within 10 minutes.',
       needContact: 'Please enter an email address or a mobile phone number.',
       needCode: 'Please enter the 6 digits of the code you received.',
       invalidContact: 'This does not look like an email address or a phone number. Please check it.',
@@ -103,10 +104,11 @@
       affectedHeading: 'Data of this contact leaked',
       affectedSummary: 'The items below leaked. Please follow the precautions above.',
       notAffectedHeading: 'No leaked items found for this contact',
-      notAffectedSummary: 'Our records hold no leaked items for this contact.',
+      notAffectedSummary: 'Our records hold no leaked items for this contact. If you think this is wrong, call {helpLine}.',
       resultItemsHeading: 'Your leaked data',
       resultNoticesHeading: 'Notices we sent you',
       noItems: 'None',
+      role: { customer: 'From your customer account', address_book: 'As an entry in another customer\'s delivery address book' },
       noNotices: 'No notice has been sent yet.',
       notSent: 'sending',
       channel: { email: 'Email', sms: 'Text message' },
@@ -120,7 +122,7 @@
       checkReference: 'Check',
       needReference: 'Please enter the reference code printed in the message.',
       referenceGenuine: 'This is a genuine notice from us: {title} ({channel}, {sentAt})',
-      referenceFake: 'None of our notices carries this reference code. Check that you typed it correctly. If you did, the message is not from us: do not open its links or reply; report it to KISA at 118.',
+      referenceFake: 'None of our notices carries this reference code. Check that you typed it correctly. If you did, the message is not from us: do not open its links or reply; report it to KISA at {kisaPhone}.',
       referenceInvalid: 'This is not a reference code. It looks like XXXX-XXXX-XXXX-XX.',
       contactsHeading: 'Contact us',
       referenceShort: 'reference'
@@ -130,7 +132,16 @@
   var state = { lang: 'ko', incident: null, incidentFailed: false, challengeId: null, report: null };
 
   function $(id) { return document.getElementById(id); }
-  function t(key) { return TEXT[state.lang][key]; }
+  // Facts (numbers, hours, the site) come from the published incident, never from these texts.
+  function t(key) {
+    var value = TEXT[state.lang][key];
+    var incident = state.incident;
+    if (typeof value !== 'string') { return value; }
+    return value.replace(/\{(helpLine|helpHours|kisaPhone|smsSender|site)\}/g, function (_, name) {
+      if (!incident) { return ''; }
+      return name === 'helpHours' ? incident[state.lang].helpHours : (incident.facts[name] || '');
+    });
+  }
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (_, name) { return values[name] == null ? '' : String(values[name]); });
   }
@@ -190,6 +201,11 @@
     $('result-heading').textContent = t(report.affected ? 'affectedHeading' : 'notAffectedHeading');
     $('result-summary').textContent = t(report.affected ? 'affectedSummary' : 'notAffectedSummary');
     listInto($('result-items'), report.items.length ? report.items.map(itemLabel) : [t('noItems')]);
+    // Per role, when the contact holds a role other than customer (an address-book entry, or both).
+    var roles = (report.roles || []).filter(function (r) { return r.role !== 'customer'; }).length ? report.roles : [];
+    listInto($('result-roles'), roles.map(function (r) {
+      return (t('role')[r.role] || r.role) + ': ' + r.items.map(itemLabel).join(', ');
+    }));
     listInto($('result-notices'), report.notices.length ? report.notices.map(function (notice) {
       return notice.title + ' · ' + (t('channel')[notice.channel] || notice.channel) + ' · ' +
         formatTime(notice.sentAt) + ' · ' + (t('status')[notice.status] || notice.status) + ' · ' +
@@ -322,8 +338,7 @@
       return response.json();
     }).then(function (incident) {
       state.incident = incident;
-      renderIncident();
-      renderReport();
+      applyLanguage();
     }, function () {
       state.incidentFailed = true;
       renderIncident();

@@ -38,6 +38,10 @@ import org.yaml.snakeyaml.Yaml;
  */
 class OpenApiContractTest {
 
+    private static final java.util.function.Supplier<
+                    java.util.Optional<com.breachnotice.core.incident.IncidentDescription>>
+            SAMPLE = () -> java.util.Optional.of(com.breachnotice.aws.incident.IncidentJson.sample());
+
     private static final Path OPENAPI = Path.of("openapi.yaml");
     private static final Path TEMPLATE = Path.of("..", "..", "template.yaml");
     private static final String BASE = "https://breach-notice.invalid/openapi.json";
@@ -49,7 +53,7 @@ class OpenApiContractTest {
             SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
 
     private final LookupFixture fixture = new LookupFixture();
-    private final LookupHandler handler = new LookupHandler(fixture.service, fixture.limiter);
+    private final LookupHandler handler = new LookupHandler(fixture.service, fixture.limiter, SAMPLE);
 
     @Test
     void document_isOpenApi31() {

@@ -4,6 +4,7 @@ import com.breachnotice.aws.AwsClients;
 import com.breachnotice.aws.dynamodb.DynamoDbCampaignStore;
 import com.breachnotice.aws.dynamodb.DynamoDbContactBook;
 import com.breachnotice.aws.dynamodb.DynamoDbDeliveryLog;
+import com.breachnotice.aws.dynamodb.DynamoDbIncidentStore;
 import com.breachnotice.aws.dynamodb.DynamoDbJobLedger;
 import com.breachnotice.aws.dynamodb.DynamoDbRateLimits;
 import com.breachnotice.aws.dynamodb.DynamoDbSendGovernor;
@@ -14,6 +15,7 @@ import com.breachnotice.aws.sns.SnsSmsSender;
 import com.breachnotice.core.campaign.CampaignCache;
 import com.breachnotice.core.contact.ContactKeyer;
 import com.breachnotice.core.crypto.ContactCipher;
+import com.breachnotice.core.incident.CachedIncident;
 import com.breachnotice.core.sending.AdaptiveRate;
 import com.breachnotice.core.sending.CampaignGate;
 import com.breachnotice.core.sending.ChallengeCodeService;
@@ -27,6 +29,7 @@ import com.breachnotice.core.sending.SmsJobSender;
 import com.breachnotice.queue.QueueBatchProcessor;
 import com.breachnotice.queue.aws.SqsPoisonQueue;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /** The composition root of the sender functions: built once per container, during INIT. */
@@ -72,7 +75,12 @@ final class SenderWiring {
                 new SnsSmsSender(aws.sns()),
                 new DynamoDbRateLimits(aws.dynamoDb(), settings.challengeTable()),
                 Clock.systemUTC(),
-                settings.codesPerHour());
+                settings.codesPerHour(),
+                // The company and help line the messages name, read again at most once a minute.
+                new CachedIncident(
+                        new DynamoDbIncidentStore(aws.dynamoDb(), settings.campaignTable()),
+                        Clock.systemUTC(),
+                        Duration.ofSeconds(60))::current);
     }
 
     static QueueBatchProcessor noticeQueueProcessor(SenderSettings settings) {

@@ -198,7 +198,15 @@ public final class LookupService {
             notices.add(new NoticeEntry(
                     title, delivery.id().channel(), delivery.sentAt(), delivery.status(), printedReference(delivery)));
         }
-        return new ContactReport(!items.isEmpty(), items, notices);
+        List<ContactReport.RoleItems> roles = stored.map(c -> c.roleSet().stream()
+                        .map(role -> new ContactReport.RoleItems(
+                                role,
+                                c.itemsOf(role).stream()
+                                        .sorted(Comparator.naturalOrder())
+                                        .toList()))
+                        .toList())
+                .orElse(List.of());
+        return new ContactReport(!items.isEmpty(), items, notices, roles);
     }
 
     /**

@@ -49,8 +49,9 @@ public final class EmailJobSender implements JobSender<Outgoing.Email> {
         String name = contact.name()
                 .map(sealedName -> cipher.open(sealedName, contact.key().value()))
                 .orElse("");
-        Map<String, Object> data =
-                NoticeRendering.emailData(name, contact.items(), notice.job().locale(), reference.printed());
+        // The labels are the incident description's, as the campaign's notice was filled with them.
+        Map<String, Object> data = NoticeRendering.emailData(
+                name, notice.text().labels(contact.items(), notice.job().locale()), List.of(), reference.printed());
         BulkEmail email = new BulkEmail(
                 address,
                 data,

@@ -1,6 +1,7 @@
 package com.breachnotice.core.sending;
 
 import com.breachnotice.core.campaign.Channel;
+import com.breachnotice.core.campaign.NoticeText;
 import com.breachnotice.core.campaign.SmsSegments;
 import com.breachnotice.core.crypto.ContactCipher;
 import com.breachnotice.core.delivery.ClaimOutcome;
@@ -9,6 +10,7 @@ import com.breachnotice.core.delivery.DeliveryId;
 import com.breachnotice.core.delivery.DeliveryRecord;
 import com.breachnotice.core.delivery.DeliveryStatus;
 import com.breachnotice.core.registry.StoredContact;
+import com.breachnotice.core.registry.SubjectRole;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,10 +60,21 @@ public final class SmsJobSender implements JobSender<Outgoing.Text> {
     public Outgoing.Text prepare(
             JobNotice notice, DeliveryId id, Recipients.Reference reference, StoredContact contact) {
         String text = NoticeRendering.sms(
-                notice.text().sms(), contact.items(), notice.job().locale(), reference.printed());
+                template(notice.text(), contact),
+                notice.text().labels(contact.items(), notice.job().locale()),
+                reference.printed());
         String phone = cipher.open(contact.value(), contact.key().value());
         return new Outgoing.Text(
                 id, reference.hash(), notice.told(contact.items(), text), phone, text, SmsSegments.count(text));
+    }
+
+    /**
+     * Someone known only from customers' address books is told in their own words ("a customer
+     * saved your ... as a delivery address"); a customer, also one saved in others' books, gets the
+     * customer text listing every item of both roles.
+     */
+    static String template(NoticeText text, StoredContact contact) {
+        return contact.roleSet().contains(SubjectRole.CUSTOMER) ? text.sms() : text.smsAddressBook();
     }
 
     @Override
