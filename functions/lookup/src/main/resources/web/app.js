@@ -18,14 +18,14 @@
       precautionsHeading: '꼭 지켜 주세요: 피싱 예방 수칙',
       precautionApps: '저희는 전화나 문자로 앱 설치를 요청하지 않습니다.',
       precautionLinks: '저희 안내 메시지에는 링크가 없습니다.',
-      precautionReport: '의심스러운 연락은 한국인터넷진흥원(KISA) 118에 신고하세요.',
+      precautionReport: '의심스러운 연락은 한국인터넷진흥원(KISA) {kisaPhone}에 신고하세요.',
       checkHeading: '내 정보가 유출되었는지 확인하기',
       checkIntro: '이메일 주소나 휴대전화 번호로 인증번호를 받아 확인합니다.',
       contactLabel: '이메일 주소 또는 휴대전화 번호',
       contactHint: '예: name@example.com 또는 010-1234-5678',
       startCheck: '인증번호 받기',
       codeLabel: '인증번호 6자리',
-      noCodeHint: '인증번호가 몇 분 안에 오지 않으면 스팸함을 확인하거나 다른 연락처(이메일 또는 휴대전화)로 다시 해 보세요. 인증번호가 오지 않았다고 해서 유출되지 않았다는 뜻은 아닙니다. 아래 문의 항목의 상담 전화로 확인해 주세요.',
+      noCodeHint: '인증번호가 몇 분 안에 오지 않으면 스팸함을 확인하거나 다른 연락처(이메일 또는 휴대전화)로 다시 해 보세요. 인증번호가 오지 않았다고 해서 유출되지 않았다는 뜻은 아닙니다. 유출 전담 고객센터 {helpLine}({helpHours})로 확인해 주세요. 고객의 배송지 주소록에 저장되었던 분은 휴대전화 번호로 확인하실 수 있습니다.',
       verifyCode: '확인',
       restart: '다른 연락처로 다시 하기',
       sending: '요청하는 중입니다…',
@@ -44,10 +44,11 @@
       affectedHeading: '이 연락처의 정보가 유출되었습니다',
       affectedSummary: '아래 항목이 유출되었습니다. 위의 피싱 예방 수칙을 꼭 지켜 주세요.',
       notAffectedHeading: '이 연락처로 확인된 유출 항목이 없습니다',
-      notAffectedSummary: '저희 기록에 이 연락처의 유출 항목이 없습니다.',
+      notAffectedSummary: '저희 기록에 이 연락처의 유출 항목이 없습니다. 잘못되었다고 생각되시면 {helpLine}로 문의해 주세요.',
       resultItemsHeading: '유출된 내 정보',
       resultNoticesHeading: '보내 드린 안내',
       noItems: '없음',
+      role: { customer: '고객님 계정에서', address_book: '다른 고객의 배송지 주소록에 저장된 분으로서' },
       noNotices: '아직 보낸 안내가 없습니다.',
       notSent: '보내는 중',
       channel: { email: '이메일', sms: '문자' },
@@ -56,16 +57,16 @@
         suppressed: '보내지 않음(수신 거부 등)', bounced: '반송됨', complained: '스팸 신고됨'
       },
       referenceHeading: '받은 메시지가 진짜인지 확인하기',
-      referenceLabel: '메시지에 적힌 조회번호',
+      referenceLabel: '메시지에 적힌 참조번호',
       referenceHint: '예: ABCD-EFGH-JKMN-PQ',
       checkReference: '확인',
-      needReference: '메시지에 적힌 조회번호를 입력해 주세요.',
+      needReference: '메시지에 적힌 참조번호를 입력해 주세요.',
       referenceGenuine: '저희가 보낸 진짜 안내입니다: {title} ({channel}, {sentAt})',
-      referenceRecipient: '이 안내를 받은 사람: {recipient}. 본인이 아니라면 이 조회번호는 다른 사람이 받은 안내에서 복사된 것입니다. 이 번호가 적힌 메시지는 저희가 보낸 것이 아닙니다: 링크를 열거나 답장하지 마시고 KISA 118에 신고해 주세요.',
-      referenceFake: '저희가 보낸 안내 중에 이 조회번호는 없습니다. 잘못 입력하지 않았는지 확인해 주세요. 맞게 입력했다면 저희가 보낸 메시지가 아닙니다: 링크를 열거나 답장하지 마시고 KISA 118에 신고해 주세요.',
-      referenceInvalid: '조회번호 형식이 아닙니다. XXXX-XXXX-XXXX-XX 모양인지 확인해 주세요.',
+      referenceRecipient: '이 안내를 받은 사람: {recipient}. 본인이 아니라면 이 참조번호는 다른 사람이 받은 안내에서 복사된 것입니다. 이 번호가 적힌 메시지는 저희가 보낸 것이 아닙니다: 링크를 열거나 답장하지 마시고 KISA {kisaPhone}에 신고해 주세요.',
+      referenceFake: '저희가 보낸 안내 중에 이 참조번호는 없습니다. 잘못 입력하지 않았는지 확인해 주세요. 맞게 입력했다면 저희가 보낸 메시지가 아닙니다: 링크를 열거나 답장하지 마시고 KISA {kisaPhone}에 신고해 주세요.',
+      referenceInvalid: '참조번호 형식이 아닙니다. XXXX-XXXX-XXXX-XX 모양인지 확인해 주세요.',
       contactsHeading: '문의',
-      referenceShort: '조회번호'
+      referenceShort: '참조번호'
     },
     en: {
       pageTitle: 'Personal data leak: notice and check',
@@ -82,14 +83,14 @@
       precautionsHeading: 'Please follow these anti-phishing precautions',
       precautionApps: 'We never ask you to install an app, by call or by text.',
       precautionLinks: 'Our messages contain no links.',
-      precautionReport: 'Report anything suspicious to KISA at 118.',
+      precautionReport: 'Report anything suspicious to KISA at {kisaPhone}.',
       checkHeading: 'Check whether your data leaked',
       checkIntro: 'We send a code to your email address or mobile number to check it is yours.',
       contactLabel: 'Email address or mobile phone number',
       contactHint: 'For example: name@example.com or 010-1234-5678',
       startCheck: 'Send me a code',
       codeLabel: '6-digit code',
-      noCodeHint: 'If no code arrives within a few minutes, check your spam folder or try your other contact (email or mobile). A missing code does not mean your data is safe: please call the help line listed under Contact us below.',
+      noCodeHint: 'If no code arrives within a few minutes, check your spam folder or try your other contact (email or mobile). A missing code does not mean your data is safe: please call our leak help line {helpLine} ({helpHours}). People saved in a customer\'s delivery address book can check with their mobile number.',
       verifyCode: 'Check',
       restart: 'Start again with another contact',
       sending: 'Sending your request…',
@@ -108,10 +109,11 @@
       affectedHeading: 'Data of this contact leaked',
       affectedSummary: 'The items below leaked. Please follow the precautions above.',
       notAffectedHeading: 'No leaked items found for this contact',
-      notAffectedSummary: 'Our records hold no leaked items for this contact.',
+      notAffectedSummary: 'Our records hold no leaked items for this contact. If you think this is wrong, call {helpLine}.',
       resultItemsHeading: 'Your leaked data',
       resultNoticesHeading: 'Notices we sent you',
       noItems: 'None',
+      role: { customer: 'From your customer account', address_book: 'As an entry in another customer\'s delivery address book' },
       noNotices: 'No notice has been sent yet.',
       notSent: 'sending',
       channel: { email: 'Email', sms: 'Text message' },
@@ -125,8 +127,8 @@
       checkReference: 'Check',
       needReference: 'Please enter the reference code printed in the message.',
       referenceGenuine: 'This is a genuine notice from us: {title} ({channel}, {sentAt})',
-      referenceRecipient: 'It was sent to: {recipient}. If that is not you, this reference code was copied from someone else\'s notice, and the message that carries it is not from us: do not open its links or reply; report it to KISA at 118.',
-      referenceFake: 'None of our notices carries this reference code. Check that you typed it correctly. If you did, the message is not from us: do not open its links or reply; report it to KISA at 118.',
+      referenceRecipient: 'It was sent to: {recipient}. If that is not you, this reference code was copied from someone else\'s notice, and the message that carries it is not from us: do not open its links or reply; report it to KISA at {kisaPhone}.',
+      referenceFake: 'None of our notices carries this reference code. Check that you typed it correctly. If you did, the message is not from us: do not open its links or reply; report it to KISA at {kisaPhone}.',
       referenceInvalid: 'This is not a reference code. It looks like XXXX-XXXX-XXXX-XX.',
       contactsHeading: 'Contact us',
       referenceShort: 'reference'
@@ -136,7 +138,16 @@
   var state = { lang: 'ko', incident: null, incidentFailed: false, challengeId: null, report: null };
 
   function $(id) { return document.getElementById(id); }
-  function t(key) { return TEXT[state.lang][key]; }
+  // Facts (numbers, hours, the site) come from the published incident, never from these texts.
+  function t(key) {
+    var value = TEXT[state.lang][key];
+    var incident = state.incident;
+    if (typeof value !== 'string') { return value; }
+    return value.replace(/\{(helpLine|helpHours|kisaPhone|smsSender|site)\}/g, function (_, name) {
+      if (!incident) { return ''; }
+      return name === 'helpHours' ? incident[state.lang].helpHours : (incident.facts[name] || '');
+    });
+  }
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (_, name) { return values[name] == null ? '' : String(values[name]); });
   }
@@ -196,6 +207,11 @@
     $('result-heading').textContent = t(report.affected ? 'affectedHeading' : 'notAffectedHeading');
     $('result-summary').textContent = t(report.affected ? 'affectedSummary' : 'notAffectedSummary');
     listInto($('result-items'), report.items.length ? report.items.map(itemLabel) : [t('noItems')]);
+    // Per role, when the contact holds a role other than customer (an address-book entry, or both).
+    var roles = (report.roles || []).filter(function (r) { return r.role !== 'customer'; }).length ? report.roles : [];
+    listInto($('result-roles'), roles.map(function (r) {
+      return (t('role')[r.role] || r.role) + ': ' + r.items.map(itemLabel).join(', ');
+    }));
     listInto($('result-notices'), report.notices.length ? report.notices.map(function (notice) {
       return notice.title + ' · ' + (t('channel')[notice.channel] || notice.channel) + ' · ' +
         formatTime(notice.sentAt) + ' · ' + (t('status')[notice.status] || notice.status) + ' · ' +
@@ -337,8 +353,7 @@
       return response.json();
     }).then(function (incident) {
       state.incident = incident;
-      renderIncident();
-      renderReport();
+      applyLanguage();
     }, function () {
       state.incidentFailed = true;
       renderIncident();

@@ -33,7 +33,7 @@ public final class ColdStartPhases {
         t = mark(out, "pepper_call", t);
         ContactNormalizer.korea().either("010-1234-5678");
         t = mark(out, "phone_normalizer", t);
-        StaticContent.load(LookupJson.MAPPER);
+        StaticContent.load();
         t = mark(out, "static_content_and_jackson", t);
         System.out.println(out);
     }

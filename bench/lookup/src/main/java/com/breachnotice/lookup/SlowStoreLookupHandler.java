@@ -4,9 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.breachnotice.aws.incident.IncidentJson;
 import com.breachnotice.core.campaign.CampaignStore;
-import com.breachnotice.core.delivery.DeliveryLog;
+import com.breachnotice.core.delivery.DeliveryHistory;
 import com.breachnotice.core.delivery.RecipientMasks;
+import com.breachnotice.core.incident.IncidentDescription;
 import com.breachnotice.core.lookup.AddressLimiter;
 import com.breachnotice.core.lookup.ChallengeStore;
 import com.breachnotice.core.lookup.CodeBudget;
@@ -25,6 +27,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
@@ -62,7 +65,7 @@ public final class SlowStoreLookupHandler implements RequestHandler<APIGatewayV2
                 slow(ChallengeStore.class, fixture.challenges, latency),
                 slow(CodeQueue.class, fixture.codes, latency),
                 slow(ContactBook.class, fixture.contacts, latency),
-                slow(DeliveryLog.class, fixture.deliveries, latency),
+                slow(DeliveryHistory.class, fixture.deliveries, latency),
                 slow(CampaignStore.class, fixture.campaigns, latency),
                 fixture.normalizer,
                 fixture.keyer,
@@ -81,7 +84,9 @@ public final class SlowStoreLookupHandler implements RequestHandler<APIGatewayV2
                         Duration.ofHours(1),
                         Integer.parseInt(env.getOrDefault("ADDRESS_STARTS_PER_HOUR", "30")),
                         Integer.parseInt(env.getOrDefault("ADDRESS_CHECKS_PER_HOUR", "60"))));
-        return new LookupHandler(service, limiter);
+        // The sample incident, as if published: the page and GET /v1/incident answer as in production.
+        IncidentDescription incident = IncidentJson.sample();
+        return new LookupHandler(service, limiter, () -> Optional.of(incident));
     }
 
     /** {@code delegate} behind a proxy that waits {@code latency} before every call, outside any lock. */

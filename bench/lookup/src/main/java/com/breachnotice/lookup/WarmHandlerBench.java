@@ -33,7 +33,7 @@ public final class WarmHandlerBench {
                 fixture.keyer,
                 fixture.clock,
                 new LookupLimits(Duration.ofHours(1), Integer.MAX_VALUE, Integer.MAX_VALUE));
-        LookupHandler handler = new LookupHandler(fixture.service, unlimited);
+        LookupHandler handler = new LookupHandler(fixture.service, unlimited, java.util.Optional::empty);
 
         run(handler, warmup, "warm", new TreeMap<>());
         Map<String, List<Long>> nanos = new TreeMap<>();

@@ -46,6 +46,12 @@ public final class AwsClients implements AutoCloseable {
     /** Longest wait for a response byte; SES bulk calls of 50 destinations answer well within it. */
     public static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(15);
 
+    /**
+     * The whole of one SES or SNS send call, end to end: the sender starts a call only while its
+     * lease outlasts this plus a margin, so a call still under way can never meet a takeover.
+     */
+    public static final Duration SEND_CALL_TIMEOUT = Duration.ofSeconds(20);
+
     /** Attempts of a DynamoDB call (the first plus retries), throttling included. */
     static final int DYNAMODB_ATTEMPTS = 8;
 
@@ -255,6 +261,7 @@ public final class AwsClients implements AutoCloseable {
     private static ClientOverrideConfiguration noRetries() {
         return ClientOverrideConfiguration.builder()
                 .retryStrategy(AwsRetryStrategy.doNotRetry())
+                .apiCallTimeout(SEND_CALL_TIMEOUT)
                 .build();
     }
 }

@@ -26,7 +26,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "breach-notice 0.1.0",
         description = "Notify everyone affected by a personal-data breach, and prove it.",
-        subcommands = {DemoCommand.class, ManifestCommand.class, CampaignCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            ManifestCommand.class,
+            CampaignCommand.class,
+            IncidentCommand.class,
+            NoticeCommand.class
+        })
 public final class BreachNoticeCli implements Runnable {
 
     static final String LOG_FILE_PROPERTY = "org.slf4j.simpleLogger.logFile";

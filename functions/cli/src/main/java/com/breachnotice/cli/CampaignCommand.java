@@ -1,6 +1,7 @@
 package com.breachnotice.cli;
 
 import com.breachnotice.aws.AwsClients;
+import com.breachnotice.aws.dynamodb.DynamoDbIncidentStore;
 import com.breachnotice.aws.messages.MalformedMessageException;
 import com.breachnotice.aws.messages.MessageCodec;
 import com.breachnotice.aws.sqs.SqsRedrive;
@@ -14,10 +15,15 @@ import com.breachnotice.core.campaign.Campaign;
 import com.breachnotice.core.campaign.ChannelPolicy;
 import com.breachnotice.core.campaign.NoticeText;
 import com.breachnotice.core.campaign.SendRates;
+import com.breachnotice.core.incident.IncidentDescription;
 import com.breachnotice.core.manifest.NoticeLocale;
+import com.breachnotice.core.notice.LintReport;
+import com.breachnotice.core.notice.NoticeLint;
+import com.breachnotice.core.notice.NoticeTemplate;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -141,12 +147,15 @@ final class CampaignCommand implements Runnable {
         int segments = 4;
 
         @Option(
-                names = "--notice-dir",
-                paramLabel = "DIR",
-                description =
-                        "notice texts: one <name>.<locale>.json per language (default: the built-in first notice)")
-        @Nullable
-        Path noticeDirectory;
+                names = "--notice",
+                required = true,
+                paramLabel = "first|revised|DIR",
+                description = {
+                    "the notice to send: the built-in first or revised notice, or a directory holding one",
+                    "<name>.<locale>.json per language; it must pass 'notice lint', and its facts come from",
+                    "the incident published on the stack ('incident publish')"
+                })
+        String notice = "";
 
         @Option(names = "--resume", description = "launch an existing id again (the same notice only)")
         boolean resume;
@@ -158,9 +167,10 @@ final class CampaignCommand implements Runnable {
             source.check(spec);
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Campaign campaign;
+            Map<NoticeLocale, NoticeTemplate> templates;
             try {
-                campaign = campaign();
+                checkOptions();
+                templates = NoticeDirectory.choose(notice, UserPaths.resolve(Path.of(notice)));
             } catch (IllegalArgumentException | NoticeDirectory.InvalidNoticeException e) {
                 err.println("refused: " + e.getMessage());
                 return 1;
@@ -168,6 +178,21 @@ final class CampaignCommand implements Runnable {
             try (AwsClients aws = new AwsClients()) {
                 StackOutputs outputs = source.read(aws);
                 CampaignAdmin admin = CampaignAdmin.of(aws, outputs);
+                Optional<IncidentDescription> incident = new DynamoDbIncidentStore(
+                                aws.dynamoDb(), outputs.require(CampaignAdmin.CAMPAIGN_TABLE_OUTPUT))
+                        .current();
+                if (incident.isEmpty()) {
+                    err.println("refused: no incident description is published on " + outputs.source()
+                            + ": publish one first with 'breach-notice incident publish FILE " + sourceArgs() + "'");
+                    return 1;
+                }
+                LintReport lint = NoticeLint.check(templates, incident.get());
+                if (!lint.passed()) {
+                    err.println("refused: the notice " + noticeSource() + " fails the notice lint:");
+                    lint.errors().forEach(finding -> err.println("  " + finding));
+                    return 1;
+                }
+                Campaign campaign = campaign(templates, incident.get());
                 return switch (admin.launch(campaign, segments, resume)) {
                     case CampaignAdmin.Launch.Started started -> {
                         out.printf(
@@ -179,7 +204,7 @@ final class CampaignCommand implements Runnable {
                                 campaign.rates().smsPerSecond(),
                                 started.segments());
                         out.println("  notice texts: " + noticeSource());
-                        campaign.warnings().forEach(w -> out.println("  warning: " + w));
+                        lint.warnings().forEach(w -> out.println("  warning: " + w));
                         out.println("  follow it: breach-notice campaign status " + campaign.id() + " " + sourceArgs());
                         yield 0;
                     }
@@ -207,8 +232,16 @@ final class CampaignCommand implements Runnable {
             }
         }
 
-        /** The campaign the options describe; every invalid value named in the exception. */
-        Campaign campaign() {
+        /** The campaign the options describe, its notice filled with the live incident's facts. */
+        Campaign campaign(Map<NoticeLocale, NoticeTemplate> templates, IncidentDescription incident) {
+            ChannelPolicy channels = ChannelPolicy.ofCode(policy).orElseThrow();
+            Map<NoticeLocale, NoticeText> texts = new EnumMap<>(NoticeLocale.class);
+            templates.forEach((locale, template) -> texts.put(locale, template.render(incident)));
+            return new Campaign(id, title.strip(), channels, clock.instant(), texts, new SendRates(emailRate, smsRate));
+        }
+
+        /** Every invalid value named in the exception, before anything is read. */
+        void checkOptions() {
             if (!ID.matcher(id).matches()) {
                 throw new IllegalArgumentException(
                         "--id '" + id + "': a campaign id is 1-48 lower-case letters, digits or dashes");
@@ -216,27 +249,22 @@ final class CampaignCommand implements Runnable {
             if (title.isBlank() || title.length() > MAX_TITLE) {
                 throw new IllegalArgumentException("--title must be 1-" + MAX_TITLE + " characters");
             }
-            ChannelPolicy channels = ChannelPolicy.ofCode(policy)
-                    .orElseThrow(() -> new IllegalArgumentException(
-                            "--policy '" + policy + "': use email-first, both, email-only or sms-only"));
+            if (ChannelPolicy.ofCode(policy).isEmpty()) {
+                throw new IllegalArgumentException(
+                        "--policy '" + policy + "': use email-first, both, email-only or sms-only");
+            }
             if (emailRate < 1 || emailRate > 100_000 || smsRate < 1 || smsRate > 100_000) {
                 throw new IllegalArgumentException("--email-rate and --sms-rate are within 1..100000 per second");
             }
             if (segments < 1 || segments > 1000) {
                 throw new IllegalArgumentException("--segments must be within 1..1000");
             }
-            Path directory = noticeDirectory;
-            Map<NoticeLocale, NoticeText> texts = directory == null
-                    ? DefaultNotices.firstNotice()
-                    : NoticeDirectory.load(UserPaths.resolve(directory));
-            return new Campaign(id, title.strip(), channels, clock.instant(), texts, new SendRates(emailRate, smsRate));
         }
 
         private String noticeSource() {
-            Path directory = noticeDirectory;
-            return directory == null
-                    ? "built-in first notice"
-                    : UserPaths.resolve(directory).toString();
+            return DefaultNotices.builtIn(notice).isPresent()
+                    ? "built-in " + notice + " notice"
+                    : UserPaths.resolve(Path.of(notice)).toString();
         }
 
         private String sourceArgs() {

@@ -77,7 +77,49 @@ class CampaignCommandIT {
     }
 
     @Test
+    @Order(0)
+    void launch_beforeAnIncidentIsPublished_refusedThenPublishAndShow() throws Exception {
+        int refused =
+                run("campaign", "launch", "--outputs", outputsFile, "--id", ID, "--title", "t", "--notice", "revised");
+        assertThat(refused).isEqualTo(1);
+        assertThat(err.toString()).contains("no incident description is published", "incident publish");
+
+        assertThat(run("incident", "publish", "--sample", "--outputs", outputsFile))
+                .as(err.toString())
+                .isZero();
+        assertThat(out.toString()).contains("published incident examplemall-2025-leak");
+        assertThat(run("incident", "show", "--outputs", outputsFile)).isZero();
+        assertThat(out.toString()).contains("\"helpLine\" : \"1588-0000\"");
+    }
+
+    @Test
     @Order(1)
+    void launch_aNoticeFailingTheLint_refusedWithTheFindings() throws Exception {
+        Path defective = Path.of(CampaignCommandIT.class
+                .getResource("/notices/defective/exposure-ko")
+                .toURI());
+        int exit = run(
+                "campaign",
+                "launch",
+                "--outputs",
+                outputsFile,
+                "--id",
+                "lint-refused",
+                "--title",
+                "t",
+                "--notice",
+                defective.toString());
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("fails the notice lint", "banned_wording", "노출");
+        try (AwsClients check = new AwsClients()) {
+            assertThat(new DynamoDbCampaignStore(check.dynamoDb(), stack.physicalId("CampaignTable"))
+                            .find("lint-refused"))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    @Order(2)
     void launch_createsTheCampaignAndQueuesOnePlanTaskPerSegment() {
         int exit = run(
                 "campaign",
@@ -88,6 +130,8 @@ class CampaignCommandIT {
                 ID,
                 "--title",
                 "Revised notice",
+                "--notice",
+                "revised",
                 "--policy",
                 "both",
                 "--email-rate",
@@ -139,7 +183,17 @@ class CampaignCommandIT {
     @Test
     @Order(3)
     void launch_sameIdAgain_refusedWithExit1() {
-        int exit = run("campaign", "launch", "--outputs", outputsFile, "--id", ID, "--title", "Another notice");
+        int exit = run(
+                "campaign",
+                "launch",
+                "--outputs",
+                outputsFile,
+                "--id",
+                ID,
+                "--title",
+                "Another notice",
+                "--notice",
+                "first");
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).contains("refused: campaign " + ID + " already exists");

@@ -6,7 +6,6 @@ import com.breachnotice.cli.notice.DefaultNotices;
 import com.breachnotice.core.campaign.Campaign;
 import com.breachnotice.core.campaign.ChannelPolicy;
 import com.breachnotice.core.campaign.SendRates;
-import com.breachnotice.core.manifest.NoticeLocale;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -38,7 +37,17 @@ class CampaignLaunchOptionsTest {
 
     @Test
     void launch_invalidId_refusedWithExit1() throws IOException {
-        assertThat(run("campaign", "launch", "--outputs", emptyOutputs(), "--id", "Revised_2026", "--title", "t"))
+        assertThat(run(
+                        "campaign",
+                        "launch",
+                        "--outputs",
+                        emptyOutputs(),
+                        "--id",
+                        "Revised_2026",
+                        "--title",
+                        "t",
+                        "--notice",
+                        "first"))
                 .isEqualTo(1);
         assertThat(err.toString()).contains("refused: --id 'Revised_2026'", "lower-case letters");
     }
@@ -60,7 +69,17 @@ class CampaignLaunchOptionsTest {
 
     @Test
     void launch_blankTitle_refusedWithExit1() throws IOException {
-        assertThat(run("campaign", "launch", "--outputs", emptyOutputs(), "--id", "revised", "--title", " "))
+        assertThat(run(
+                        "campaign",
+                        "launch",
+                        "--outputs",
+                        emptyOutputs(),
+                        "--id",
+                        "revised",
+                        "--title",
+                        " ",
+                        "--notice",
+                        "first"))
                 .isEqualTo(1);
         assertThat(err.toString()).contains("--title must be");
     }
@@ -70,9 +89,22 @@ class CampaignLaunchOptionsTest {
         assertThat(run("campaign", "launch", "--outputs", emptyOutputs(), "--id", "revised"))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("--title");
-        assertThat(run("campaign", "launch", "--id", "revised", "--title", "t")).isEqualTo(2);
+        assertThat(run("campaign", "launch", "--id", "revised", "--title", "t", "--notice", "first"))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("give --stack NAME (or --outputs FILE)");
-        assertThat(run("campaign", "launch", "--stack", "s", "--outputs", emptyOutputs(), "--id", "r", "--title", "t"))
+        assertThat(run(
+                        "campaign",
+                        "launch",
+                        "--stack",
+                        "s",
+                        "--outputs",
+                        emptyOutputs(),
+                        "--id",
+                        "r",
+                        "--title",
+                        "t",
+                        "--notice",
+                        "first"))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("not both");
         assertThat(launch("--segments", "four")).isEqualTo(2);
@@ -80,8 +112,20 @@ class CampaignLaunchOptionsTest {
 
     @Test
     void launch_validOptions_describeTheCampaign() throws IOException {
-        Campaign campaign = parsedLaunch("--policy", "both", "--email-rate", "20", "--sms-rate", "5", "--segments", "8")
-                .campaign();
+        Campaign campaign = parsedLaunch(
+                        "--policy",
+                        "both",
+                        "--email-rate",
+                        "20",
+                        "--sms-rate",
+                        "5",
+                        "--segments",
+                        "8",
+                        "--notice",
+                        "first")
+                .campaign(
+                        DefaultNotices.load(DefaultNotices.FIRST_NOTICE),
+                        com.breachnotice.aws.incident.IncidentJson.sample());
 
         assertThat(campaign.id()).isEqualTo("revised-2026-12");
         assertThat(campaign.title()).isEqualTo("Revised");
@@ -98,36 +142,34 @@ class CampaignLaunchOptionsTest {
     }
 
     @Test
-    void launch_noticeDirWithALinkInTheSms_refusedNamingTheFile() throws IOException {
-        Path notices = Files.createDirectories(directory.resolve("notices"));
-        Files.writeString(notices.resolve("revised.ko.json"), notice("안내입니다 {reference}"));
-        Files.writeString(notices.resolve("revised.en.json"), notice("Check example.com/check {reference}"));
-
-        assertThat(launch("--notice-dir", notices.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("revised.en.json", "must not contain links");
+    void launch_withoutANotice_usageErrorNamingTheOption() throws IOException {
+        assertThat(run("campaign", "launch", "--outputs", emptyOutputs(), "--id", "r", "--title", "t"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--notice");
     }
 
     @Test
     void launch_noticeDirWithoutEveryLanguage_refused() throws IOException {
         Path notices = Files.createDirectories(directory.resolve("only-en"));
-        Files.writeString(notices.resolve("revised.en.json"), notice("Your data leaked {reference}"));
+        Files.writeString(notices.resolve("revised.en.json"), "{}");
 
-        assertThat(launch("--notice-dir", notices.toString())).isEqualTo(1);
+        assertThat(launch("--notice", notices.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("exactly one *.ko.json");
     }
 
     @Test
-    void launch_goodNoticeDir_textsComeFromTheDirectory() throws IOException {
-        Path notices = Files.createDirectories(directory.resolve("good"));
-        Files.writeString(notices.resolve("revised.ko.json"), notice("유출 안내 {items} {reference}"));
-        Files.writeString(notices.resolve("revised.en.json"), notice("Leak notice {items} {reference}"));
+    void launch_noSuchNotice_refused() throws IOException {
+        assertThat(launch("--notice", directory.resolve("third").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("no such notice directory");
+    }
 
-        Campaign campaign = parsedLaunch("--notice-dir", notices.toString()).campaign();
+    @Test
+    void launch_goodNoticeDir_passesToTheStack() throws Exception {
+        Path notices =
+                Path.of(getClass().getResource("/notices/defective/long-sms").toURI());
 
-        assertThat(campaign.texts()).containsOnlyKeys(NoticeLocale.KO, NoticeLocale.EN);
-        assertThat(campaign.texts().get(NoticeLocale.KO).sms()).isEqualTo("유출 안내 {items} {reference}");
-        assertThat(campaign.texts().get(NoticeLocale.EN).sms()).isEqualTo("Leak notice {items} {reference}");
-        assertThat(campaign.texts().get(NoticeLocale.EN).subject()).isEqualTo("Your personal data was leaked");
+        assertThat(launch("--notice", notices.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("has no output CampaignTableName");
     }
 
     @Test
@@ -148,6 +190,9 @@ class CampaignLaunchOptionsTest {
         List<String> args = new ArrayList<>(List.of(
                 "campaign", "launch", "--outputs", emptyOutputs(), "--id", "revised-2026-12", "--title", "Revised"));
         args.addAll(List.of(extra));
+        if (!args.contains("--notice")) {
+            args.addAll(List.of("--notice", "first"));
+        }
         return run(args.toArray(String[]::new));
     }
 
@@ -174,13 +219,5 @@ class CampaignLaunchOptionsTest {
         Path file = directory.resolve("outputs.json");
         Files.writeString(file, "{\"Unrelated\": \"x\"}");
         return file.toString();
-    }
-
-    private static String notice(String sms) {
-        return Json.line(java.util.Map.of(
-                "subject", "Your personal data was leaked",
-                "text", "Dear customer, {{#each items}}{{this}}{{/each}} {{reference}}",
-                "html", "<p>Dear customer</p> {{reference}}",
-                "sms", sms));
     }
 }

@@ -19,8 +19,10 @@ import com.breachnotice.core.delivery.DeliveryId;
 import com.breachnotice.core.delivery.DeliveryRecord;
 import com.breachnotice.core.delivery.DeliveryStatus;
 import com.breachnotice.core.intake.ContactRecord;
+import com.breachnotice.core.intake.Registered;
 import com.breachnotice.core.intake.Registration;
 import com.breachnotice.core.intake.SubjectRecord;
+import com.breachnotice.core.intake.Unconfirmed;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.planning.NoticeJob;
@@ -141,9 +143,10 @@ class DeliveryEventFallbackIT {
         ContactKey email = keyer.keyOf(mail);
         ContactKey phone = keyer.keyOf(mobile);
         Set<ItemKind> items = Set.of(ItemKind.EMAIL, ItemKind.PHONE);
-        try (DynamoDbSubjectRegistry registry = new DynamoDbSubjectRegistry(
-                aws.dynamoDb(), stack.physicalId("SubjectTable"), stack.physicalId("ContactTable"))) {
-            registry.register(
+        {
+            DynamoDbSubjectRegistry registry = new DynamoDbSubjectRegistry(
+                    aws.dynamoDb(), stack.physicalId("SubjectTable"), stack.physicalId("ContactTable"));
+            Registered registered = registry.register(
                     "m-e2e",
                     List.of(new Registration(
                             nextLine++,
@@ -158,8 +161,9 @@ class DeliveryEventFallbackIT {
                                     "m-e2e"),
                             List.of(
                                     contact(customerId, email, mail, items),
-                                    contact(customerId, phone, mobile, items)))));
-            registry.settle("m-e2e");
+                                    contact(customerId, phone, mobile, items)))),
+                    Unconfirmed.NONE);
+            registry.settle("m-e2e", registered.unconfirmed());
         }
         // The sender's record of a sent email, written after SES accepted the bulk call.
         deliveries.record(List.of(new DeliveryRecord(

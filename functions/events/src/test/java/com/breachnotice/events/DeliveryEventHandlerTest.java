@@ -7,8 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.breachnotice.aws.config.FunctionEnvironment;
 import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.contact.ContactKey;
-import com.breachnotice.core.delivery.ClaimOutcome;
 import com.breachnotice.core.delivery.DeliveryId;
+import com.breachnotice.core.delivery.DeliveryRecord;
 import com.breachnotice.core.delivery.DeliveryStatus;
 import com.breachnotice.core.events.DeliveryEventService;
 import com.breachnotice.core.testing.Fixtures;
@@ -16,6 +16,7 @@ import com.breachnotice.core.testing.InMemoryDeliveryLog;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DeliveryEventHandlerTest {
@@ -41,9 +42,8 @@ class DeliveryEventHandlerTest {
     }
 
     private void sent() {
-        String token =
-                ((ClaimOutcome.Claimed) log.claim(DELIVERY, "hash", Fixtures.T0, Fixtures.T0.plusSeconds(60))).token();
-        log.settle(DELIVERY, token, DeliveryStatus.SENT, "ses-1", null, Fixtures.T0);
+        log.record(List.of(new DeliveryRecord(
+                DELIVERY, DeliveryStatus.SENT, "hash", Optional.of("ses-1"), Optional.empty(), Fixtures.T0)));
     }
 
     @Test

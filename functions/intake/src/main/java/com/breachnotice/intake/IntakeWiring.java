@@ -17,11 +17,21 @@ import com.breachnotice.core.manifest.ManifestReader;
 import com.breachnotice.queue.QueueBatchProcessor;
 import com.breachnotice.queue.aws.SqsPoisonQueue;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** The composition root of the intake functions: built once per container, during INIT. */
 final class IntakeWiring {
 
     private IntakeWiring() {}
+
+    /**
+     * The threads that run the registry's independent writes of one chunk: owned here, once per
+     * container, so the adapter owns none; daemons, so they never keep a JVM alive.
+     */
+    private static final ExecutorService REGISTRY_WRITES = Executors.newFixedThreadPool(
+            DynamoDbSubjectRegistry.DEFAULT_CONCURRENCY,
+            Thread.ofPlatform().daemon().name("registry-write-", 1).factory());
 
     static IntakeService intakeService(FunctionEnvironment environment) {
         return intakeService(IntakeSettings.from(environment));
@@ -37,7 +47,8 @@ final class IntakeWiring {
                 keyer,
                 cipher,
                 new S3ManifestSource(aws.s3()),
-                new DynamoDbSubjectRegistry(aws.dynamoDb(), settings.subjectTable(), settings.contactTable()),
+                new DynamoDbSubjectRegistry(
+                        aws.dynamoDb(), settings.subjectTable(), settings.contactTable(), REGISTRY_WRITES),
                 new DynamoDbIntakeLedger(aws.dynamoDb(), settings.intakeTable()),
                 new S3RejectsReport(aws.s3()),
                 new SqsIngestQueue(aws.sqs(), settings.ingestQueueUrl()),

@@ -33,7 +33,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
@@ -45,6 +48,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * then the tables are scanned for the synthetic raw values, which must appear nowhere, and neither in
  * any log line. Counts must equal one pass of the reader (what {@code manifest check} prints).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IntakeFlowIT {
 
     private static final int CUSTOMERS = 400;
@@ -82,9 +86,13 @@ class IntakeFlowIT {
     }
 
     @Test
+    @Order(1)
     void upload_manyRanges_countsEqualOnePass_noRawValueStoredOrLogged_reloadChangesNothing() throws IOException {
         Synthetic manifest = Synthetic.generate(CUSTOMERS);
         ManifestSummary expected = onePass(manifest.bytes());
+        assertThat(expected.accepted())
+                .as("most rows load, so the tables hold something to search")
+                .isGreaterThan(CUSTOMERS / 2);
 
         IntakeStatus status = load("manifests/flow.csv", manifest.bytes());
 
@@ -122,6 +130,77 @@ class IntakeFlowIT {
                 .containsExactly(status.rows(), status.accepted(), status.rejected());
         assertThat(scan("SubjectTable")).hasSameSizeAs(subjects);
         assertThat(scan("ContactTable")).hasSameSizeAs(contacts);
+    }
+
+    /** Second: the first test counts the tables absolutely, and this one adds address-book subjects. */
+    @Test
+    @Order(2)
+    void upload_addressBookBesideCustomers_manyRanges_peopleByPhone_bothRoles_noRawValueStoredOrLogged()
+            throws IOException {
+        StringBuilder owners = new StringBuilder("customer_id,name,email,phone,locale,affected\n");
+        for (int i = 0; i < 300; i += 3) {
+            owners.append("b")
+                    .append(i)
+                    .append(",,,")
+                    .append(String.format("010-%04d-%04d", 7000 + i / 10, 1000 + i))
+                    .append(",ko,name;phone\n");
+        }
+        load("manifests/book-owners.csv", owners.toString().getBytes(StandardCharsets.UTF_8));
+        StringBuilder csv = new StringBuilder("owner_customer_id,name,phone,locale,affected\n");
+        List<String> secrets = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String name = "받는분" + i;
+            // Every third entry has the phone of customer b(i) of the owners' manifest above.
+            String phone = i % 3 == 0
+                    ? String.format("010-%04d-%04d", 7000 + i / 10, 1000 + i)
+                    : String.format("010-%04d-%04d", 6000 + i % 40, 2000 + i % 40);
+            secrets.add(name);
+            secrets.add(phone.replace("-", ""));
+            secrets.add("10" + phone.substring(4).replace("-", ""));
+            String row = switch (i % 10) {
+                case 4 -> "c" + i + "," + name + ",02-312-" + (4000 + i) + ",ko,phone\n";
+                case 5 -> "c" + i + "," + name + "," + phone + ",ko,name;address\n";
+                default -> "c" + i + "," + name + "," + phone + ",," + "name;phone;address;entrance_code\n";
+            };
+            csv.append(row);
+        }
+        byte[] book = csv.toString().getBytes(StandardCharsets.UTF_8);
+        ManifestSummary expected = onePass(book);
+        int contactsBefore = scan("ContactTable").size();
+
+        IntakeStatus status = load("manifests/book.csv", book);
+
+        assertThat(status.state()).isEqualTo(IntakeStatus.State.LOADED);
+        assertThat(status.rows()).isEqualTo(300);
+        assertThat(status.accepted()).isEqualTo(expected.accepted());
+        assertThat(status.rejected()).isEqualTo(expected.rejected()).isEqualTo(60);
+        List<Map<String, AttributeValue>> contacts = scan("ContactTable");
+        List<Map<String, AttributeValue>> bookContacts = contacts.stream()
+                .filter(item ->
+                        item.containsKey("roles") && item.get("roles").ss().contains("address_book"))
+                .toList();
+        assertThat((long) bookContacts.size()).isEqualTo(expected.subjects());
+        long bothRoles = bookContacts.stream()
+                .filter(item -> item.get("roles").ss().contains("customer"))
+                .count();
+        assertThat(bothRoles).isPositive();
+        assertThat(contacts.size() - contactsBefore).isEqualTo(bookContacts.size() - (int) bothRoles);
+        assertThat(bookContacts)
+                .allSatisfy(
+                        item -> assertThat(item.get("addressBookItems").ss()).contains("phone"));
+
+        List<String> stored = new ArrayList<>();
+        scan("SubjectTable").forEach(item -> strings(item, stored));
+        contacts.forEach(item -> strings(item, stored));
+        scan("IntakeTable").forEach(item -> strings(item, stored));
+        String log = LOG.toString(StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+        for (String secret : secrets) {
+            String needle = secret.toLowerCase(Locale.ROOT);
+            assertThat(stored)
+                    .as("stored values")
+                    .noneMatch(value -> value.toLowerCase(Locale.ROOT).contains(needle));
+            assertThat(log).as("log lines").doesNotContain(needle);
+        }
     }
 
     private static IntakeStatus load(String key, byte[] content) {
@@ -242,7 +321,9 @@ class IntakeFlowIT {
                                 + ",,name;email\r\n";
                     default -> "c" + i + "," + name + "," + email + "," + phone + ",xx,name\r\n";
                 };
-                csv.append(row);
+                // The header has a seventh column (Note): each row gets it, or every row would be
+                // rejected as wrong_column_count and nothing would be stored to look for secrets in.
+                csv.append(row.isBlank() ? row : row.replace("\r\n", ",note " + i + "\r\n"));
             }
             return new Synthetic(csv.toString().getBytes(StandardCharsets.UTF_8), secrets);
         }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.breachnotice.aws.config.FunctionEnvironment;
+import com.breachnotice.core.incident.IncidentDescription;
 import com.breachnotice.core.lookup.AddressLimiter;
 import com.breachnotice.core.lookup.ContactReport;
 import com.breachnotice.core.lookup.LookupService;
@@ -14,6 +15,7 @@ import com.breachnotice.core.lookup.StartResult;
 import com.breachnotice.core.lookup.VerifyResult;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -54,6 +56,7 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final LookupService lookup;
     private final AddressLimiter limiter;
     private final StaticContent content;
+    private final IncidentView incident;
     private final Responses responses = new Responses(LookupJson.MAPPER);
 
     /** For Lambda: the process environment. */
@@ -67,18 +70,20 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     private LookupHandler(LookupWiring.Wired wired) {
-        this(wired.service(), wired.limiter(), wired.content());
+        this(wired.service(), wired.limiter(), wired.content(), wired.incident());
         LookupHandlerPriming.register(this);
     }
 
-    LookupHandler(LookupService lookup, AddressLimiter limiter) {
-        this(lookup, limiter, StaticContent.load(LookupJson.MAPPER));
+    /** For tests: the incident is read from {@code incident} (an in-memory store, say). */
+    LookupHandler(LookupService lookup, AddressLimiter limiter, Supplier<Optional<IncidentDescription>> incident) {
+        this(lookup, limiter, StaticContent.load(), new IncidentView(incident, LookupJson.MAPPER));
     }
 
-    private LookupHandler(LookupService lookup, AddressLimiter limiter, StaticContent content) {
+    private LookupHandler(LookupService lookup, AddressLimiter limiter, StaticContent content, IncidentView incident) {
         this.lookup = lookup;
         this.limiter = limiter;
         this.content = content;
+        this.incident = incident;
     }
 
     @Override
@@ -94,7 +99,13 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     content.asset(pathParameter(event, "file"))
                             .map(responses::publicResource)
                             .orElseGet(() -> responses.error(404, "not_found", "There is no such file."));
-                case ROUTE_INCIDENT -> responses.publicJson(content.incidentJson());
+                case ROUTE_INCIDENT ->
+                    incident.current()
+                            .map(published -> responses.incidentJson(published.json()))
+                            .orElseGet(() -> responses.error(
+                                    503,
+                                    "incident_not_published",
+                                    "The notice is not published yet. Please try again later."));
                 case ROUTE_START ->
                     limited(event, AddressLimiter.Action.START, () -> withBody(event, this::startChallenge));
                 case ROUTE_VERIFY ->
@@ -255,6 +266,12 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
         for (ItemKind item : report.items()) {
             items.add(item.code());
         }
+        ArrayNode roles = body.putArray("roles");
+        for (ContactReport.RoleItems role : report.roles()) {
+            ArrayNode roleItems =
+                    roles.addObject().put("role", role.role().code()).putArray("items");
+            role.items().forEach(item -> roleItems.add(item.code()));
+        }
         ArrayNode notices = body.putArray("notices");
         for (NoticeEntry notice : report.notices()) {
             ObjectNode entry = notices.addObject()
@@ -264,7 +281,11 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     .put("reference", notice.reference());
             putInstant(entry, "sentAt", notice.sentAt());
         }
-        body.set("guidance", content.guidance().deepCopy());
+        body.set(
+                "guidance",
+                incident.current()
+                        .map(published -> (JsonNode) published.guidance().deepCopy())
+                        .orElseGet(responses::object));
         return body;
     }
 

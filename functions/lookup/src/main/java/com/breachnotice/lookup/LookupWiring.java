@@ -7,6 +7,7 @@ import com.breachnotice.aws.dynamodb.DynamoDbCampaignStore;
 import com.breachnotice.aws.dynamodb.DynamoDbChallengeStore;
 import com.breachnotice.aws.dynamodb.DynamoDbContactBook;
 import com.breachnotice.aws.dynamodb.DynamoDbDeliveryLog;
+import com.breachnotice.aws.dynamodb.DynamoDbIncidentStore;
 import com.breachnotice.aws.dynamodb.DynamoDbRateLimits;
 import com.breachnotice.aws.dynamodb.DynamoDbRecipientMasks;
 import com.breachnotice.aws.dynamodb.DynamoDbReferenceChecks;
@@ -16,6 +17,7 @@ import com.breachnotice.aws.sqs.SqsCodeQueue;
 import com.breachnotice.core.contact.ContactKeyer;
 import com.breachnotice.core.contact.ContactNormalizer;
 import com.breachnotice.core.contact.Pepper;
+import com.breachnotice.core.incident.CachedIncident;
 import com.breachnotice.core.lookup.AddressLimiter;
 import com.breachnotice.core.lookup.CodeBudget;
 import com.breachnotice.core.lookup.ContactGuesses;
@@ -23,6 +25,7 @@ import com.breachnotice.core.lookup.LookupService;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -35,7 +38,10 @@ final class LookupWiring {
     private LookupWiring() {}
 
     /** The lookup's two services, built from one set of clients and one keyer, and its static content. */
-    record Wired(LookupService service, AddressLimiter limiter, StaticContent content) {}
+    record Wired(LookupService service, AddressLimiter limiter, StaticContent content, IncidentView incident) {}
+
+    /** How long a published correction of the incident takes, at most, to reach an instance. */
+    static final Duration INCIDENT_TTL = Duration.ofSeconds(60);
 
     static Wired wire(FunctionEnvironment env) {
         // Settings first: a missing variable fails start-up by name before any AWS call is made.
@@ -48,7 +54,7 @@ final class LookupWiring {
         InitStep<Pepper> pepper = InitStep.start(
                 "pepper-fetch",
                 () -> new SecretsManagerPepperSource(AWS.secretsManager(), settings.pepperSecretId()).pepper());
-        StaticContent content = StaticContent.load(LookupJson.MAPPER);
+        StaticContent content = StaticContent.load();
         DynamoDbClient dynamoDb = AWS.dynamoDb();
         SqsClient sqs = AWS.sqs();
         ContactKeyer keyer = new ContactKeyer(pepper.join());
@@ -70,7 +76,9 @@ final class LookupWiring {
                 new DynamoDbReferenceChecks(dynamoDb, settings.challengeTable()),
                 new ContactGuesses(counters, clock, ContactGuesses.PER_CONTACT_PER_DAY));
         AddressLimiter limiter = new AddressLimiter(counters, keyer, clock, settings.limits());
-        return new Wired(service, limiter, content);
+        CachedIncident incident =
+                new CachedIncident(new DynamoDbIncidentStore(dynamoDb, settings.campaignTable()), clock, INCIDENT_TTL);
+        return new Wired(service, limiter, content, new IncidentView(incident::current, LookupJson.MAPPER));
     }
 
     /**

@@ -19,6 +19,8 @@ final class Responses {
     /** What is public and the same for everyone: the page, its assets, the incident summary. */
     static final String PUBLIC_CACHE = "public, max-age=300";
 
+    static final String INCIDENT_CACHE = "public, max-age=60";
+
     /** Everything else: answers about a person, errors, anything that must not sit in a cache. */
     static final String NO_STORE = "no-store";
 
@@ -44,6 +46,11 @@ final class Responses {
 
     APIGatewayV2HTTPResponse publicJson(String body) {
         return text(200, JSON_TYPE, body, PUBLIC_CACHE, Map.of());
+    }
+
+    /** The incident's facts: a correction must reach the page within a minute, so caches keep it briefly. */
+    APIGatewayV2HTTPResponse incidentJson(String body) {
+        return text(200, JSON_TYPE, body, INCIDENT_CACHE, Map.of());
     }
 
     APIGatewayV2HTTPResponse publicResource(StaticContent.Resource resource) {

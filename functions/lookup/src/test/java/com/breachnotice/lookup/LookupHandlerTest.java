@@ -8,12 +8,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.breachnotice.core.contact.ContactNormalizer;
 import com.breachnotice.core.lookup.CodeRequest;
 import com.breachnotice.core.lookup.ContactGuesses;
+import com.breachnotice.core.lookup.FixedDeliveryHistory;
 import com.breachnotice.core.lookup.InMemoryChallengeStore;
 import com.breachnotice.core.lookup.InMemoryContactBook;
 import com.breachnotice.core.lookup.LookupFixture;
 import com.breachnotice.core.lookup.LookupLimits;
 import com.breachnotice.core.lookup.LookupService;
-import com.breachnotice.core.lookup.ReadOnlyDeliveryLog;
 import com.breachnotice.core.lookup.SeededRandom;
 import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.metrics.MetricNames;
@@ -28,11 +28,15 @@ import org.junit.jupiter.api.Test;
 
 class LookupHandlerTest {
 
+    private static final java.util.function.Supplier<
+                    java.util.Optional<com.breachnotice.core.incident.IncidentDescription>>
+            SAMPLE = () -> java.util.Optional.of(com.breachnotice.aws.incident.IncidentJson.sample());
+
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
             + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private final LookupFixture fixture = new LookupFixture();
-    private final LookupHandler handler = new LookupHandler(fixture.service, fixture.limiter);
+    private final LookupHandler handler = new LookupHandler(fixture.service, fixture.limiter, SAMPLE);
 
     @Test
     void getRoot_servesThePageWithSecurityHeaders() {
@@ -79,19 +83,62 @@ class LookupHandlerTest {
         assertSecurityHeaders(response);
         assertThat(response.getHeaders())
                 .containsEntry("Content-Type", "application/json; charset=utf-8")
-                .containsEntry("Cache-Control", "public, max-age=300");
+                .containsEntry("Cache-Control", "public, max-age=60");
         JsonNode incident = json(response);
         for (String lang : List.of("ko", "en")) {
             JsonNode text = incident.path(lang);
             assertThat(text.path("leakedItems").findValuesAsText("code"))
                     .as(lang)
-                    .containsExactly("name", "email", "phone", "address_book", "entrance_code", "order_history");
-            assertThat(text.path("precautions").size()).as(lang).isGreaterThanOrEqualTo(5);
-            assertThat(text.path("precautions").toString()).as(lang).contains("118");
+                    .containsExactly(
+                            "name", "email", "phone", "address", "address_book", "entrance_code", "order_history");
+            assertThat(text.path("precautions").size()).as(lang).isGreaterThanOrEqualTo(4);
+            assertThat(text.path("precautions").toString()).as(lang).contains("1577-0000", "example.com");
+            assertThat(text.path("relief").toString()).as(lang).contains("118", "1833-6972");
+            assertThat(text.path("helpLine").asText()).as(lang).isEqualTo("1588-0000");
             assertThat(text.path("contacts").size()).as(lang).isPositive();
             assertThat(text.path("actions").size()).as(lang).isPositive();
             assertThat(text.path("timeline").size()).as(lang).isPositive();
         }
+    }
+
+    @Test
+    void getIncident_followsThePublishedDescription_andSays503BeforeOne() {
+        java.util.concurrent.atomic.AtomicReference<
+                        java.util.Optional<com.breachnotice.core.incident.IncidentDescription>>
+                live = new java.util.concurrent.atomic.AtomicReference<>(java.util.Optional.empty());
+        LookupHandler follows = new LookupHandler(fixture.service, fixture.limiter, live::get);
+
+        APIGatewayV2HTTPResponse none = follows.handleRequest(Events.load("get-incident.json"), null);
+        assertThat(none.getStatusCode()).isEqualTo(503);
+        assertThat(json(none).path("error").asText()).isEqualTo("incident_not_published");
+
+        com.breachnotice.core.incident.IncidentDescription sample = com.breachnotice.aws.incident.IncidentJson.sample();
+        java.util.Map<String, String> facts = new java.util.HashMap<>(sample.facts());
+        facts.put("helpLine", "1600-4321");
+        live.set(java.util.Optional.of(new com.breachnotice.core.incident.IncidentDescription(
+                sample.id(), sample.updatedAt(), facts, sample.texts())));
+        APIGatewayV2HTTPResponse corrected = follows.handleRequest(Events.load("get-incident.json"), null);
+        assertThat(corrected.getBody()).contains("1600-4321").doesNotContain("1588-0000");
+    }
+
+    @Test
+    void pageAndScript_writeNoFactOfTheIncidentThemselves() {
+        String page = handle("get-root.json").getBody()
+                + handle("get-asset-app-js.json").getBody();
+        com.breachnotice.core.incident.IncidentDescription sample = com.breachnotice.aws.incident.IncidentJson.sample();
+        for (java.util.Map.Entry<String, String> fact : sample.facts().entrySet()) {
+            if (fact.getKey().equals("site") || fact.getKey().equals("privacyEmail")) {
+                continue; // example.com is also the page's example of an email address
+            }
+            assertThat(page).as(fact.getKey()).doesNotContain(fact.getValue());
+            for (com.breachnotice.core.manifest.NoticeLocale locale :
+                    com.breachnotice.core.manifest.NoticeLocale.values()) {
+                assertThat(page)
+                        .as(fact.getKey())
+                        .doesNotContain(sample.fact(fact.getKey(), locale).orElseThrow());
+            }
+        }
+        assertThat(page).doesNotContain("저희 기록에 없다는 뜻", "our records hold no breach notice", "조회번호");
     }
 
     @Test
@@ -117,7 +164,7 @@ class LookupHandlerTest {
                 List.of("Kim.Minji@Example.com", LookupFixture.UNKNOWN_EMAIL, LookupFixture.KNOWN_PHONE).stream()
                         .map(contact -> {
                             LookupFixture world = new LookupFixture(7L);
-                            LookupHandler fresh = new LookupHandler(world.service, world.limiter);
+                            LookupHandler fresh = new LookupHandler(world.service, world.limiter, SAMPLE);
                             APIGatewayV2HTTPEvent event = Events.load("post-challenges.json");
                             event.setBody("{\"contact\":\"" + contact + "\"}");
                             APIGatewayV2HTTPResponse response = fresh.handleRequest(event, null);
@@ -388,7 +435,7 @@ class LookupHandlerTest {
     @Test
     void start_budgetSpent_is503WithRetryAfterAndTheTime_forAnyContact() {
         LookupFixture spent = new LookupFixture(5L, 1);
-        LookupHandler busyHandler = new LookupHandler(spent.service, spent.limiter);
+        LookupHandler busyHandler = new LookupHandler(spent.service, spent.limiter, SAMPLE);
         busyHandler.handleRequest(Events.load("post-challenges.json"), null);
 
         for (String contact : List.of(LookupFixture.UNKNOWN_EMAIL, LookupFixture.AFFECTED_EMAIL)) {
@@ -429,7 +476,7 @@ class LookupHandlerTest {
                     throw new IllegalStateException("queue down: secret detail");
                 },
                 new InMemoryContactBook(),
-                new ReadOnlyDeliveryLog(),
+                new FixedDeliveryHistory(),
                 new InMemoryCampaignStore(),
                 ContactNormalizer.korea(),
                 fixture.keyer,
@@ -440,7 +487,7 @@ class LookupHandlerTest {
                 fixture.masks,
                 fixture.referenceChecks,
                 new ContactGuesses(fixture.rateLimits, fixture.clock, ContactGuesses.PER_CONTACT_PER_DAY));
-        LookupHandler failingHandler = new LookupHandler(failing, fixture.limiter);
+        LookupHandler failingHandler = new LookupHandler(failing, fixture.limiter, SAMPLE);
 
         APIGatewayV2HTTPResponse response = failingHandler.handleRequest(Events.load("post-challenges.json"), null);
 

@@ -38,6 +38,10 @@ import org.yaml.snakeyaml.Yaml;
  */
 class OpenApiContractTest {
 
+    private static final java.util.function.Supplier<
+                    java.util.Optional<com.breachnotice.core.incident.IncidentDescription>>
+            SAMPLE = () -> java.util.Optional.of(com.breachnotice.aws.incident.IncidentJson.sample());
+
     private static final Path OPENAPI = Path.of("openapi.yaml");
     private static final Path TEMPLATE = Path.of("..", "..", "template.yaml");
     private static final String BASE = "https://breach-notice.invalid/openapi.json";
@@ -49,7 +53,7 @@ class OpenApiContractTest {
             SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
 
     private final LookupFixture fixture = new LookupFixture();
-    private final LookupHandler handler = new LookupHandler(fixture.service, fixture.limiter);
+    private final LookupHandler handler = new LookupHandler(fixture.service, fixture.limiter, SAMPLE);
 
     @Test
     void document_isOpenApi31() {
@@ -148,7 +152,7 @@ class OpenApiContractTest {
     @Test
     void busyAnswer_validates() {
         LookupFixture spent = new LookupFixture(5L, 1);
-        LookupHandler busyHandler = new LookupHandler(spent.service, spent.limiter);
+        LookupHandler busyHandler = new LookupHandler(spent.service, spent.limiter, SAMPLE);
         busyHandler.handleRequest(event("POST", "/v1/challenges", "{\"contact\":\"someone@example.org\"}"), null);
 
         APIGatewayV2HTTPResponse busy =

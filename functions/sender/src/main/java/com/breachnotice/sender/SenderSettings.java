@@ -13,6 +13,7 @@ record SenderSettings(
         String fromAddress,
         String configurationSet,
         Duration lease,
+        Duration callMargin,
         String challengeTable,
         int smsCodesPerHour,
         String noticeDeadLetterQueueUrl,
@@ -25,6 +26,12 @@ record SenderSettings(
      * {@code NOTICE_LEASE_SECONDS} changes it (benchmarks with short visibility timeouts do).
      */
     static final Duration DEFAULT_LEASE = Duration.ofMinutes(3);
+
+    /**
+     * What a send call's deadline adds to the SDK's API call timeout: the clock's drift between
+     * instances and the batch write of the records after the call. {@code NOTICE_CALL_MARGIN_SECONDS}.
+     */
+    static final Duration DEFAULT_CALL_MARGIN = Duration.ofSeconds(10);
 
     /**
      * Code text messages per hour at most ({@code SMS_CODES_PER_HOUR}); the budget of all codes is the
@@ -41,7 +48,14 @@ record SenderSettings(
                 env.require("PEPPER_SECRET_ID"),
                 env.require("NOTICE_FROM_ADDRESS"),
                 env.require("SES_CONFIGURATION_SET"),
-                lease(env.optional("NOTICE_LEASE_SECONDS", Long.toString(DEFAULT_LEASE.toSeconds()))),
+                seconds(
+                        "NOTICE_LEASE_SECONDS",
+                        env.optional("NOTICE_LEASE_SECONDS", Long.toString(DEFAULT_LEASE.toSeconds())),
+                        1),
+                seconds(
+                        "NOTICE_CALL_MARGIN_SECONDS",
+                        env.optional("NOTICE_CALL_MARGIN_SECONDS", Long.toString(DEFAULT_CALL_MARGIN.toSeconds())),
+                        0),
                 // The hourly budget of codes is counted beside the challenges; read only by the code function.
                 env.require("CHALLENGE_TABLE"),
                 positive(
@@ -63,15 +77,15 @@ record SenderSettings(
         throw new IllegalStateException(name + " must be a positive whole number");
     }
 
-    private static Duration lease(String seconds) {
+    private static Duration seconds(String name, String seconds, long min) {
         try {
             long value = Long.parseLong(seconds.strip());
-            if (value < 1 || value > 3600) {
-                throw new IllegalStateException("NOTICE_LEASE_SECONDS must be within 1..3600");
+            if (value < min || value > 3600) {
+                throw new IllegalStateException(name + " must be within " + min + "..3600");
             }
             return Duration.ofSeconds(value);
         } catch (NumberFormatException e) {
-            throw new IllegalStateException("NOTICE_LEASE_SECONDS is not a whole number of seconds", e);
+            throw new IllegalStateException(name + " is not a whole number of seconds", e);
         }
     }
 }

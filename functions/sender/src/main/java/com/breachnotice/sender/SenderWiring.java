@@ -4,6 +4,7 @@ import com.breachnotice.aws.AwsClients;
 import com.breachnotice.aws.dynamodb.DynamoDbCampaignStore;
 import com.breachnotice.aws.dynamodb.DynamoDbContactBook;
 import com.breachnotice.aws.dynamodb.DynamoDbDeliveryLog;
+import com.breachnotice.aws.dynamodb.DynamoDbIncidentStore;
 import com.breachnotice.aws.dynamodb.DynamoDbJobLedger;
 import com.breachnotice.aws.dynamodb.DynamoDbRateLimits;
 import com.breachnotice.aws.dynamodb.DynamoDbSendGovernor;
@@ -12,14 +13,25 @@ import com.breachnotice.aws.metrics.EmfMetrics;
 import com.breachnotice.aws.secrets.SecretsManagerPepperSource;
 import com.breachnotice.aws.ses.SesEmailSender;
 import com.breachnotice.aws.sns.SnsSmsSender;
+import com.breachnotice.core.campaign.CampaignCache;
 import com.breachnotice.core.contact.ContactKeyer;
 import com.breachnotice.core.crypto.ContactCipher;
+import com.breachnotice.core.incident.CachedIncident;
+import com.breachnotice.core.sending.AdaptiveRate;
+import com.breachnotice.core.sending.CampaignGate;
 import com.breachnotice.core.sending.ChallengeCodeService;
+import com.breachnotice.core.sending.EmailJobSender;
+import com.breachnotice.core.sending.LeaseTerms;
 import com.breachnotice.core.sending.Pacer;
+import com.breachnotice.core.sending.Recipients;
+import com.breachnotice.core.sending.SendSchedule;
 import com.breachnotice.core.sending.SenderService;
+import com.breachnotice.core.sending.SmsJobSender;
 import com.breachnotice.queue.QueueBatchProcessor;
 import com.breachnotice.queue.aws.SqsPoisonQueue;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 
 /** The composition root of the sender functions: built once per container, during INIT. */
 final class SenderWiring {
@@ -31,21 +43,28 @@ final class SenderWiring {
         Clock clock = Clock.systemUTC();
         // One adapter for both roles: the texts' claims and the jobs' records are the same items.
         DynamoDbDeliveryLog deliveries = new DynamoDbDeliveryLog(aws.dynamoDb(), settings.deliveryTable());
-        return new SenderService(
-                new DynamoDbCampaignStore(aws.dynamoDb(), settings.campaignTable()),
-                new DynamoDbContactBook(aws.dynamoDb(), settings.contactTable()),
-                new DynamoDbJobLedger(aws.dynamoDb(), settings.campaignTable()),
-                deliveries,
-                deliveries,
-                cipher(settings, aws),
-                new ContactKeyer(
-                        new SecretsManagerPepperSource(aws.secretsManager(), settings.pepperSecretId()).pepper()),
-                emailSender(settings, aws),
-                new SnsSmsSender(aws.sns()),
+        ContactCipher cipher = cipher(settings, aws);
+        LeaseTerms leases = new LeaseTerms(settings.lease(), AwsClients.SEND_CALL_TIMEOUT.plus(settings.callMargin()));
+        SendSchedule schedule = new SendSchedule(
                 new DynamoDbSendGovernor(aws.dynamoDb(), settings.campaignTable()),
+                new AdaptiveRate(),
                 Pacer.sleeping(clock),
-                clock,
-                settings.lease());
+                clock);
+        return new SenderService(
+                new CampaignCache(new DynamoDbCampaignStore(aws.dynamoDb(), settings.campaignTable())),
+                CampaignGate.ALWAYS_OPEN,
+                new DynamoDbJobLedger(aws.dynamoDb(), settings.campaignTable()),
+                new Recipients(
+                        new DynamoDbContactBook(aws.dynamoDb(), settings.contactTable()),
+                        new ContactKeyer(new SecretsManagerPepperSource(aws.secretsManager(), settings.pepperSecretId())
+                                .pepper())),
+                deliveries,
+                List.of(
+                        new EmailJobSender(emailSender(settings, aws), cipher, schedule, leases, clock),
+                        new SmsJobSender(new SnsSmsSender(aws.sns()), deliveries, cipher, schedule, leases, clock)),
+                schedule,
+                leases,
+                clock);
     }
 
     static ChallengeCodeService challengeCodeService(SenderSettings settings) {
@@ -60,7 +79,12 @@ final class SenderWiring {
                 new DynamoDbRateLimits(aws.dynamoDb(), settings.challengeTable()),
                 Clock.systemUTC(),
                 settings.smsCodesPerHour(),
-                EmfMetrics.codeSender());
+                EmfMetrics.codeSender(),
+                // The company and help line the messages name, read again at most once a minute.
+                new CachedIncident(
+                        new DynamoDbIncidentStore(aws.dynamoDb(), settings.campaignTable()),
+                        Clock.systemUTC(),
+                        Duration.ofSeconds(60))::current);
     }
 
     static QueueBatchProcessor noticeQueueProcessor(SenderSettings settings) {

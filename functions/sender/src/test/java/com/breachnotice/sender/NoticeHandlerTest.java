@@ -11,17 +11,15 @@ import com.breachnotice.core.crypto.ContactCipher;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.sending.SendResult;
-import com.breachnotice.core.sending.SenderService;
 import com.breachnotice.core.testing.FakeDataKeyProvider;
 import com.breachnotice.core.testing.Fixtures;
 import com.breachnotice.core.testing.InMemoryCampaignStore;
 import com.breachnotice.core.testing.InMemoryDeliveryLog;
-import com.breachnotice.core.testing.InMemoryJobLedger;
-import com.breachnotice.core.testing.InMemorySendGovernor;
 import com.breachnotice.core.testing.InMemorySubjectRegistry;
 import com.breachnotice.core.testing.MutableClock;
 import com.breachnotice.core.testing.RecordingEmailSender;
 import com.breachnotice.core.testing.RecordingSmsSender;
+import com.breachnotice.core.testing.SenderServiceBuilder;
 import com.breachnotice.queue.PoisonQueue;
 import com.breachnotice.queue.QueueBatchProcessor;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -29,7 +27,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -62,20 +59,16 @@ class NoticeHandlerTest {
         registry.put(Fixtures.stored(keyer, cipher, kim, "김민지", NoticeLocale.KO, Set.of(ItemKind.EMAIL), false));
         registry.put(Fixtures.stored(keyer, cipher, lee, "", NoticeLocale.KO, Set.of(ItemKind.PHONE), true));
         handler = new NoticeHandler(
-                new SenderService(
-                        campaigns,
-                        registry,
-                        new InMemoryJobLedger(),
-                        log,
-                        log,
-                        cipher,
-                        keyer,
-                        email,
-                        sms,
-                        new InMemorySendGovernor(),
-                        turn -> {},
-                        new MutableClock(Fixtures.T0),
-                        Duration.ofMinutes(2)),
+                new SenderServiceBuilder()
+                        .campaigns(campaigns)
+                        .contacts(registry)
+                        .deliveries(log)
+                        .cipher(cipher)
+                        .keyer(keyer)
+                        .email(email)
+                        .sms(sms)
+                        .clock(new MutableClock(Fixtures.T0))
+                        .build(),
                 new QueueBatchProcessor("notice", deadLettered::add));
     }
 

@@ -19,6 +19,7 @@ import com.breachnotice.core.intake.Registered;
 import com.breachnotice.core.intake.Registration;
 import com.breachnotice.core.intake.RejectsReport;
 import com.breachnotice.core.intake.SubjectRegistry;
+import com.breachnotice.core.intake.Unconfirmed;
 import com.breachnotice.core.manifest.ManifestReader;
 import com.breachnotice.core.manifest.ManifestRow;
 import com.breachnotice.core.manifest.ManifestSummary;
@@ -226,7 +227,7 @@ public class IntakeRowBenchmark {
 
     static final class DiscardingRegistry implements SubjectRegistry {
         @Override
-        public Registered register(String manifestId, List<Registration> rows) {
+        public Registered register(String manifestId, List<Registration> rows, Unconfirmed previous) {
             return Registered.NOTHING;
         }
     }

@@ -105,6 +105,17 @@ public final class BenchInterceptor implements ExecutionInterceptor {
      */
     private static final Map<Integer, Integer> LINKED = new HashMap<>();
 
+    /** Provider calls made on this thread (one job's task: its sends, then its record writes). */
+    private static final ThreadLocal<List<Integer>> UNRECORDED_CALLS = ThreadLocal.withInitial(ArrayList::new);
+    /** When each provider call that took an address answered (nanoTime). */
+    private static final Map<Integer, Long> CALL_AT = new ConcurrentHashMap<>();
+    /** When the record write that followed a call on its thread succeeded (nanoTime). */
+    private static final Map<Integer, Long> RECORDED_AT = new ConcurrentHashMap<>();
+    /** Calls whose thread crashed at its record write (an injected crash). */
+    private static final Set<Integer> CRASHED = ConcurrentHashMap.newKeySet();
+    /** Every repetition: the call that first took an address, and the later call that took it again. */
+    private static final List<int[]> REPEATS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private static final ExecutionAttribute<List<Integer>> HELD_BACK = new ExecutionAttribute<>("bench.heldBack");
     private static final ThreadLocal<Boolean> UNCOUNTED = ThreadLocal.withInitial(() -> false);
     private static final Random RANDOM = new Random(20_000);
@@ -135,6 +146,10 @@ public final class BenchInterceptor implements ExecutionInterceptor {
         synchronized (LINKED) {
             LINKED.clear();
         }
+        CALL_AT.clear();
+        RECORDED_AT.clear();
+        CRASHED.clear();
+        REPEATS.clear();
         deliveryTable = deliveryTableName;
         faults = newFaults;
     }
@@ -223,6 +238,62 @@ public final class BenchInterceptor implements ExecutionInterceptor {
         }
     }
 
+    /** Why a send was repeated. */
+    public enum RepeatCause {
+        /** The earlier holder crashed after the provider took the messages, before recording them. */
+        CRASH,
+        /**
+         * The later call went out while the earlier holder had sent and not yet recorded (or never
+         * recorded, without a crash): two holders at once, which only a lease that ran out allows.
+         */
+        LEASE_EXPIRY,
+        /** The earlier holder had recorded the send before the later call: a bug. */
+        OTHER
+    }
+
+    /** One repeated send: the provider calls linked by the addresses they repeated, and why. */
+    public record RepeatedSend(List<Integer> calls, int addresses, RepeatCause cause) {}
+
+    /**
+     * Every repeated send (a group of {@link #repeatedSends} linked calls) with its cause: the worst
+     * cause of its repetitions (other, then lease expiry, then crash).
+     */
+    public static List<RepeatedSend> repeatedSendsWithCause() {
+        Map<Integer, List<int[]>> byGroup = new TreeMap<>();
+        synchronized (LINKED) {
+            for (int[] pair : REPEATS) {
+                byGroup.computeIfAbsent(root(pair[0]), g -> new ArrayList<>()).add(pair);
+            }
+        }
+        List<RepeatedSend> sends = new ArrayList<>();
+        byGroup.forEach((group, pairs) -> {
+            RepeatCause worst = RepeatCause.CRASH;
+            Set<Integer> calls = new java.util.TreeSet<>();
+            for (int[] pair : pairs) {
+                calls.add(pair[0]);
+                calls.add(pair[1]);
+                RepeatCause cause = cause(pair[0], pair[1]);
+                if (cause.ordinal() > worst.ordinal()) {
+                    worst = cause;
+                }
+            }
+            sends.add(new RepeatedSend(List.copyOf(calls), pairs.size(), worst));
+        });
+        return sends;
+    }
+
+    private static RepeatCause cause(int earlier, int later) {
+        if (CRASHED.contains(earlier)) {
+            return RepeatCause.CRASH;
+        }
+        Long recorded = RECORDED_AT.get(earlier);
+        Long again = CALL_AT.get(later);
+        if (recorded == null || again == null || recorded > again) {
+            return RepeatCause.LEASE_EXPIRY;
+        }
+        return RepeatCause.OTHER;
+    }
+
     /** The most times the provider took a notice for any one address. */
     public static int mostNoticesToOneAddress() {
         return TAKEN.values().stream().mapToInt(t -> t[1]).max().orElse(0);
@@ -308,12 +379,15 @@ public final class BenchInterceptor implements ExecutionInterceptor {
             return;
         }
         int call = PROVIDER_CALLS.incrementAndGet();
+        CALL_AT.put(call, System.nanoTime());
+        UNRECORDED_CALLS.get().add(call);
         for (String to : taken) {
             int[] seen = TAKEN.compute(
                     to, (k, before) -> before == null ? new int[] {call, 1} : new int[] {before[0], before[1] + 1});
             if (seen[1] > 1) {
                 REPEATED_NOTICES.incrementAndGet();
                 link(seen[0], call);
+                REPEATS.add(new int[] {seen[0], call});
             }
         }
     }
@@ -347,6 +421,14 @@ public final class BenchInterceptor implements ExecutionInterceptor {
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         unlock(attributes);
+        if (context.request() instanceof BatchWriteItemRequest write
+                && write.requestItems().containsKey(deliveryTable)
+                && !UNRECORDED_CALLS.get().isEmpty()) {
+            // Kept, not cleared: a job's records take two batch writes, and a crash at the second
+            // still re-sends part of what these calls took.
+            long now = System.nanoTime();
+            UNRECORDED_CALLS.get().forEach(call -> RECORDED_AT.putIfAbsent(call, now));
+        }
         if (counting
                 && !UNCOUNTED.get()
                 && context.response() instanceof software.amazon.awssdk.services.dynamodb.model.ScanResponse scan
@@ -445,6 +527,7 @@ public final class BenchInterceptor implements ExecutionInterceptor {
                     && write.requestItems().containsKey(deliveryTable)
                     && roll < plan.crashShare()
                     && CRASHES.getAndUpdate(n -> n < plan.crashes() ? n + 1 : n) < plan.crashes()) {
+                CRASHED.addAll(UNRECORDED_CALLS.get());
                 throw new SimulatedCrash();
             }
             if (roll >= 0.5 && roll < 0.5 + plan.timeouts()) {

@@ -26,6 +26,7 @@ import com.breachnotice.core.planning.NoticeJob;
 import com.breachnotice.core.registry.StoredContact;
 import com.breachnotice.core.sending.BulkEmail;
 import com.breachnotice.core.sending.EmailSender;
+import com.breachnotice.core.sending.LeaseTerms;
 import com.breachnotice.core.sending.Pacer;
 import com.breachnotice.core.sending.SendGovernor;
 import com.breachnotice.core.sending.SendResult;
@@ -37,7 +38,7 @@ import com.breachnotice.core.testing.InMemoryDeliveryLog;
 import com.breachnotice.core.testing.InMemoryJobLedger;
 import com.breachnotice.core.testing.InMemorySendGovernor;
 import com.breachnotice.core.testing.InMemorySubjectRegistry;
-import com.breachnotice.core.testing.RecordingSmsSender;
+import com.breachnotice.core.testing.SenderServiceBuilder;
 import com.breachnotice.emulator.LocalEmulator;
 import com.breachnotice.emulator.ProvisionedStack;
 import com.breachnotice.emulator.RecordedEmail;
@@ -86,6 +87,10 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public final class SendingBench {
 
     private static final PrintStream OUT = System.out;
+
+    /** The sender's lease and the call deadline it fences against, as deployed (180 s; 20 s + 10 s). */
+    private static final LeaseTerms LEASES = new LeaseTerms(Duration.ofMinutes(3), Duration.ofSeconds(30));
+
     private static final List<String[]> ROWS = new ArrayList<>();
 
     // List prices, us-east-1, on-demand: SES $0.10 per 1,000 emails; DynamoDB $0.625 per million
@@ -177,20 +182,20 @@ public final class SendingBench {
         Latency latency = new Latency(Duration.ofMillis(5));
         InMemoryJobLedger ledger = new InMemoryJobLedger();
         InMemoryDeliveryLog log = new InMemoryDeliveryLog();
-        SenderService sender = new SenderService(
-                campaigns,
-                latency.contacts(registry),
-                latency.jobs(ledger),
-                latency.records(log),
-                log,
-                cipher,
-                keyer,
-                ses,
-                new RecordingSmsSender(),
-                latency.governor(new InMemorySendGovernor()),
-                Pacer.sleeping(Clock.systemUTC()),
-                Clock.systemUTC(),
-                Duration.ofMinutes(3));
+        SenderService sender = new SenderServiceBuilder()
+                .campaigns(campaigns)
+                .contacts(latency.contacts(registry))
+                .jobs(latency.jobs(ledger))
+                .records(latency.records(log))
+                .claims(log)
+                .cipher(cipher)
+                .keyer(keyer)
+                .email(ses)
+                .governor(latency.governor(new InMemorySendGovernor()))
+                .pacer(Pacer.sleeping(Clock.systemUTC()))
+                .clock(Clock.systemUTC())
+                .leases(LEASES)
+                .build();
         // Warm up the JIT on 20 jobs, then measure.
         sender.sendAll(jobs.subList(0, 10));
         sender.sendAll(jobs.subList(10, 20));
@@ -304,20 +309,19 @@ public final class SendingBench {
             try (ExecutorService senders = Executors.newFixedThreadPool(8)) {
                 List<Future<?>> running = new ArrayList<>();
                 for (int s = 0; s < 8; s++) {
-                    SenderService sender = new SenderService(
-                            campaigns,
-                            registry,
-                            ledger,
-                            log,
-                            log,
-                            cipher,
-                            keyer,
-                            ses,
-                            new RecordingSmsSender(),
-                            governor,
-                            Pacer.sleeping(Clock.systemUTC()),
-                            Clock.systemUTC(),
-                            Duration.ofMinutes(3));
+                    SenderService sender = new SenderServiceBuilder()
+                            .campaigns(campaigns)
+                            .contacts(registry)
+                            .jobs(ledger)
+                            .deliveries(log)
+                            .cipher(cipher)
+                            .keyer(keyer)
+                            .email(ses)
+                            .governor(governor)
+                            .pacer(Pacer.sleeping(Clock.systemUTC()))
+                            .clock(Clock.systemUTC())
+                            .leases(LEASES)
+                            .build();
                     running.add(senders.submit(() -> {
                         while (true) {
                             List<NoticeJob> batch = new ArrayList<>();
@@ -483,6 +487,15 @@ public final class SendingBench {
 
     // ---------------------------------------------------------------- chaos
 
+    /**
+     * The chaos run's job lease: short, so crashed jobs come back in under a minute, yet longer than
+     * a send call's deadline (the SDK's 20 s API call timeout plus {@link #CHAOS_CALL_MARGIN_SECONDS}),
+     * which a holder's lease must outlast before it starts a call.
+     */
+    static final int CHAOS_LEASE_SECONDS = 40;
+
+    static final int CHAOS_CALL_MARGIN_SECONDS = 3;
+
     static void chaos(int contacts, int crashes) throws Exception {
         OUT.println("chaos: " + contacts + " contacts, 10% throttling, 5% server errors, 2% duplicate deliveries, "
                 + crashes + " crashes; also 1% connection timeouts and 2% of bulk entries ACCOUNT_THROTTLED");
@@ -491,7 +504,7 @@ public final class SendingBench {
                 "chaos",
                 contacts - phones,
                 phones,
-                30,
+                CHAOS_LEASE_SECONDS,
                 4,
                 LocalRuntimeOptions.defaults().withDuplicateDeliveries(0.02));
         try {
@@ -518,6 +531,16 @@ public final class SendingBench {
             long timeouts = BenchInterceptor.timeouts();
             long entryThrottles = BenchInterceptor.entryThrottles();
             long repeatedSends = BenchInterceptor.repeatedSends();
+            List<BenchInterceptor.RepeatedSend> repeats = BenchInterceptor.repeatedSendsWithCause();
+            long byCrash = repeats.stream()
+                    .filter(r -> r.cause() == BenchInterceptor.RepeatCause.CRASH)
+                    .count();
+            long byLeaseExpiry = repeats.stream()
+                    .filter(r -> r.cause() == BenchInterceptor.RepeatCause.LEASE_EXPIRY)
+                    .count();
+            long byOther = repeats.stream()
+                    .filter(r -> r.cause() == BenchInterceptor.RepeatCause.OTHER)
+                    .count();
             int mostToOne = BenchInterceptor.mostNoticesToOneAddress();
             long repeatedNotices = BenchInterceptor.repeatedNotices();
             BenchInterceptor.inject(BenchInterceptor.Faults.NONE, "");
@@ -540,6 +563,16 @@ public final class SendingBench {
             long contactsTwice = emailsTo.values().stream().filter(n -> n > 1).count()
                     + smsTo.values().stream().filter(n -> n > 1).count();
             OUT.println("  statuses: " + byStatus + ", redriven " + redriven + ", took " + took.toSeconds() + " s");
+            for (int i = 0; i < repeats.size(); i++) {
+                BenchInterceptor.RepeatedSend repeat = repeats.get(i);
+                OUT.println(String.format(
+                        Locale.ROOT,
+                        "  repeated send %d: cause %s, %d addresses repeated, provider calls %s",
+                        i + 1,
+                        repeat.cause().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                        repeat.addresses(),
+                        repeat.calls()));
+            }
             row(
                     "chaos: lost (contacts without a delivery record)",
                     String.format(
@@ -582,6 +615,17 @@ public final class SendingBench {
                             dynamoDbErrors),
                     "<= crashes (only a crash re-sends, once; a job crashed twice is sent three times)",
                     repeatedSends <= injectedCrashes && mostToOne <= 1 + injectedCrashes);
+            row(
+                    "chaos: repeated sends by cause",
+                    String.format(
+                            Locale.ROOT,
+                            "crash %d, lease expiry %d, other %d (of %d repeated sends)",
+                            byCrash,
+                            byLeaseExpiry,
+                            byOther,
+                            repeats.size()),
+                    "lease expiry 0, other 0",
+                    byLeaseExpiry == 0 && byOther == 0);
             row(
                     "chaos: extra notices",
                     String.format(
@@ -653,6 +697,7 @@ public final class SendingBench {
                     Map<String, String> environment = new LinkedHashMap<>(function.environment());
                     if (leaseSeconds > 0) {
                         environment.put("NOTICE_LEASE_SECONDS", Integer.toString(leaseSeconds));
+                        environment.put("NOTICE_CALL_MARGIN_SECONDS", Integer.toString(CHAOS_CALL_MARGIN_SECONDS));
                     }
                     functions.add(new LocalFunction(
                             function.logicalId(),
@@ -865,6 +910,13 @@ public final class SendingBench {
                         recorded(List<com.breachnotice.core.delivery.DeliveryId> ids) {
                     pause();
                     return inner.recorded(ids);
+                }
+
+                @Override
+                public boolean recordUnreachable(
+                        com.breachnotice.core.delivery.DeliveryId id, String reason, Instant at) {
+                    pause();
+                    return inner.recordUnreachable(id, reason, at);
                 }
             };
         }

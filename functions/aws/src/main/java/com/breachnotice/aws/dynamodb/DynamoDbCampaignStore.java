@@ -49,7 +49,9 @@ public final class DynamoDbCampaignStore implements CampaignStore {
                                 "subject", s(text.subject()),
                                 "text", s(text.text()),
                                 "html", s(text.html()),
-                                "sms", s(text.sms())))));
+                                "sms", s(text.sms()),
+                                "smsAddressBook", s(text.smsAddressBook()),
+                                "itemLabels", labels(text.itemLabels())))));
         Map<String, AttributeValue> item = Map.of(
                 "campaignId", s(campaign.id()),
                 "entry", s(ENTRY),
@@ -66,6 +68,12 @@ public final class DynamoDbCampaignStore implements CampaignStore {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    private static AttributeValue labels(Map<String, String> labels) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        labels.forEach((code, label) -> values.put(code, s(label)));
+        return AttributeValue.fromM(values);
     }
 
     @Override
@@ -86,13 +94,24 @@ public final class DynamoDbCampaignStore implements CampaignStore {
             stored.m()
                     .forEach((code, value) -> NoticeLocale.ofCode(code).ifPresent(locale -> {
                         Map<String, AttributeValue> parts = value.m();
+                        String sms = requiredString(parts, "sms");
+                        // Campaigns stored before the address-book text and the incident's labels
+                        // read as they were sent: one SMS text, the built-in labels.
+                        Map<String, String> labels = new HashMap<>();
+                        AttributeValue storedLabels = parts.get("itemLabels");
+                        if (storedLabels != null && storedLabels.hasM()) {
+                            storedLabels.m().forEach((kind, label) -> labels.put(kind, label.s()));
+                        }
                         texts.put(
                                 locale,
                                 new NoticeText(
                                         requiredString(parts, "subject"),
                                         requiredString(parts, "text"),
                                         requiredString(parts, "html"),
-                                        requiredString(parts, "sms")));
+                                        sms,
+                                        Attributes.string(parts, "smsAddressBook")
+                                                .orElse(sms),
+                                        labels));
                     }));
         }
         return Optional.of(new Campaign(

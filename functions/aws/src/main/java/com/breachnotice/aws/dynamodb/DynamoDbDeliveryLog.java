@@ -10,72 +10,69 @@ import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.delivery.ClaimOutcome;
 import com.breachnotice.core.delivery.Delivery;
-import com.breachnotice.core.delivery.DeliveryCounts;
+import com.breachnotice.core.delivery.DeliveryClaims;
+import com.breachnotice.core.delivery.DeliveryHistory;
 import com.breachnotice.core.delivery.DeliveryId;
-import com.breachnotice.core.delivery.DeliveryLog;
 import com.breachnotice.core.delivery.DeliveryRecord;
 import com.breachnotice.core.delivery.DeliveryRecorder;
 import com.breachnotice.core.delivery.DeliveryStatus;
+import com.breachnotice.core.delivery.DeliveryStatusUpdates;
+import com.breachnotice.core.delivery.NoticeProof;
+import com.breachnotice.core.manifest.ItemKind;
+import com.breachnotice.core.manifest.NoticeLocale;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * {@link DeliveryLog} on the deliveries table (key {@code contactKey}, {@code notice =
- * <campaignId>#<channel>}), where exactly-once is decided.
+ * The proof of notice on the deliveries table (key {@code contactKey}, {@code notice =
+ * <campaignId>#<channel>}), where exactly-once is decided. One adapter serves every role of the
+ * table ({@link DeliveryClaims}, {@link DeliveryRecorder}, {@link DeliveryStatusUpdates},
+ * {@link DeliveryHistory}); each function is given only the roles it needs.
  *
  * <ul>
  *   <li>{@code claim} is a conditional put: it succeeds only when the delivery does not exist or is
  *       still {@code sending} with a lease that ran out. It writes a fresh random claim token; a
  *       failed condition is answered by a consistent read (settled, or held by someone else).
- *   <li>{@code settle} and {@code release} are conditioned on that token and on {@code sending}, so
- *       only the current holder can finish or give back a claim.
+ *   <li>{@code release} is conditioned on that token and on {@code sending}, so only the current
+ *       holder can give back a claim.
  *   <li>{@code advance} is conditioned on the stored status being one of lower rank, so statuses only
  *       move up whatever order provider events arrive in.
  * </ul>
  *
  * Under job claims ({@link DeliveryRecorder}) the sender writes a job's records after the send with
- * {@code BatchWriteItem}, 25 a request, unconditionally: the job's claim covers them. A provider
+ * {@code BatchWriteItem} ({@link DynamoDbBatches}: 25 a request, unprocessed items retried under the
+ * one batch policy), unconditionally: the job's claim covers them. A provider
  * event reaching a delivery before its record exists finds nothing to advance ({@code advance} needs
  * the item); SES reports seconds after the send, the record follows the send within milliseconds.
  *
  * <p>Times are stored as epoch milliseconds ({@code leaseUntil}, {@code updatedAt}, {@code sentAt}).
  */
-public final class DynamoDbDeliveryLog implements DeliveryLog, DeliveryRecorder {
+public final class DynamoDbDeliveryLog
+        implements DeliveryClaims, DeliveryRecorder, DeliveryStatusUpdates, DeliveryHistory {
 
     static final String BY_REFERENCE = "byReference";
-    static final int COUNT_SEGMENTS = 4;
-    static final int MAX_BATCH_WRITE = 25;
-    static final int MAX_BATCH_GET = 100;
     private static final int CLAIM_ATTEMPTS = 3;
-    private static final int BATCH_ROUNDS = 10;
 
     private final DynamoDbClient dynamoDb;
+    private final DynamoDbBatches batches;
     private final String deliveryTable;
     private final Supplier<String> tokens;
 
@@ -85,6 +82,7 @@ public final class DynamoDbDeliveryLog implements DeliveryLog, DeliveryRecorder 
 
     DynamoDbDeliveryLog(DynamoDbClient dynamoDb, String deliveryTable, Supplier<String> tokens) {
         this.dynamoDb = dynamoDb;
+        this.batches = new DynamoDbBatches(dynamoDb);
         this.deliveryTable = deliveryTable;
         this.tokens = tokens;
     }
@@ -114,25 +112,9 @@ public final class DynamoDbDeliveryLog implements DeliveryLog, DeliveryRecorder 
 
     @Override
     public void record(List<DeliveryRecord> records) {
-        for (int from = 0; from < records.size(); from += MAX_BATCH_WRITE) {
-            List<WriteRequest> writes = records.subList(from, Math.min(records.size(), from + MAX_BATCH_WRITE)).stream()
-                    .map(record -> WriteRequest.builder()
-                            .putRequest(PutRequest.builder()
-                                    .item(recordItem(record))
-                                    .build())
-                            .build())
-                    .toList();
-            Map<String, List<WriteRequest>> request = Map.of(deliveryTable, writes);
-            for (int round = 0; !request.isEmpty(); round++) {
-                if (round == BATCH_ROUNDS) {
-                    throw new IllegalStateException("delivery records kept coming back unprocessed");
-                }
-                backoff(round);
-                Map<String, List<WriteRequest>> asked = request;
-                BatchWriteItemResponse response = dynamoDb.batchWriteItem(b -> b.requestItems(asked));
-                request = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-            }
-        }
+        batches.put(
+                deliveryTable,
+                records.stream().map(DynamoDbDeliveryLog::recordItem).toList());
     }
 
     static Map<String, AttributeValue> recordItem(DeliveryRecord record) {
@@ -147,59 +129,56 @@ public final class DynamoDbDeliveryLog implements DeliveryLog, DeliveryRecorder 
         }
         record.providerMessageId().ifPresent(id -> item.put("providerMessageId", s(id)));
         record.reason().ifPresent(reason -> item.put("reason", s(reason)));
+        record.told().ifPresent(told -> {
+            item.put("noticeName", s(told.notice()));
+            item.put("noticeVersion", s(told.version()));
+            item.put("items", s(told.items().stream().map(ItemKind::code).collect(Collectors.joining(","))));
+            item.put("locale", s(told.locale().code()));
+            item.put("messageHash", s(told.messageSha256()));
+        });
         return item;
+    }
+
+    /** What the person was told, when the record keeps it (records written before it was kept do not). */
+    private static Optional<NoticeProof> told(Map<String, AttributeValue> item) {
+        Optional<String> hash = string(item, "messageHash");
+        if (hash.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ItemKind> items = new ArrayList<>();
+        for (String code : string(item, "items").orElse("").split(",")) {
+            if (!code.isEmpty()) {
+                items.add(ItemKind.ofCode(code).orElseThrow(() -> new IllegalStateException("unknown item " + code)));
+            }
+        }
+        return Optional.of(new NoticeProof(
+                requiredString(item, "noticeName"),
+                requiredString(item, "noticeVersion"),
+                items,
+                NoticeLocale.ofCode(requiredString(item, "locale"))
+                        .orElseThrow(() -> new IllegalStateException("unknown locale")),
+                hash.get()));
     }
 
     @Override
     public Map<DeliveryId, DeliveryStatus> recorded(List<DeliveryId> ids) {
-        Map<DeliveryId, DeliveryStatus> found = new LinkedHashMap<>();
         Map<String, DeliveryId> byKey = new HashMap<>();
         ids.forEach(id -> byKey.put(id.contact().value() + "|" + id.notice(), id));
-        List<DeliveryId> unique = List.copyOf(byKey.values());
-        for (int from = 0; from < unique.size(); from += MAX_BATCH_GET) {
-            List<Map<String, AttributeValue>> keys =
-                    unique.subList(from, Math.min(unique.size(), from + MAX_BATCH_GET)).stream()
-                            .map(DynamoDbDeliveryLog::key)
-                            .toList();
-            Map<String, KeysAndAttributes> request = Map.of(
-                    deliveryTable,
-                    KeysAndAttributes.builder()
-                            .keys(keys)
-                            .consistentRead(true)
-                            .projectionExpression("contactKey, #n, #s")
-                            .expressionAttributeNames(Map.of("#n", "notice", "#s", "status"))
-                            .build());
-            for (int round = 0; !request.isEmpty(); round++) {
-                if (round == BATCH_ROUNDS) {
-                    throw new IllegalStateException("delivery reads kept coming back unprocessed");
-                }
-                backoff(round);
-                Map<String, KeysAndAttributes> asked = request;
-                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(asked));
-                response.responses().getOrDefault(deliveryTable, List.of()).forEach(item -> {
-                    DeliveryId id =
-                            byKey.get(requiredString(item, "contactKey") + "|" + requiredString(item, "notice"));
-                    DeliveryStatus status = status(item);
-                    if (id != null && status != DeliveryStatus.SENDING) {
-                        found.put(id, status);
-                    }
-                });
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+        KeysAndAttributes read = KeysAndAttributes.builder()
+                .keys(byKey.values().stream().map(DynamoDbDeliveryLog::key).toList())
+                .consistentRead(true)
+                .projectionExpression("contactKey, #n, #s")
+                .expressionAttributeNames(Map.of("#n", "notice", "#s", "status"))
+                .build();
+        Map<DeliveryId, DeliveryStatus> found = new LinkedHashMap<>();
+        batches.get(deliveryTable, read, item -> {
+            DeliveryId id = byKey.get(requiredString(item, "contactKey") + "|" + requiredString(item, "notice"));
+            DeliveryStatus status = status(item);
+            if (id != null && status != DeliveryStatus.SENDING) {
+                found.put(id, status);
             }
-        }
+        });
         return found;
-    }
-
-    private static void backoff(int round) {
-        if (round == 0) {
-            return;
-        }
-        try {
-            Thread.sleep(Math.min(2_000L, 25L << round));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying unprocessed items", e);
-        }
     }
 
     PutItemRequest claimRequest(DeliveryId id, String token, String referenceHash, Instant now, Instant leaseUntil) {
@@ -219,85 +198,6 @@ public final class DynamoDbDeliveryLog implements DeliveryLog, DeliveryRecorder 
                         Map.of("#contactKey", "contactKey", "#status", "status", "#leaseUntil", "leaseUntil"))
                 .expressionAttributeValues(Map.of(":sending", s(DeliveryStatus.SENDING.code()), ":now", millis(now)))
                 .build();
-    }
-
-    @Override
-    public boolean settle(
-            DeliveryId id,
-            String claimToken,
-            DeliveryStatus status,
-            @Nullable String providerMessageId,
-            @Nullable String reason,
-            Instant at) {
-        try {
-            dynamoDb.updateItem(settleRequest(id, claimToken, status, providerMessageId, reason, at));
-            return true;
-        } catch (ConditionalCheckFailedException lost) {
-            Optional<Map<String, AttributeValue>> item = read(id);
-            if (item.isEmpty()
-                    || !claimToken.equals(string(item.get(), "claimToken").orElse(null))) {
-                return false;
-            }
-            DeliveryStatus current = status(item.get());
-            // Our own earlier attempt may have succeeded before a client retry: then it is ours.
-            if (current == status
-                    && (providerMessageId == null
-                            || providerMessageId.equals(
-                                    string(item.get(), "providerMessageId").orElse(null)))) {
-                return true;
-            }
-            // A provider event overtook us (DELIVERED before our SENT was written): keep the later
-            // status, but still record when the provider took the message and its id.
-            if (providerTook(status) && current.rank() > status.rank()) {
-                recordSendOnAdvanced(id, claimToken, providerMessageId, at);
-                return true;
-            }
-            return false;
-        }
-    }
-
-    private void recordSendOnAdvanced(
-            DeliveryId id, String claimToken, @Nullable String providerMessageId, Instant at) {
-        Expression e = new Expression();
-        e.setIfAbsent("sentAt", millis(at));
-        if (providerMessageId != null) {
-            e.set("providerMessageId", s(providerMessageId));
-        }
-        e.remove("leaseUntil");
-        String condition = e.name("claimToken") + " = " + e.value("token", s(claimToken));
-        try {
-            dynamoDb.updateItem(conditionalUpdate(id, e, condition));
-        } catch (ConditionalCheckFailedException claimedAgain) {
-            // Another sender holds the delivery now; its own settle records the send.
-        }
-    }
-
-    UpdateItemRequest settleRequest(
-            DeliveryId id,
-            String claimToken,
-            DeliveryStatus status,
-            @Nullable String providerMessageId,
-            @Nullable String reason,
-            Instant at) {
-        if (status == DeliveryStatus.SENDING) {
-            throw new IllegalArgumentException("a delivery is settled to a terminal status");
-        }
-        Expression e = new Expression();
-        e.set("status", s(status.code()));
-        e.set("updatedAt", millis(at));
-        if (providerTook(status)) {
-            e.set("sentAt", millis(at));
-        }
-        if (providerMessageId != null) {
-            e.set("providerMessageId", s(providerMessageId));
-        }
-        if (reason != null) {
-            e.set("reason", s(reason));
-        }
-        e.remove("leaseUntil");
-        String condition = e.name("claimToken") + " = " + e.value("token", s(claimToken)) + " AND " + e.name("status")
-                + " = " + e.value("sending", s(DeliveryStatus.SENDING.code()));
-        return conditionalUpdate(id, e, condition);
     }
 
     @Override
@@ -408,49 +308,6 @@ public final class DynamoDbDeliveryLog implements DeliveryLog, DeliveryRecorder 
                 .map(DynamoDbDeliveryLog::delivery);
     }
 
-    /**
-     * A parallel scan of the whole table, filtered to the campaign. At 33.7 million deliveries per
-     * campaign this reads every delivery of every campaign: fine for a report now and then, not for
-     * a progress bar. Per-campaign status counters (updated with the settle and advance writes) come
-     * with sending at scale.
-     */
-    @Override
-    public DeliveryCounts count(String campaignId) {
-        Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Map<DeliveryStatus, Long>>> segments = new ArrayList<>();
-            for (int segment = 0; segment < COUNT_SEGMENTS; segment++) {
-                int current = segment;
-                segments.add(threads.submit(() -> countSegment(campaignId, current)));
-            }
-            for (Future<Map<DeliveryStatus, Long>> segment : segments) {
-                segment.get().forEach((status, n) -> counts.merge(status, n, Long::sum));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while counting deliveries", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r
-                    ? r
-                    : new IllegalStateException("counting deliveries failed", e.getCause());
-        }
-        return DeliveryCounts.of(counts);
-    }
-
-    private Map<DeliveryStatus, Long> countSegment(String campaignId, int segment) {
-        Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
-        dynamoDb.scanPaginator(b -> b.tableName(deliveryTable)
-                        .segment(segment)
-                        .totalSegments(COUNT_SEGMENTS)
-                        .filterExpression("#c = :c")
-                        .projectionExpression("#s")
-                        .expressionAttributeNames(Map.of("#c", "campaignId", "#s", "status"))
-                        .expressionAttributeValues(Map.of(":c", s(campaignId))))
-                .items()
-                .forEach(item -> counts.merge(status(item), 1L, Long::sum));
-        return counts;
-    }
-
     private Optional<Map<String, AttributeValue>> read(DeliveryId id) {
         GetItemResponse response =
                 dynamoDb.getItem(b -> b.tableName(deliveryTable).key(key(id)).consistentRead(true));
@@ -484,7 +341,8 @@ public final class DynamoDbDeliveryLog implements DeliveryLog, DeliveryRecorder 
                 instant(item, "updatedAt").orElse(Instant.EPOCH),
                 instant(item, "sentAt"),
                 string(item, "providerMessageId"),
-                string(item, "reason"));
+                string(item, "reason"),
+                told(item));
     }
 
     /** An update of one delivery under a condition, with the expression's names and values. */

@@ -38,7 +38,7 @@ public final class DynamoDbSendGovernor implements SendGovernor {
     static final String PREFIX = "rate#";
 
     /** How far ahead of now an idle schedule restarts. */
-    static final long LEAD_MICROS = 100_000;
+    static final long LEAD_MICROS = SendGovernor.IDLE_LEAD.toNanos() / 1_000;
 
     private static final int ATTEMPTS = 8;
 

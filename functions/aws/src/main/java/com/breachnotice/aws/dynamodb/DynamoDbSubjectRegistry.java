@@ -9,7 +9,6 @@ import static com.breachnotice.aws.dynamodb.Attributes.s;
 import static com.breachnotice.aws.dynamodb.Attributes.ss;
 import static com.breachnotice.aws.dynamodb.Attributes.string;
 import static com.breachnotice.aws.dynamodb.Attributes.strings;
-import static java.util.Objects.requireNonNull;
 
 import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.crypto.Sealed;
@@ -17,12 +16,13 @@ import com.breachnotice.core.intake.ContactRecord;
 import com.breachnotice.core.intake.Registered;
 import com.breachnotice.core.intake.Registration;
 import com.breachnotice.core.intake.SubjectMerge;
-import com.breachnotice.core.intake.SubjectRecord;
 import com.breachnotice.core.intake.SubjectRegistry;
+import com.breachnotice.core.intake.SubjectWrites;
+import com.breachnotice.core.intake.Unconfirmed;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
-import com.breachnotice.core.manifest.RejectReason;
 import com.breachnotice.core.manifest.Rejection;
+import com.breachnotice.core.registry.SubjectRole;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,9 +37,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -66,8 +64,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  *       concurrency).
  * </ul>
  *
- * <p>No transactions: moto 5.2.5 copies the whole table per transaction action and loses concurrent
- * {@code ADD}s in them (branch {@code intake-batched-registry}).
+ * <p>No transactions: a transaction costs twice the write units of the same writes and holds at
+ * most 100 items; batched puts with a later check cost one.
  *
  * <p>A put is blind (BatchWriteItem has no conditions), so two writers that both read "absent" for
  * the same key (a contact shared by customers in two ranges loaded at once) would overwrite each
@@ -75,10 +73,16 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * and put have had a chunk's time to land): the key is read again and, if our contribution is gone,
  * it is registered again through the merging path. The window left is a concurrent writer whose
  * read-to-put time exceeds a chunk's; the last chunk of a range is verified at once by
- * {@link #settle}.
+ * {@link #settle}. What awaits verification is returned to the caller ({@link
+ * Registered#unconfirmed}) and handed back with the next chunk: this class keeps nothing between
+ * calls.
+ *
+ * <p>Independent writes of one call run on the executor it is given (the composition root owns it;
+ * {@code Runnable::run} runs them in turn).
  *
  * <p>Subjects keep, per manifest, the line of the row that defined them (attribute
- * {@link SubjectMerge#definingLineName}); {@link SubjectMerge} decides merges and conflicts with it.
+ * {@link SubjectMerge#definingLineName}); {@link SubjectMerge#plan} decides merges and conflicts with
+ * it and returns the writes, which this class turns into requests.
  * A row that displaces a higher line rewrites the subject conditionally on that line, and takes the
  * displaced customer off the contacts it had brought (a contact left without owners is deleted).
  *
@@ -87,9 +91,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * and, separately, {@code nameCipher} + {@code nameDataKey}: the name may come from a later owner,
  * sealed by another worker under another data key.
  */
-public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoCloseable {
+public final class DynamoDbSubjectRegistry implements SubjectRegistry {
 
-    /** Concurrent requests per call: enough to hide latency, few enough to stay polite to the table. */
+    /** Concurrent requests per call the wiring should allow: enough to hide latency, polite to the table. */
     public static final int DEFAULT_CONCURRENCY = 8;
 
     static final int MAX_GET_KEYS = 100;
@@ -100,152 +104,100 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
     private final DynamoDbClient dynamoDb;
     private final String subjectTable;
     private final String contactTable;
-    private final ExecutorService executor;
-    private final boolean ownsExecutor;
-    private final Map<String, Pending> pending = new HashMap<>();
+    private final Executor executor;
 
-    /** Owns a pool of {@value #DEFAULT_CONCURRENCY} daemon threads, shut down by {@link #close()}. */
+    /** Runs a call's writes one after the other, on the calling thread. */
     public DynamoDbSubjectRegistry(DynamoDbClient dynamoDb, String subjectTable, String contactTable) {
-        this(dynamoDb, subjectTable, contactTable, ownedPool(), true);
+        this(dynamoDb, subjectTable, contactTable, Runnable::run);
     }
 
-    /** Uses the caller's executor, which bounds the concurrency; {@link #close()} leaves it running. */
+    /** Runs a call's independent writes on {@code executor}, which bounds the concurrency and is not ours. */
     public DynamoDbSubjectRegistry(
-            DynamoDbClient dynamoDb, String subjectTable, String contactTable, ExecutorService executor) {
-        this(dynamoDb, subjectTable, contactTable, executor, false);
-    }
-
-    private DynamoDbSubjectRegistry(
-            DynamoDbClient dynamoDb,
-            String subjectTable,
-            String contactTable,
-            ExecutorService executor,
-            boolean ownsExecutor) {
+            DynamoDbClient dynamoDb, String subjectTable, String contactTable, Executor executor) {
         this.dynamoDb = dynamoDb;
         this.subjectTable = subjectTable;
         this.contactTable = contactTable;
         this.executor = executor;
-        this.ownsExecutor = ownsExecutor;
     }
 
-    /** Blind puts of the previous chunk of one manifest, awaiting their verification. */
-    private record Pending(Map<String, List<Registration>> subjects, Map<ContactKey, MergedContact> contacts) {}
+    /** Blind puts of one chunk awaiting their verification, as the table would merge them. */
+    private record Pending(Map<String, List<Registration>> subjects, Map<ContactKey, MergedContact> contacts) {
+
+        static Pending of(Unconfirmed unconfirmed) {
+            Map<String, List<Registration>> subjects = new LinkedHashMap<>();
+            for (Registration row : unconfirmed.subjects()) {
+                subjects.computeIfAbsent(row.subject().customerId(), id -> new ArrayList<>())
+                        .add(row);
+            }
+            return new Pending(subjects, mergeContacts(unconfirmed.contacts()));
+        }
+
+        Unconfirmed unconfirmed() {
+            List<Registration> rows = new ArrayList<>();
+            subjects.values().forEach(rows::addAll);
+            List<ContactRecord> records = new ArrayList<>();
+            contacts.values().forEach(contact -> records.addAll(contact.records));
+            return new Unconfirmed(rows, records);
+        }
+    }
 
     @Override
-    public Registered register(String manifestId, List<Registration> rows) {
-        Pending previous;
-        Pending current;
-        Registered registered;
-        synchronized (pending) {
-            previous = pending.remove(manifestId);
-        }
-        current = new Pending(new LinkedHashMap<>(), new LinkedHashMap<>());
-        registered = write(manifestId, rows, current);
-        synchronized (pending) {
-            pending.put(manifestId, current);
-        }
-        if (previous != null) {
-            registered = plus(registered, verify(manifestId, previous));
+    public Registered register(String manifestId, List<Registration> rows, Unconfirmed previous) {
+        Registered registered = write(manifestId, rows);
+        if (!previous.isEmpty()) {
+            registered = plus(registered, verify(manifestId, Pending.of(previous)));
         }
         return registered;
     }
 
     @Override
-    public Registered settle(String manifestId) {
-        Pending last;
-        synchronized (pending) {
-            last = pending.remove(manifestId);
-        }
-        return last == null ? Registered.NOTHING : verify(manifestId, last);
+    public Registered settle(String manifestId, Unconfirmed last) {
+        return last.isEmpty() ? Registered.NOTHING : verify(manifestId, Pending.of(last));
     }
 
-    @Override
-    public void close() {
-        if (ownsExecutor) {
-            executor.shutdown();
-        }
+    private Registered write(String manifestId, List<Registration> rows) {
+        Pending blind = new Pending(new LinkedHashMap<>(), new LinkedHashMap<>());
+        Registered registered = write(manifestId, rows, blind);
+        return new Registered(
+                registered.mergedLines(), registered.conflicting(), registered.displaced(), blind.unconfirmed());
     }
 
     private Registered write(String manifestId, List<Registration> rows, Pending blind) {
         String lineName = SubjectMerge.definingLineName(manifestId);
-        Map<String, List<Registration>> groups = new LinkedHashMap<>();
-        for (Registration row : rows) {
-            groups.computeIfAbsent(row.subject().customerId(), id -> new ArrayList<>())
-                    .add(row);
-        }
-        Map<String, Map<String, AttributeValue>> storedSubjects = batchGet(
+        List<String> ids =
+                rows.stream().map(row -> row.subject().customerId()).distinct().toList();
+        Map<String, Map<String, AttributeValue>> storedItems = batchGet(
                 subjectTable,
                 "customerId",
-                new ArrayList<>(groups.keySet()),
+                ids,
                 item -> requiredString(item, "customerId"),
                 "customerId, emailKey, phoneKey, #items, manifests, nameCipher, #line",
                 Map.of("#items", "items", "#line", lineName));
+        Map<String, SubjectWrites.StoredSubject> stored = new HashMap<>();
+        storedItems.forEach((id, item) -> stored.put(id, storedSubject(item, lineName)));
+        SubjectWrites plan = SubjectMerge.plan(manifestId, rows, stored);
 
-        Map<String, Set<Long>> mergedLines = new HashMap<>();
-        List<Rejection> conflicting = new ArrayList<>();
-        List<Rejection> displaced = new ArrayList<>();
         List<Map<String, AttributeValue>> subjectPuts = new ArrayList<>();
         List<UpdateItemRequest> subjectUpdates = new ArrayList<>();
-        List<Runnable> removals = new ArrayList<>();
-        List<ContactRecord> contacts = new ArrayList<>();
-
-        for (Map.Entry<String, List<Registration>> group : groups.entrySet()) {
-            String customerId = group.getKey();
-            Map<String, AttributeValue> item = storedSubjects.get(customerId);
-            SubjectState state = item == null ? null : SubjectState.of(item, lineName);
-            // Parsed twice: state changes with the rows, original stays what the table holds.
-            SubjectState original = item == null ? null : SubjectState.of(item, lineName);
-            boolean created = false;
-            OptionalLong displacedLine = OptionalLong.empty();
-            for (Registration row : group.getValue()) {
-                Optional<SubjectMerge.Stored> stored = state == null ? Optional.empty() : Optional.of(state.stored());
-                switch (SubjectMerge.decide(stored, row)) {
-                    case CREATE -> {
-                        state = SubjectState.fresh(row, manifestId);
-                        created = true;
-                        contacts.addAll(row.contacts());
-                    }
-                    case MERGE -> {
-                        SubjectMerge.Stored before = stored.orElseThrow();
-                        if (SubjectMerge.mergesAcrossRanges(before, row)) {
-                            mergedLines
-                                    .computeIfAbsent(customerId, c -> new HashSet<>())
-                                    .addAll(Set.of(
-                                            row.line(), before.definingLine().getAsLong()));
-                        }
-                        requireNonNull(state).merge(row, manifestId);
-                        contacts.addAll(row.contacts());
-                    }
-                    case CONFLICT ->
-                        conflicting.add(new Rejection(row.line(), customerId, RejectReason.CONFLICTING_CONTACT));
-                    case DISPLACE -> {
-                        long loser = requireNonNull(state).line.orElseThrow();
-                        displaced.add(new Rejection(loser, customerId, RejectReason.CONFLICTING_CONTACT));
-                        displacedLine = OptionalLong.of(loser);
-                        SubjectState loserState = state;
-                        SubjectState replaced = SubjectState.fresh(row, manifestId);
-                        // The customer stays on the contacts the winning row shares with the loser.
-                        Set<ContactKey> gone = keys(loserState.email, loserState.phone);
-                        gone.removeAll(keys(replaced.email, replaced.phone));
-                        removals.add(() -> removeOwner(customerId, gone));
-                        replaced.manifests.addAll(loserState.manifests);
-                        state = replaced;
-                        contacts.addAll(row.contacts());
-                    }
+        Map<String, List<Registration>> rowsOf = new HashMap<>();
+        rows.forEach(row -> rowsOf.computeIfAbsent(row.subject().customerId(), id -> new ArrayList<>())
+                .add(row));
+        for (SubjectWrites.SubjectWrite write : plan.subjects()) {
+            switch (write) {
+                case SubjectWrites.SubjectWrite.Create create -> {
+                    subjectPuts.add(subjectItem(create.customerId(), create.image(), lineName));
+                    blind.subjects().put(create.customerId(), rowsOf.get(create.customerId()));
                 }
-            }
-            if (state == null) {
-                continue;
-            }
-            if (original == null && created) {
-                subjectPuts.add(state.item(customerId, lineName));
-                blind.subjects().put(customerId, group.getValue());
-            } else if (displacedLine.isPresent()) {
-                subjectUpdates.add(replaceSubject(customerId, state, lineName, displacedLine.getAsLong()));
-            } else if (original != null && !state.coveredBy(original)) {
-                subjectUpdates.add(mergeSubject(customerId, state, original, lineName));
+                case SubjectWrites.SubjectWrite.Merge merge ->
+                    subjectUpdates.add(mergeSubject(merge.customerId(), merge.image(), merge.lowersLine(), lineName));
+                case SubjectWrites.SubjectWrite.Replace replace ->
+                    subjectUpdates.add(
+                            replaceSubject(replace.customerId(), replace.image(), lineName, replace.loser()));
             }
         }
+        List<Runnable> removals = new ArrayList<>();
+        plan.removals().forEach(removal -> removals.add(() -> removeOwner(removal.customerId(), removal.contacts())));
+        List<ContactRecord> contacts = plan.contacts();
 
         Map<ContactKey, MergedContact> merged = mergeContacts(contacts);
         Map<String, Map<String, AttributeValue>> storedContacts = batchGet(
@@ -253,8 +205,9 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
                 "contactKey",
                 merged.keySet().stream().map(ContactKey::value).toList(),
                 item -> requiredString(item, "contactKey"),
-                "contactKey, #items, customerIds, ownerWithoutEmail, smsCapable, nameCipher",
-                Map.of("#items", "items"));
+                "contactKey, #items, customerIds, ownerWithoutEmail, smsCapable, nameCipher, "
+                        + ContactItems.ROLE_ATTRIBUTES,
+                Map.of("#items", "items", "#roles", ContactItems.ROLES));
         List<Map<String, AttributeValue>> contactPuts = new ArrayList<>();
         List<UpdateItemRequest> contactUpdates = new ArrayList<>();
         for (MergedContact contact : merged.values()) {
@@ -275,7 +228,7 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
         runAll(writes);
         // After the writes: a displaced owner's contacts may be the ones this chunk just merged into.
         runAll(removals);
-        return new Registered(mergedLines, conflicting, displaced);
+        return plan.registered();
     }
 
     /**
@@ -311,8 +264,9 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
                 "contactKey",
                 blind.contacts().keySet().stream().map(ContactKey::value).toList(),
                 item -> requiredString(item, "contactKey"),
-                "contactKey, #items, customerIds, ownerWithoutEmail, smsCapable, nameCipher",
-                Map.of("#items", "items"));
+                "contactKey, #items, customerIds, ownerWithoutEmail, smsCapable, nameCipher, "
+                        + ContactItems.ROLE_ATTRIBUTES,
+                Map.of("#items", "items", "#roles", ContactItems.ROLES));
         List<Runnable> repairs = new ArrayList<>();
         Set<String> againIds = new HashSet<>();
         again.forEach(row -> againIds.add(row.subject().customerId()));
@@ -353,23 +307,22 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
     }
 
     private UpdateItemRequest mergeSubject(
-            String customerId, SubjectState state, SubjectState original, String lineName) {
+            String customerId, SubjectWrites.Image image, boolean lowersLine, String lineName) {
         Expression e = new Expression();
-        e.add("items", ss(state.items));
-        e.add("manifests", ss(state.manifests));
-        if (state.name != null) {
-            e.setIfAbsent("nameCipher", s(state.name.ciphertext()));
-            e.setIfAbsent("dataKey", s(state.name.wrappedKey()));
-        }
+        e.add("items", ss(codes(image.items())));
+        e.add("manifests", ss(image.manifests()));
+        image.name().ifPresent(name -> {
+            e.setIfAbsent("nameCipher", s(name.ciphertext()));
+            e.setIfAbsent("dataKey", s(name.wrappedKey()));
+        });
         UpdateItemRequest.Builder request =
                 UpdateItemRequest.builder().tableName(subjectTable).key(Map.of("customerId", s(customerId)));
-        boolean lowers = state.line.isPresent()
-                && (original.line.isEmpty() || state.line.getAsLong() < original.line.getAsLong());
-        if (lowers) {
-            e.set(lineName, n(state.line.getAsLong()));
+        if (lowersLine) {
+            long lower = image.line().orElseThrow();
+            e.set(lineName, n(lower));
             String line = e.name(lineName);
-            request.conditionExpression("attribute_not_exists(" + line + ") OR " + line + " > "
-                    + e.value(lineName, n(state.line.getAsLong())));
+            request.conditionExpression(
+                    "attribute_not_exists(" + line + ") OR " + line + " > " + e.value(lineName, n(lower)));
         }
         return request.updateExpression(e.update())
                 .expressionAttributeNames(e.names())
@@ -377,25 +330,26 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
                 .build();
     }
 
-    private UpdateItemRequest replaceSubject(String customerId, SubjectState state, String lineName, long loser) {
+    private UpdateItemRequest replaceSubject(
+            String customerId, SubjectWrites.Image image, String lineName, long loser) {
         Expression e = new Expression();
-        e.set("items", ss(state.items));
-        e.add("manifests", ss(state.manifests));
-        e.set("locale", s(state.locale.code()));
-        e.set(lineName, n(state.line.orElseThrow()));
-        if (state.email != null) {
-            e.set("emailKey", s(state.email.value()));
+        e.set("items", ss(codes(image.items())));
+        e.add("manifests", ss(image.manifests()));
+        e.set("locale", s(image.locale().code()));
+        e.set(lineName, n(image.line().orElseThrow()));
+        if (image.email().isPresent()) {
+            e.set("emailKey", s(image.email().get().value()));
         } else {
             e.remove("emailKey");
         }
-        if (state.phone != null) {
-            e.set("phoneKey", s(state.phone.value()));
+        if (image.phone().isPresent()) {
+            e.set("phoneKey", s(image.phone().get().value()));
         } else {
             e.remove("phoneKey");
         }
-        if (state.name != null) {
-            e.set("nameCipher", s(state.name.ciphertext()));
-            e.set("dataKey", s(state.name.wrappedKey()));
+        if (image.name().isPresent()) {
+            e.set("nameCipher", s(image.name().get().ciphertext()));
+            e.set("dataKey", s(image.name().get().wrappedKey()));
         } else {
             e.remove("nameCipher");
             e.remove("dataKey");
@@ -409,6 +363,39 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
                 .expressionAttributeNames(e.names())
                 .expressionAttributeValues(e.values())
                 .build();
+    }
+
+    private static SubjectWrites.StoredSubject storedSubject(Map<String, AttributeValue> item, String lineName) {
+        Set<ItemKind> items = java.util.EnumSet.noneOf(ItemKind.class);
+        strings(item, "items").forEach(code -> ItemKind.ofCode(code).ifPresent(items::add));
+        return new SubjectWrites.StoredSubject(
+                items,
+                new TreeSet<>(strings(item, "manifests")),
+                string(item, "emailKey").map(ContactKey::new),
+                string(item, "phoneKey").map(ContactKey::new),
+                item.containsKey("nameCipher"),
+                optionalLong(number(item, lineName)));
+    }
+
+    private static Map<String, AttributeValue> subjectItem(
+            String customerId, SubjectWrites.Image image, String lineName) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("customerId", s(customerId));
+        item.put("items", ss(codes(image.items())));
+        item.put("manifests", ss(image.manifests()));
+        item.put("locale", s(image.locale().code()));
+        image.email().ifPresent(key -> item.put("emailKey", s(key.value())));
+        image.phone().ifPresent(key -> item.put("phoneKey", s(key.value())));
+        image.name().ifPresent(name -> {
+            item.put("nameCipher", s(name.ciphertext()));
+            item.put("dataKey", s(name.wrappedKey()));
+        });
+        image.line().ifPresent(value -> item.put(lineName, n(value)));
+        return item;
+    }
+
+    private static List<String> codes(Set<ItemKind> items) {
+        return items.stream().map(ItemKind::code).sorted().toList();
     }
 
     /** A row refused after its blind put: off its contacts, except those the stored subject also has. */
@@ -471,6 +458,14 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
             e.add("items", ss(contact.items));
         }
         e.add("customerIds", ss(contact.customerIds));
+        e.add(
+                ContactItems.ROLES,
+                ss(contact.roles.keySet().stream().map(SubjectRole::code).toList()));
+        contact.roles.forEach((role, items) -> {
+            if (!items.isEmpty()) {
+                e.add(ContactItems.roleItems(role), ss(items));
+            }
+        });
         e.set("kind", s(contact.key.kind().name().toLowerCase(Locale.ROOT)));
         e.setIfAbsent("valueCipher", s(contact.value.ciphertext()));
         e.setIfAbsent("dataKey", s(contact.value.wrappedKey()));
@@ -629,100 +624,6 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
         return value.map(OptionalLong::of).orElseGet(OptionalLong::empty);
     }
 
-    private static ExecutorService ownedPool() {
-        AtomicInteger count = new AtomicInteger();
-        return Executors.newFixedThreadPool(DEFAULT_CONCURRENCY, runnable -> {
-            Thread thread = new Thread(runnable, "subject-registry-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    /** A subject as stored or as the rows of a chunk leave it. */
-    private static final class SubjectState {
-        final Set<String> items = new TreeSet<>();
-        final Set<String> manifests = new TreeSet<>();
-        NoticeLocale locale = NoticeLocale.KO;
-
-        @Nullable
-        ContactKey email;
-
-        @Nullable
-        ContactKey phone;
-
-        @Nullable
-        Sealed name;
-
-        boolean hasName;
-        OptionalLong line = OptionalLong.empty();
-
-        static SubjectState of(Map<String, AttributeValue> item, String lineName) {
-            SubjectState state = new SubjectState();
-            state.items.addAll(strings(item, "items"));
-            state.manifests.addAll(strings(item, "manifests"));
-            state.email = string(item, "emailKey").map(ContactKey::new).orElse(null);
-            state.phone = string(item, "phoneKey").map(ContactKey::new).orElse(null);
-            state.hasName = item.containsKey("nameCipher");
-            state.line = optionalLong(number(item, lineName));
-            return state;
-        }
-
-        static SubjectState fresh(Registration row, String manifestId) {
-            SubjectRecord record = row.subject();
-            SubjectState state = new SubjectState();
-            state.locale = record.locale();
-            state.email = record.email().orElse(null);
-            state.phone = record.phone().orElse(null);
-            state.merge(row, manifestId);
-            return state;
-        }
-
-        void merge(Registration row, String manifestId) {
-            SubjectRecord record = row.subject();
-            record.items().stream().map(ItemKind::code).forEach(items::add);
-            manifests.add(manifestId);
-            if (name == null && !hasName) {
-                name = record.name().orElse(null);
-                hasName = name != null;
-            }
-            if (!row.repeat() && (line.isEmpty() || row.line() < line.getAsLong())) {
-                line = OptionalLong.of(row.line());
-            }
-        }
-
-        SubjectMerge.Stored stored() {
-            return new SubjectMerge.Stored(Optional.ofNullable(email), Optional.ofNullable(phone), line);
-        }
-
-        /** Whether the stored item already holds all of this: a reload writes nothing. */
-        boolean coveredBy(SubjectState stored) {
-            return stored.items.containsAll(items)
-                    && stored.manifests.containsAll(manifests)
-                    && (name == null || stored.hasName)
-                    && (line.isEmpty() || (stored.line.isPresent() && stored.line.getAsLong() <= line.getAsLong()));
-        }
-
-        Map<String, AttributeValue> item(String customerId, String lineName) {
-            Map<String, AttributeValue> item = new HashMap<>();
-            item.put("customerId", s(customerId));
-            item.put("items", ss(items));
-            item.put("manifests", ss(manifests));
-            item.put("locale", s(locale.code()));
-            if (email != null) {
-                item.put("emailKey", s(email.value()));
-            }
-            if (phone != null) {
-                item.put("phoneKey", s(phone.value()));
-            }
-            if (name != null) {
-                item.put("nameCipher", s(name.ciphertext()));
-                item.put("dataKey", s(name.wrappedKey()));
-            }
-            line.ifPresent(value -> item.put(lineName, n(value)));
-            return item;
-        }
-    }
-
     /** Every contribution to one contact in one call, merged as the table would merge them. */
     static final class MergedContact {
         final ContactKey key;
@@ -730,6 +631,9 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
         final NoticeLocale locale;
         final Set<String> items = new TreeSet<>();
         final Set<String> customerIds = new TreeSet<>();
+        final Map<SubjectRole, Set<String>> roles = new java.util.EnumMap<>(SubjectRole.class);
+        /** The contributions merged here, so that a blind put can be verified by the caller's next call. */
+        final List<ContactRecord> records = new ArrayList<>();
 
         @Nullable
         Sealed name;
@@ -744,8 +648,11 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
         }
 
         void merge(ContactRecord record) {
+            records.add(record);
             record.items().stream().map(ItemKind::code).forEach(items::add);
             customerIds.add(record.customerId());
+            Set<String> roleItems = roles.computeIfAbsent(record.role(), r -> new TreeSet<>());
+            record.items().stream().map(ItemKind::code).forEach(roleItems::add);
             if (name == null) {
                 name = record.name().orElse(null);
             }
@@ -756,14 +663,34 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry, AutoClose
         boolean coveredBy(Map<String, AttributeValue> item) {
             return strings(item, "items").containsAll(items)
                     && strings(item, "customerIds").containsAll(customerIds)
+                    && rolesCoveredBy(item)
                     && (!ownerWithoutEmail || flag(item, "ownerWithoutEmail"))
                     && flag(item, "smsCapable") == smsCapable
                     && (name == null || item.containsKey("nameCipher"));
         }
 
+        private boolean rolesCoveredBy(Map<String, AttributeValue> item) {
+            List<String> stored = strings(item, ContactItems.ROLES);
+            for (Map.Entry<SubjectRole, Set<String>> role : roles.entrySet()) {
+                if (!stored.contains(role.getKey().code())
+                        || !strings(item, ContactItems.roleItems(role.getKey())).containsAll(role.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         Map<String, AttributeValue> item() {
             Map<String, AttributeValue> item = new HashMap<>();
             item.put("contactKey", s(key.value()));
+            item.put(
+                    ContactItems.ROLES,
+                    ss(roles.keySet().stream().map(SubjectRole::code).toList()));
+            roles.forEach((role, roleItems) -> {
+                if (!roleItems.isEmpty()) {
+                    item.put(ContactItems.roleItems(role), ss(roleItems));
+                }
+            });
             item.put("kind", s(key.kind().name().toLowerCase(Locale.ROOT)));
             if (!items.isEmpty()) {
                 item.put("items", ss(items));

@@ -10,6 +10,7 @@ import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.planning.NoticeJob;
 import com.breachnotice.core.planning.PlanTask;
 import com.breachnotice.core.registry.StoredContact;
+import com.breachnotice.core.registry.SubjectRole;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +41,8 @@ import java.util.Set;
  * NoticeJob   {"v":1,"campaignId":"..","channel":"email","locale":"ko","contacts":["E..",".."],
  *              "keys":["<wrapped data key>",..],            (optional, with "sealed")
  *              "sealed":[{"k":"E..","v":"<cipher>","vk":0,"n":"<cipher>","nk":0,
- *                         "i":["name","email"],"l":"ko","s":false,"o":false},..]}
+ *                         "i":["name","email"],"l":"ko","s":false,"o":false,
+ *                         "r":{"customer":["name","email"]}},..]}      ("r" optional: a customer)
  * CodeRequest {"v":1,"challengeId":"..","contact":"E..","code":"..","locale":"en"}
  * </pre>
  *
@@ -109,6 +112,11 @@ public final class MessageCodec {
                 entry.put("l", contact.locale().code());
                 entry.put("s", contact.smsCapable());
                 entry.put("o", contact.ownerWithoutEmail());
+                ObjectNode roles = entry.putObject("r");
+                contact.roleSet().forEach(role -> {
+                    ArrayNode roleItems = roles.putArray(role.code());
+                    contact.itemsOf(role).stream().map(ItemKind::code).sorted().forEach(roleItems::add);
+                });
             });
             ArrayNode keyList = node.putArray("keys");
             keys.forEach(keyList::add);
@@ -220,6 +228,16 @@ public final class MessageCodec {
                         : Optional.empty();
                 Set<ItemKind> items = EnumSet.noneOf(ItemKind.class);
                 entry.path("i").forEach(item -> ItemKind.ofCode(item.asText()).ifPresent(items::add));
+                Map<SubjectRole, Set<ItemKind>> roles = new EnumMap<>(SubjectRole.class);
+                entry.path("r")
+                        .properties()
+                        .forEach(role -> SubjectRole.ofCode(role.getKey()).ifPresent(known -> {
+                            Set<ItemKind> roleItems = EnumSet.noneOf(ItemKind.class);
+                            role.getValue()
+                                    .forEach(item ->
+                                            ItemKind.ofCode(item.asText()).ifPresent(roleItems::add));
+                            roles.put(known, roleItems);
+                        }));
                 NoticeLocale locale = NoticeLocale.ofCode(entry.path("l").asText(""))
                         .orElseThrow(() -> fields.malformed("a sealed contact has no locale"));
                 enclosed.put(
@@ -231,7 +249,8 @@ public final class MessageCodec {
                                 locale,
                                 items,
                                 entry.path("s").asBoolean(),
-                                entry.path("o").asBoolean()));
+                                entry.path("o").asBoolean(),
+                                roles));
             } catch (RuntimeException e) {
                 if (e instanceof MalformedMessageException malformed) {
                     throw malformed;

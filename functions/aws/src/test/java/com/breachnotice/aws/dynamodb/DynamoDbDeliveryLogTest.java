@@ -69,39 +69,6 @@ class DynamoDbDeliveryLogTest {
     }
 
     @Test
-    void settle_isConditionedOnTheTokenAndSending_andDropsTheLease() {
-        assertThat(log.settle(ID, "token-1", DeliveryStatus.SENT, "ses-1", null, NOW))
-                .isTrue();
-
-        UpdateItemRequest update = (UpdateItemRequest) dynamoDb.requests.get(0);
-        assertThat(update.conditionExpression()).isEqualTo("#claimToken = :token AND #status = :sending");
-        assertThat(update.updateExpression())
-                .isEqualTo("SET #status = :status, #updatedAt = :updatedAt, #sentAt = :sentAt,"
-                        + " #providerMessageId = :providerMessageId REMOVE #leaseUntil");
-        assertThat(update.expressionAttributeValues())
-                .containsEntry(":token", AttributeValue.fromS("token-1"))
-                .containsEntry(":sending", AttributeValue.fromS("sending"))
-                .containsEntry(":status", AttributeValue.fromS("sent"))
-                .containsEntry(":providerMessageId", AttributeValue.fromS("ses-1"));
-    }
-
-    @Test
-    void settle_lostClaim_isFalse_unlessOurOwnRetryLanded() {
-        dynamoDb.writeFailure = ConditionalCheckFailedException.builder().build();
-        dynamoDb.items = request ->
-                Map.of("status", AttributeValue.fromS("sending"), "claimToken", AttributeValue.fromS("other"));
-        assertThat(log.settle(ID, "token-1", DeliveryStatus.SENT, "ses-1", null, NOW))
-                .isFalse();
-
-        dynamoDb.items = request -> Map.of(
-                "status", AttributeValue.fromS("sent"),
-                "claimToken", AttributeValue.fromS("token-1"),
-                "providerMessageId", AttributeValue.fromS("ses-1"));
-        assertThat(log.settle(ID, "token-1", DeliveryStatus.SENT, "ses-1", null, NOW))
-                .isTrue();
-    }
-
-    @Test
     void release_deletesOnlyOurLiveClaim() {
         log.release(ID, "token-1");
 

@@ -10,6 +10,7 @@ import com.breachnotice.core.intake.ContactRecord;
 import com.breachnotice.core.intake.Registered;
 import com.breachnotice.core.intake.Registration;
 import com.breachnotice.core.intake.SubjectRecord;
+import com.breachnotice.core.intake.Unconfirmed;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.manifest.RejectReason;
@@ -64,7 +65,6 @@ class DynamoDbSubjectRegistryIT {
 
     @AfterAll
     static void close() {
-        registry.close();
         dynamoDb.close();
     }
 
@@ -73,13 +73,13 @@ class DynamoDbSubjectRegistryIT {
         ContactKey email = TestStacks.emailKey("twice@example.com");
         List<Registration> rows = List.of(row("m1", 2, "cust-twice", Set.of(ItemKind.NAME, ItemKind.EMAIL), email));
 
-        registry.register("m1", rows);
-        registry.settle("m1");
+        register("m1", rows);
+        settle("m1");
         Map<String, AttributeValue> subjectOnce = item(subjectTable, "customerId", "cust-twice");
         Map<String, AttributeValue> contactOnce = item(contactTable, "contactKey", email.value());
         REQUESTS.reset();
-        Registered again = registry.register("m1", rows);
-        registry.settle("m1");
+        Registered again = register("m1", rows);
+        settle("m1");
 
         assertThat(again).isEqualTo(Registered.NOTHING);
         assertThat(REQUESTS.snapshot()).containsOnlyKeys("BatchGetItem");
@@ -93,16 +93,16 @@ class DynamoDbSubjectRegistryIT {
     @Test
     void register_secondManifest_unionsItemsOwnersAndManifests_keepsFirstValues() {
         ContactKey phone = TestStacks.phoneKey("+821011112222");
-        registry.register("m1", List.of(row("m1", 2, "cust-a", Set.of(ItemKind.PHONE), phone)));
-        registry.settle("m1");
+        register("m1", List.of(row("m1", 2, "cust-a", Set.of(ItemKind.PHONE), phone)));
+        settle("m1");
 
-        registry.register(
+        register(
                 "m2",
                 List.of(
                         row("m2", 2, "cust-a", Set.of(ItemKind.ORDER_HISTORY), phone),
                         row("m2", 3, "cust-b", Set.of(ItemKind.ADDRESS_BOOK), phone),
                         row("m2", 4, "cust-c", Set.of(ItemKind.ENTRANCE_CODE), phone)));
-        registry.settle("m2");
+        settle("m2");
 
         Map<String, AttributeValue> subject = item(subjectTable, "customerId", "cust-a");
         assertThat(subject.get("items").ss()).containsExactlyInAnyOrder("phone", "order_history");
@@ -143,9 +143,9 @@ class DynamoDbSubjectRegistryIT {
                         "x",
                         false,
                         false)));
-        registry.register("m1", List.of(withoutName));
-        registry.register("m1", List.of(row("m1", 3, "y", Set.of(ItemKind.NAME), email)));
-        registry.settle("m1");
+        register("m1", List.of(withoutName));
+        register("m1", List.of(row("m1", 3, "y", Set.of(ItemKind.NAME), email)));
+        settle("m1");
 
         StoredContact stored = book.find(email).orElseThrow();
         assertThat(stored.value()).isEqualTo(new Sealed("v", "key-1"));
@@ -157,15 +157,13 @@ class DynamoDbSubjectRegistryIT {
     void register_lowerLineOfOtherRangeArrivesLater_displacesTheHigherOne() {
         ContactKey later = TestStacks.emailKey("displaced@example.com");
         ContactKey lower = TestStacks.emailKey("winner@example.com");
-        registry.register("m3", List.of(row("m3", 100, "cust-d", Set.of(ItemKind.NAME), later)));
-        registry.settle("m3");
+        register("m3", List.of(row("m3", 100, "cust-d", Set.of(ItemKind.NAME), later)));
+        settle("m3");
 
-        Registered registered =
-                registry.register("m3", List.of(row("m3", 10, "cust-d", Set.of(ItemKind.PHONE), lower)));
-        registry.settle("m3");
-        Registered conflicting =
-                registry.register("m3", List.of(row("m3", 200, "cust-d", Set.of(ItemKind.EMAIL), later)));
-        registry.settle("m3");
+        Registered registered = register("m3", List.of(row("m3", 10, "cust-d", Set.of(ItemKind.PHONE), lower)));
+        settle("m3");
+        Registered conflicting = register("m3", List.of(row("m3", 200, "cust-d", Set.of(ItemKind.EMAIL), later)));
+        settle("m3");
 
         assertThat(registered.displaced())
                 .containsExactly(new Rejection(100, "cust-d", RejectReason.CONFLICTING_CONTACT));
@@ -183,11 +181,11 @@ class DynamoDbSubjectRegistryIT {
         ContactKey shared = TestStacks.emailKey("shared-email@example.com");
         ContactKey loserPhone = TestStacks.phoneKey("+821033334444");
         ContactKey winnerPhone = TestStacks.phoneKey("+821055556666");
-        registry.register("m6", List.of(twoContacts("m6", 100, "cust-h", shared, loserPhone)));
-        registry.settle("m6");
+        register("m6", List.of(twoContacts("m6", 100, "cust-h", shared, loserPhone)));
+        settle("m6");
 
-        Registered registered = registry.register("m6", List.of(twoContacts("m6", 10, "cust-h", shared, winnerPhone)));
-        registry.settle("m6");
+        Registered registered = register("m6", List.of(twoContacts("m6", 10, "cust-h", shared, winnerPhone)));
+        settle("m6");
 
         assertThat(registered.displaced()).extracting(Rejection::line).containsExactly(100L);
         assertThat(item(contactTable, "contactKey", shared.value())
@@ -203,7 +201,7 @@ class DynamoDbSubjectRegistryIT {
     @Test
     void register_blindPutOverwrittenByConcurrentWriter_repairedOneChunkLater() {
         ContactKey shared = TestStacks.emailKey("shared-by-two-ranges@example.com");
-        registry.register("m4", List.of(row("m4", 2, "cust-e", Set.of(ItemKind.NAME), shared)));
+        register("m4", List.of(row("m4", 2, "cust-e", Set.of(ItemKind.NAME), shared)));
         // Another range read "absent" before our put and put its own item after it.
         dynamoDb.putItem(b -> b.tableName(contactTable)
                 .item(Map.of(
@@ -217,12 +215,12 @@ class DynamoDbSubjectRegistryIT {
                         "smsCapable", AttributeValue.fromBool(false),
                         "ownerWithoutEmail", AttributeValue.fromBool(false))));
 
-        registry.register("m4", List.of(row("m4", 3, "cust-g", Set.of(ItemKind.PHONE), TestStacks.emailKey("g"))));
+        register("m4", List.of(row("m4", 3, "cust-g", Set.of(ItemKind.PHONE), TestStacks.emailKey("g"))));
 
         Map<String, AttributeValue> contact = item(contactTable, "contactKey", shared.value());
         assertThat(contact.get("customerIds").ss()).containsExactlyInAnyOrder("cust-e", "cust-f");
         assertThat(contact.get("items").ss()).containsExactlyInAnyOrder("name", "address_book");
-        registry.settle("m4");
+        settle("m4");
     }
 
     @Test
@@ -236,15 +234,15 @@ class DynamoDbSubjectRegistryIT {
         }
         REQUESTS.reset();
         for (int from = 0; from < rows.size(); from += 100) {
-            registry.register("m5", rows.subList(from, from + 100));
+            register("m5", rows.subList(from, from + 100));
         }
-        registry.settle("m5");
+        settle("m5");
         int firstLoad = REQUESTS.total();
         REQUESTS.reset();
         for (int from = 0; from < rows.size(); from += 100) {
-            registry.register("m5", rows.subList(from, from + 100));
+            register("m5", rows.subList(from, from + 100));
         }
-        registry.settle("m5");
+        settle("m5");
         int reload = REQUESTS.total();
 
         // 1,000 subjects and 1,000 contacts: 20 BatchGetItem, 80 BatchWriteItem, 20 verifying reads.
@@ -340,5 +338,20 @@ class DynamoDbSubjectRegistryIT {
                 phone,
                 phone);
         return new Registration(line, false, subject, List.of(contact));
+    }
+
+    /** The range's side of the registry's protocol: what a chunk left unconfirmed goes with the next. */
+    private static final Map<String, Unconfirmed> UNCONFIRMED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Registered register(String manifestId, List<Registration> rows) {
+        Registered registered =
+                registry.register(manifestId, rows, UNCONFIRMED.getOrDefault(manifestId, Unconfirmed.NONE));
+        UNCONFIRMED.put(manifestId, registered.unconfirmed());
+        return registered;
+    }
+
+    private static Registered settle(String manifestId) {
+        Unconfirmed last = UNCONFIRMED.remove(manifestId);
+        return registry.settle(manifestId, last == null ? Unconfirmed.NONE : last);
     }
 }

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Run the whole flow on the local AWS emulator, from a clean state.",
             "Creates the stack from template.yaml, runs every function in the local runtime, loads a manifest,",
-            "sends the first notice and reports. Without --exit the lookup page stays open until Ctrl-C."
+            "sends the first notice, loads the complete manifest and an address book, sends the revised",
+            "notice and reports. Without --exit the lookup page stays open until Ctrl-C."
         })
 public final class DemoCommand implements Callable<Integer> {
 
@@ -137,7 +138,26 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf(
                 "  deliveries  %d planned: %d sent, %d failed, %d pending%n",
                 report.planned(), report.sent(), report.failed(), report.pending());
-        out.printf("  emulator    %d emails and %d SMS recorded%n", report.emailsRecorded(), report.smsRecorded());
+        if (!report.addressBook().isEmpty()) {
+            out.println("  address book " + report.addressBook());
+        }
+        for (DemoFlow.CampaignLine line : report.campaigns()) {
+            out.printf(
+                    "  campaign    %s (%s): %d planned, %d sent, %d failed, %d pending%s%n",
+                    line.id(),
+                    line.notice(),
+                    line.planned(),
+                    line.sent(),
+                    line.failed(),
+                    line.pending(),
+                    line.reachedOfEarlier()
+                            .map(pair -> "; reached " + pair[0] + " of the " + pair[1] + " contacts of "
+                                    + line.revises().orElse("?"))
+                            .orElse(""));
+        }
+        out.printf(
+                "  emulator    %d emails and %d SMS recorded (%d SMS deliveries)%n",
+                report.emailsRecorded(), report.smsRecorded(), report.smsDeliveries());
         out.println(
                 report.finished()
                         ? "  every planned delivery reached a terminal state"

@@ -1,19 +1,29 @@
 package com.breachnotice.cli.demo;
 
 import com.breachnotice.aws.AwsClients;
+import com.breachnotice.aws.dynamodb.DynamoDbIncidentStore;
 import com.breachnotice.aws.dynamodb.DynamoDbIntakeLedger;
+import com.breachnotice.aws.incident.IncidentJson;
 import com.breachnotice.cli.campaign.CampaignAdmin;
 import com.breachnotice.cli.campaign.CampaignStatus;
 import com.breachnotice.cli.manifest.ManifestCheck;
+import com.breachnotice.cli.manifest.SyntheticAddressBook;
 import com.breachnotice.cli.manifest.SyntheticManifest;
 import com.breachnotice.cli.notice.DefaultNotices;
 import com.breachnotice.core.campaign.Campaign;
 import com.breachnotice.core.campaign.ChannelPolicy;
+import com.breachnotice.core.campaign.NoticeText;
 import com.breachnotice.core.campaign.SendRates;
+import com.breachnotice.core.delivery.DeliveryStatus;
+import com.breachnotice.core.incident.IncidentDescription;
 import com.breachnotice.core.intake.IntakeLedger;
 import com.breachnotice.core.intake.IntakeStatus;
 import com.breachnotice.core.intake.ManifestUpload;
 import com.breachnotice.core.manifest.ManifestFormatException;
+import com.breachnotice.core.manifest.NoticeLocale;
+import com.breachnotice.core.notice.LintReport;
+import com.breachnotice.core.notice.NoticeLint;
+import com.breachnotice.core.notice.NoticeTemplate;
 import com.breachnotice.core.planning.CampaignProgress;
 import com.breachnotice.core.planning.CampaignService;
 import com.breachnotice.emulator.LocalEmulator;
@@ -32,10 +42,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -57,6 +70,12 @@ public final class DemoFlow implements AutoCloseable {
 
     public static final String CAMPAIGN_ID = "first-notice";
     public static final String CAMPAIGN_TITLE = "First notice of the personal data leak";
+    public static final String REVISED_ID = "revised-notice";
+    public static final String REVISED_TITLE = "Revised notice: every leaked item named";
+
+    /** What the first notice did not know yet (as happened): these items were found later. */
+    static final List<String> FOUND_LATER = List.of("address_book", "entrance_code");
+
     public static final int SEGMENTS = 4;
 
     static final SendRates DEMO_RATES = new SendRates(2_000, 200);
@@ -72,6 +91,9 @@ public final class DemoFlow implements AutoCloseable {
      * @param seed seed of the generated manifest
      * @param workDirectory where generated manifests are written ({@code .demo/})
      * @param concurrency handler instances per function logical id
+     * @param story the whole story (first notice on the first day's items, the complete manifest
+     *     and an address book, the revised notice) rather than one first notice; only for a
+     *     generated manifest
      */
     public record Options(
             int customers,
@@ -80,10 +102,23 @@ public final class DemoFlow implements AutoCloseable {
             String stackName,
             long seed,
             Path workDirectory,
-            Map<String, Integer> concurrency) {
+            Map<String, Integer> concurrency,
+            boolean story) {
 
         public Options {
             concurrency = Map.copyOf(concurrency);
+        }
+
+        /** The whole story for a generated manifest, the first notice alone for a given one. */
+        public Options(
+                int customers,
+                Optional<Path> manifest,
+                int port,
+                String stackName,
+                long seed,
+                Path workDirectory,
+                Map<String, Integer> concurrency) {
+            this(customers, manifest, port, stackName, seed, workDirectory, concurrency, manifest.isEmpty());
         }
 
         public static Map<String, Integer> defaultConcurrency() {
@@ -106,7 +141,46 @@ public final class DemoFlow implements AutoCloseable {
             double seconds,
             boolean finished,
             String intakeState,
-            Optional<String> intakeError) {
+            Optional<String> intakeError,
+            Map<String, Object> addressBook,
+            List<CampaignLine> campaigns,
+            long smsDeliveries) {
+
+        /** A report without address book and campaigns (a refused intake). */
+        Report(
+                long customers,
+                long accepted,
+                long rejected,
+                long subjects,
+                long planned,
+                long sent,
+                long failed,
+                long pending,
+                long emailsRecorded,
+                long smsRecorded,
+                double seconds,
+                boolean finished,
+                String intakeState,
+                Optional<String> intakeError) {
+            this(
+                    customers,
+                    accepted,
+                    rejected,
+                    subjects,
+                    planned,
+                    sent,
+                    failed,
+                    pending,
+                    emailsRecorded,
+                    smsRecorded,
+                    seconds,
+                    finished,
+                    intakeState,
+                    intakeError,
+                    Map.of(),
+                    List.of(),
+                    0);
+        }
 
         public Map<String, Object> json() {
             Map<String, Object> json = new LinkedHashMap<>();
@@ -123,6 +197,41 @@ public final class DemoFlow implements AutoCloseable {
             json.put("emails_recorded", emailsRecorded);
             json.put("sms_recorded", smsRecorded);
             json.put("seconds", Math.round(seconds * 10) / 10.0);
+            json.put("sms_deliveries", smsDeliveries);
+            if (!addressBook.isEmpty()) {
+                json.put("address_book", addressBook);
+            }
+            json.put("campaigns", campaigns.stream().map(CampaignLine::json).toList());
+            return json;
+        }
+    }
+
+    /**
+     * One campaign of the run. {@code reachedOfEarlier} is {@code [reached, of]}: how many contacts of
+     * the campaign it revises it brought to a terminal state, out of how many that one had.
+     */
+    public record CampaignLine(
+            String id,
+            String notice,
+            long planned,
+            long sent,
+            long failed,
+            long pending,
+            Optional<String> revises,
+            Optional<long[]> reachedOfEarlier) {
+
+        Map<String, Object> json() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("id", id);
+            json.put("notice", notice);
+            json.put("planned", planned);
+            json.put("sent", sent);
+            json.put("failed", failed);
+            json.put("pending", pending);
+            json.put("revises", revises.orElse(null));
+            json.put(
+                    "reached_of_earlier",
+                    reachedOfEarlier.map(pair -> List.of(pair[0], pair[1])).orElse(null));
             return json;
         }
     }
@@ -175,49 +284,251 @@ public final class DemoFlow implements AutoCloseable {
         }
         long customers = local == null ? 0 : local.summary().rows();
         sampleEmail = local == null ? Optional.empty() : SampleContact.pick(manifest);
+        // A generated run tells the whole story: the first notice went out before every leaked item
+        // was known, the address books were found leaked, and the regulator ordered a revised notice.
+        boolean story = options.story() && options.manifest().isEmpty();
+        Path firstDay = story ? firstDay(manifest) : manifest;
 
-        String bucket = provisioned.physicalId("ManifestBucket");
-        String key = "manifests/" + manifest.getFileName();
-        status("uploading " + key + " to s3://" + bucket);
-        long size = Files.size(manifest);
-        PutObjectResponse put = aws.s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(manifest));
+        // The facts every surface shows: the page reads them from here, the notices are filled from them.
+        IncidentDescription incident = IncidentJson.sample();
+        new DynamoDbIncidentStore(aws.dynamoDb(), provisioned.physicalId("CampaignTable")).publish(incident);
+        status("published the sample incident description " + incident.id());
+
         IntakeLedger ledger = new DynamoDbIntakeLedger(aws.dynamoDb(), provisioned.physicalId("IntakeTable"));
-        IntakeStatus intake = awaitIntake(ledger, new ManifestUpload(bucket, key, size, put.eTag()), customers);
+        IntakeStatus intake = load(provisioned, ledger, firstDay, customers);
         if (intake.state() == IntakeStatus.State.REFUSED) {
             err.println("intake refused the manifest: " + intake.error().orElse("no reason given"));
             return report(started, customers, intake, 0, null);
         }
-        long subjects = countItems(provisioned.physicalId("SubjectTable"));
-        err.printf(
-                "intake: %d rows, %d accepted, %d rejected, %d subjects%s%n",
-                intake.rows(),
-                intake.accepted(),
-                intake.rejected(),
-                subjects,
-                intake.rejectsKey()
-                        .map(k -> " (rejects report s3://" + bucket + "/" + k + ")")
-                        .orElse(""));
-        err.flush();
 
         CampaignService campaigns = new CampaignAdmin(
                         aws, provisioned.physicalId("CampaignTable"), provisioned.physicalId("PlanQueue"))
                 .service();
+        List<CampaignLine> lines = new ArrayList<>();
+        CampaignProgress first = launchAndAwait(
+                campaigns, CAMPAIGN_ID, CAMPAIGN_TITLE, DefaultNotices.FIRST_NOTICE, incident, customers);
+        lines.add(line(CAMPAIGN_ID, DefaultNotices.FIRST_NOTICE, first, Optional.empty(), Optional.empty()));
+        CampaignProgress last = first;
+        Map<String, Object> bookJson = Map.of();
+        if (story) {
+            intake = load(provisioned, ledger, manifest, customers);
+            Path book = addressBook(options);
+            ManifestCheck.Result bookCheck;
+            try (InputStream in = Files.newInputStream(book)) {
+                bookCheck = ManifestCheck.korea().check(in);
+            } catch (ManifestFormatException e) {
+                throw new IllegalStateException("the generated address book cannot be read: " + e.reason(), e);
+            }
+            IntakeStatus bookIntake =
+                    load(provisioned, ledger, book, bookCheck.summary().rows());
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("rows", bookIntake.rows());
+            json.put("accepted", bookIntake.accepted());
+            json.put("rejected", bookIntake.rejected());
+            json.put("people", bookCheck.summary().subjects());
+            json.put("also_customers", local == null ? 0 : bookCheck.alsoCustomers(local));
+            bookJson = json;
+
+            String deliveries = provisioned.physicalId("DeliveryTable");
+            Set<String> earlier = contacts(deliveries, CAMPAIGN_ID, false);
+            Set<String> registry = registryContacts(provisioned.physicalId("ContactTable"));
+            long both = earlier.stream().filter(registry::contains).count();
+            err.printf(
+                    "revised notice %s revises %s: %d contacts in both, %d only in the earlier campaign, %d only in"
+                            + " the registry now (its audience is the union)%n",
+                    REVISED_ID, CAMPAIGN_ID, both, earlier.size() - both, registry.size() - both);
+            err.flush();
+            last = launchAndAwait(
+                    campaigns, REVISED_ID, REVISED_TITLE, DefaultNotices.REVISED_NOTICE, incident, customers);
+            Set<String> reached = contacts(deliveries, REVISED_ID, true);
+            long reachedOfEarlier = earlier.stream().filter(reached::contains).count();
+            lines.add(line(
+                    REVISED_ID, DefaultNotices.REVISED_NOTICE, last, Optional.of(CAMPAIGN_ID), Optional.of(new long[] {
+                        reachedOfEarlier, earlier.size()
+                    })));
+        }
+        long subjects = countItems(provisioned.physicalId("SubjectTable"));
+        Report report = report(started, customers, intake, subjects, null);
+        long planned = lines.stream().mapToLong(CampaignLine::planned).sum();
+        long sent = lines.stream().mapToLong(CampaignLine::sent).sum();
+        long failed = lines.stream().mapToLong(CampaignLine::failed).sum();
+        long pending = lines.stream().mapToLong(CampaignLine::pending).sum();
+        boolean finished = first.finished() && last.finished();
+        return new Report(
+                report.customers(),
+                report.accepted(),
+                report.rejected(),
+                subjects,
+                planned,
+                sent,
+                failed,
+                pending,
+                report.emailsRecorded(),
+                report.smsRecorded(),
+                report.seconds(),
+                finished,
+                report.intakeState(),
+                report.intakeError(),
+                bookJson,
+                lines,
+                smsSent(provisioned.physicalId("DeliveryTable")));
+    }
+
+    private IntakeStatus load(ProvisionedStack provisioned, IntakeLedger ledger, Path file, long rows)
+            throws IOException, InterruptedException {
+        String bucket = provisioned.physicalId("ManifestBucket");
+        String key = "manifests/" + file.getFileName();
+        status("uploading " + key + " to s3://" + bucket);
+        long size = Files.size(file);
+        PutObjectResponse put = aws.s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(file));
+        IntakeStatus intake = awaitIntake(ledger, new ManifestUpload(bucket, key, size, put.eTag()), rows);
+        err.printf(
+                "intake of %s: %d rows, %d accepted, %d rejected%s%n",
+                file.getFileName(),
+                intake.rows(),
+                intake.accepted(),
+                intake.rejected(),
+                intake.rejectsKey()
+                        .map(k -> " (rejects report s3://" + bucket + "/" + k + ")")
+                        .orElse(""));
+        err.flush();
+        return intake;
+    }
+
+    private CampaignProgress launchAndAwait(
+            CampaignService campaigns, String id, String title, String notice, IncidentDescription incident, long rows)
+            throws InterruptedException {
         // The emulator has no quotas: rates that let the demo finish quickly, still through the
         // same shared schedule a deployed campaign uses.
         Campaign campaign = new Campaign(
-                CAMPAIGN_ID,
-                CAMPAIGN_TITLE,
+                id,
+                title,
                 ChannelPolicy.EMAIL_FIRST,
                 clock.instant(),
-                DefaultNotices.firstNotice(),
+                render(DefaultNotices.load(notice), incident),
                 DEMO_RATES);
         CampaignService.LaunchOutcome launched = campaigns.launch(campaign, SEGMENTS);
         if (launched instanceof CampaignService.LaunchOutcome.IdTaken) {
-            throw new IllegalStateException("campaign id " + CAMPAIGN_ID + " is taken by a different notice");
+            throw new IllegalStateException("campaign id " + id + " is taken by a different notice");
         }
-        status("launched campaign " + CAMPAIGN_ID + " (policy email-first, " + SEGMENTS + " segments)");
-        CampaignProgress progress = awaitCampaign(campaigns, customers);
-        return report(started, customers, intake, subjects, progress);
+        status("launched campaign " + id + " (" + notice + ", policy email-first, " + SEGMENTS + " segments)");
+        return awaitCampaign(campaigns, id, rows);
+    }
+
+    private static CampaignLine line(
+            String id,
+            String notice,
+            CampaignProgress progress,
+            Optional<String> revises,
+            Optional<long[]> reachedOfEarlier) {
+        return new CampaignLine(
+                id,
+                notice,
+                progress.plan().plannedDeliveries(),
+                CampaignStatus.sent(progress.deliveries()),
+                CampaignStatus.failed(progress.deliveries()),
+                progress.pending(),
+                revises,
+                reachedOfEarlier);
+    }
+
+    /**
+     * The customer manifest as it was known on the day of the first notice: the items found later
+     * ({@link #FOUND_LATER}) are not in it yet. Loading the whole file later adds them.
+     */
+    private Path firstDay(Path manifest) throws IOException {
+        Path file = manifest.resolveSibling(manifest.getFileName().toString().replace(".csv", "") + "-first-day.csv");
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(manifest, java.nio.charset.StandardCharsets.UTF_8)) {
+            String kept = line;
+            for (String item : FOUND_LATER) {
+                kept = kept.replace(";" + item, "").replace(item + ";", "");
+            }
+            lines.add(kept);
+        }
+        Files.write(file, lines, java.nio.charset.StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private Path addressBook(Options options) throws IOException {
+        Path file = manifestFile()
+                .resolveSibling(manifestFile().getFileName().toString().replace(".csv", "") + "-address-book.csv");
+        int entries = Math.max(1, options.customers() / 2);
+        status("generating " + entries + " address-book entries beside the customers in " + file);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            new SyntheticAddressBook(options.seed()).write(out, options.customers(), entries);
+        }
+        return file;
+    }
+
+    /** Contact keys with a delivery of the campaign ({@code terminal}: only those in a terminal state). */
+    private Set<String> contacts(String deliveryTable, String campaignId, boolean terminal) {
+        Set<String> contacts = new HashSet<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            var startKey = start;
+            ScanResponse page = aws.dynamoDb()
+                    .scan(b -> b.tableName(deliveryTable)
+                            .filterExpression("campaignId = :c")
+                            .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(campaignId)))
+                            .projectionExpression("contactKey, #s")
+                            .expressionAttributeNames(Map.of("#s", "status"))
+                            .exclusiveStartKey(startKey));
+            for (Map<String, AttributeValue> item : page.items()) {
+                AttributeValue status = item.get("status");
+                if (!terminal
+                        || (status != null && DeliveryStatus.ofCode(status.s()).terminal())) {
+                    contacts.add(contactKey(item));
+                }
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return contacts;
+    }
+
+    private static String contactKey(Map<String, AttributeValue> item) {
+        AttributeValue key = item.get("contactKey");
+        if (key == null) {
+            throw new IllegalStateException("an item without its key contactKey");
+        }
+        return key.s();
+    }
+
+    private Set<String> registryContacts(String contactTable) {
+        Set<String> contacts = new HashSet<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            var startKey = start;
+            ScanResponse page = aws.dynamoDb()
+                    .scan(b -> b.tableName(contactTable)
+                            .projectionExpression("contactKey")
+                            .exclusiveStartKey(startKey));
+            page.items().forEach(item -> contacts.add(contactKey(item)));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return contacts;
+    }
+
+    /** SMS deliveries in state sent or delivered, over every campaign: to compare with the SMS the emulator recorded. */
+    private long smsSent(String deliveryTable) {
+        long count = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            var startKey = start;
+            ScanResponse page = aws.dynamoDb()
+                    .scan(b -> b.tableName(deliveryTable)
+                            .filterExpression("channel = :sms AND (#s = :sent OR #s = :delivered)")
+                            .expressionAttributeNames(Map.of("#s", "status"))
+                            .expressionAttributeValues(Map.of(
+                                    ":sms", AttributeValue.fromS("sms"),
+                                    ":sent", AttributeValue.fromS(DeliveryStatus.SENT.code()),
+                                    ":delivered", AttributeValue.fromS(DeliveryStatus.DELIVERED.code())))
+                            .select(Select.COUNT)
+                            .exclusiveStartKey(startKey));
+            count += page.count();
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return count;
     }
 
     /** The HTTP port of the lookup; valid after {@link #run}. */
@@ -265,6 +576,18 @@ public final class DemoFlow implements AutoCloseable {
         aws.close();
     }
 
+    /** The notice filled with the incident's facts, refused as a launch would refuse it. */
+    static Map<NoticeLocale, NoticeText> render(
+            Map<NoticeLocale, NoticeTemplate> templates, IncidentDescription incident) {
+        LintReport lint = NoticeLint.check(templates, incident);
+        if (!lint.passed()) {
+            throw new IllegalStateException("the built-in notice fails the lint: " + lint.errors());
+        }
+        Map<NoticeLocale, NoticeText> texts = new java.util.EnumMap<>(NoticeLocale.class);
+        templates.forEach((locale, template) -> texts.put(locale, template.render(incident)));
+        return texts;
+    }
+
     private Path manifest(Options options) throws IOException {
         Optional<Path> given = options.manifest();
         if (given.isPresent()) {
@@ -308,12 +631,13 @@ public final class DemoFlow implements AutoCloseable {
         }
     }
 
-    private CampaignProgress awaitCampaign(CampaignService campaigns, long rows) throws InterruptedException {
+    private CampaignProgress awaitCampaign(CampaignService campaigns, String campaignId, long rows)
+            throws InterruptedException {
         Duration timeout = Duration.ofSeconds(120).plusMillis(100 * rows);
         Instant deadline = clock.instant().plus(timeout);
         ProgressLine line = new ProgressLine(err, System.console() != null);
         while (true) {
-            CampaignProgress progress = campaigns.progress(CAMPAIGN_ID);
+            CampaignProgress progress = campaigns.progress(campaignId);
             line.show(CampaignStatus.summary(progress));
             if (progress.finished()) {
                 line.done();

@@ -2,6 +2,7 @@ package com.breachnotice.cli.manifest;
 
 import com.breachnotice.core.contact.Contact;
 import com.breachnotice.core.contact.ContactNormalizer;
+import com.breachnotice.core.manifest.ManifestKind;
 import com.breachnotice.core.manifest.ManifestReader;
 import com.breachnotice.core.manifest.ManifestRow;
 import com.breachnotice.core.manifest.ManifestSummary;
@@ -18,8 +19,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a manifest the way intake will, without any AWS: counts, distinct contacts, and the
- * rejections. Distinct contacts are counted by their lookup form, so memory grows with the number of
+ * Reads a manifest of either kind the way intake will, without any AWS: counts, distinct contacts,
+ * and the rejections; for an address book beside a customer manifest, how many of its people are
+ * also customers (by phone). Distinct contacts are counted by their lookup form, so memory grows with the number of
  * distinct contacts; the rejections are kept for the report.
  */
 public final class ManifestCheck {
@@ -36,14 +38,48 @@ public final class ManifestCheck {
 
     /** What a check found. */
     public record Result(
-            ManifestSummary summary, long emails, long phones, long smsCapable, List<Rejection> rejections) {
+            ManifestKind kind,
+            ManifestSummary summary,
+            long emails,
+            long phones,
+            long smsCapable,
+            List<Rejection> rejections,
+            Set<String> phoneForms) {
 
         public Result {
             rejections = List.copyOf(rejections);
+            phoneForms = Set.copyOf(phoneForms);
+        }
+
+        /** People of this address book whose phone is also the phone of an accepted customer row. */
+        public long alsoCustomers(Result customers) {
+            return phoneForms.stream().filter(customers.phoneForms()::contains).count();
         }
 
         /** The JSON object of {@code manifest check --json}, keys in a fixed order. */
         public Map<String, Object> json() {
+            return kind == ManifestKind.ADDRESS_BOOK ? bookJson(0) : customerJson();
+        }
+
+        /**
+         * The JSON object of an address book: {@code people} are distinct phones, {@code merged}
+         * accepted rows folded into an earlier entry with the same phone.
+         */
+        public Map<String, Object> bookJson(long alsoCustomers) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("kind", kind.code());
+            json.put("rows", summary.rows());
+            json.put("blank", summary.blank());
+            json.put("accepted", summary.accepted());
+            json.put("rejected", summary.rejected());
+            json.put("people", summary.subjects());
+            json.put("merged", summary.merged());
+            json.put("also_customers", alsoCustomers);
+            json.put("reasons", reasons());
+            return json;
+        }
+
+        private Map<String, Object> customerJson() {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("rows", summary.rows());
             json.put("blank", summary.blank());
@@ -58,6 +94,11 @@ public final class ManifestCheck {
             dropped.put("email", summary.droppedEmails());
             dropped.put("phone", summary.droppedPhones());
             json.put("dropped", dropped);
+            json.put("reasons", reasons());
+            return json;
+        }
+
+        private Map<String, Object> reasons() {
             Map<String, Object> reasons = new LinkedHashMap<>();
             for (RejectReason reason : RejectReason.values()) {
                 Long count = summary.reasons().get(reason);
@@ -65,8 +106,7 @@ public final class ManifestCheck {
                     reasons.put(reason.code(), count);
                 }
             }
-            json.put("reasons", reasons);
-            return json;
+            return reasons;
         }
     }
 
@@ -79,11 +119,13 @@ public final class ManifestCheck {
         Collector collector = new Collector();
         ManifestSummary summary = reader.read(in, collector);
         return new Result(
+                collector.kind,
                 summary,
                 collector.emails.size(),
                 collector.phones.size(),
                 collector.smsCapable.size(),
-                collector.rejections);
+                collector.rejections,
+                collector.phones);
     }
 
     private static final class Collector implements ManifestVisitor {
@@ -91,6 +133,12 @@ public final class ManifestCheck {
         private final Set<String> phones = new HashSet<>();
         private final Set<String> smsCapable = new HashSet<>();
         private final List<Rejection> rejections = new ArrayList<>();
+        private ManifestKind kind = ManifestKind.CUSTOMERS;
+
+        @Override
+        public void kind(ManifestKind told) {
+            kind = told;
+        }
 
         @Override
         public void accepted(ManifestRow row) {

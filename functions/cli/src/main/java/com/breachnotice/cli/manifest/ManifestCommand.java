@@ -4,6 +4,7 @@ import com.breachnotice.cli.Json;
 import com.breachnotice.cli.UserPaths;
 import com.breachnotice.core.intake.RejectsCsv;
 import com.breachnotice.core.manifest.ManifestFormatException;
+import com.breachnotice.core.manifest.ManifestKind;
 import com.breachnotice.core.manifest.RejectReason;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -58,6 +61,17 @@ public final class ManifestCommand implements Runnable {
         @Nullable
         Path out;
 
+        @Option(
+                names = "--address-book",
+                paramLabel = "BOOK.csv",
+                description = "also write an address-book manifest of these customers' saved entries here")
+        @Nullable
+        Path addressBook;
+
+        @Option(names = "--entries", description = "address-book entries to write (default: half the customers)")
+        @Nullable
+        Integer entries;
+
         @Override
         public Integer call() throws IOException {
             if (customers < 0) {
@@ -67,17 +81,17 @@ public final class ManifestCommand implements Runnable {
             SyntheticManifest manifest = new SyntheticManifest(seed);
             Path target = out == null ? null : UserPaths.resolve(out);
             SyntheticManifest.Counts counts;
+            int bookEntries = entries == null ? customers / 2 : entries;
+            if (bookEntries < 0) {
+                spec.commandLine().getErr().println("--entries must not be negative");
+                return 2;
+            }
             if (target == null) {
                 PrintWriter stdout = spec.commandLine().getOut();
+                counts = manifest.write(stdout, customers);
                 stdout.flush();
-                counts = manifest.write(System.out, customers);
-                System.out.flush();
             } else {
-                Path parent = target.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                try (OutputStream file = Files.newOutputStream(target)) {
+                try (OutputStream file = Files.newOutputStream(created(target))) {
                     counts = manifest.write(file, customers);
                 }
             }
@@ -86,7 +100,28 @@ public final class ManifestCommand implements Runnable {
                     .printf(
                             "wrote %d rows (%d meant to be rejected)%s%n",
                             counts.rows(), counts.bad(), target == null ? "" : " to " + target);
+            if (addressBook != null) {
+                Path book = created(UserPaths.resolve(addressBook));
+                SyntheticAddressBook.Counts written;
+                try (OutputStream file = Files.newOutputStream(book)) {
+                    written = new SyntheticAddressBook(seed).write(file, customers, bookEntries);
+                }
+                spec.commandLine()
+                        .getErr()
+                        .printf(
+                                "wrote %d address-book entries (%d share a customer's phone, %d meant to be"
+                                        + " rejected) to %s%n",
+                                written.rows(), written.customerPhones(), written.bad(), book);
+            }
             return 0;
+        }
+
+        private static Path created(Path target) throws IOException {
+            Path parent = target.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            return target;
         }
     }
 
@@ -108,6 +143,14 @@ public final class ManifestCommand implements Runnable {
         @Nullable
         Path rejects;
 
+        @Option(
+                names = "--address-book",
+                paramLabel = "BOOK.csv",
+                description = "an address-book manifest to check beside FILE (a customer manifest): reports"
+                        + " how many of its people are also customers")
+        @Nullable
+        Path addressBook;
+
         @Option(names = "--json", description = "end with one JSON line of the counts")
         boolean json;
 
@@ -115,39 +158,80 @@ public final class ManifestCommand implements Runnable {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            ManifestCheck.Result result;
             Path manifest = UserPaths.resolve(file);
-            try (InputStream in = Files.newInputStream(manifest)) {
-                result = ManifestCheck.korea().check(in);
-            } catch (NoSuchFileException e) {
-                err.println("no such file: " + manifest);
-                return 2;
-            } catch (ManifestFormatException e) {
-                err.println("the manifest cannot be read: " + e.reason());
-                return 2;
-            } catch (IOException e) {
-                // A directory, a file we may not read, a disk error: a file-level error, not a crash.
-                err.println("the manifest cannot be read: " + manifest + " ("
-                        + e.getClass().getSimpleName() + ")");
-                return 2;
-            } catch (OutOfMemoryError e) {
-                // The check keeps every customer id and distinct contact to find merges, conflicts
-                // and counts: about 400 bytes a row. What it held is garbage once we are here.
-                err.println("manifest check ran out of memory: it needs about 400 bytes per row"
-                        + " (13 GB for 33.7 million rows); give it more with, for example,"
-                        + " BREACH_NOTICE_JAVA_OPTS=-Xmx16g");
-                return 1;
+            ManifestCheck.Result result = read(manifest, err);
+            if (result == null) {
+                return status;
+            }
+            ManifestCheck.Result book = null;
+            if (addressBook != null) {
+                if (result.kind() != ManifestKind.CUSTOMERS) {
+                    err.println("with --address-book, FILE must be a customer manifest (its header names customer_id)");
+                    return 2;
+                }
+                book = read(UserPaths.resolve(addressBook), err);
+                if (book == null) {
+                    return status;
+                }
+                if (book.kind() != ManifestKind.ADDRESS_BOOK) {
+                    err.println(
+                            "--address-book must name an address-book manifest (its header names owner_customer_id)");
+                    return 2;
+                }
             }
             Path report = rejects == null ? null : UserPaths.resolve(rejects);
             if (report != null) {
                 Files.writeString(report, RejectsCsv.render(result.rejections()), StandardCharsets.UTF_8);
             }
             printSummary(out, result, report);
+            long alsoCustomers = book == null ? 0 : book.alsoCustomers(result);
+            if (book != null) {
+                out.println("address book " + addressBook + ":");
+                printSummary(out, book, null);
+                out.printf(
+                        "%d of its %d people are also customers (one notice covers both roles)%n",
+                        alsoCustomers, book.summary().subjects());
+            }
             if (json) {
-                out.println(Json.line(result.json()));
+                Map<String, Object> line = new LinkedHashMap<>(result.json());
+                if (book != null) {
+                    line.put("address_book", book.bookJson(alsoCustomers));
+                }
+                out.println(Json.line(line));
             }
             out.flush();
             return 0;
+        }
+
+        private int status;
+
+        /** Reads one manifest; null (with {@link #status} set and the reason printed) when it cannot. */
+        private ManifestCheck.@Nullable Result read(Path manifest, PrintWriter err) {
+            try (InputStream in = Files.newInputStream(manifest)) {
+                return ManifestCheck.korea().check(in);
+            } catch (NoSuchFileException e) {
+                err.println("no such file: " + manifest);
+                status = 2;
+                return null;
+            } catch (ManifestFormatException e) {
+                err.println("the manifest cannot be read: " + e.reason());
+                status = 2;
+                return null;
+            } catch (IOException e) {
+                // A directory, a file we may not read, a disk error: a file-level error, not a crash.
+                err.println("the manifest cannot be read: " + manifest + " ("
+                        + e.getClass().getSimpleName() + ")");
+                status = 2;
+                return null;
+            } catch (OutOfMemoryError e) {
+                // The check keeps every customer id and distinct contact to find merges, conflicts
+                // and counts: about 400 bytes a row. What it held is garbage once we are here.
+                err.println("manifest check ran out of memory: it needs about 400 bytes per row"
+                        + " (13 GB for 33.7 million rows); give it more with, for example,"
+                        + " BREACH_NOTICE_JAVA_OPTS=-Xmx16g");
+                status = 1;
+                return null;
+            }
         }
 
         private static void printSummary(PrintWriter out, ManifestCheck.Result result, @Nullable Path report) {
@@ -155,9 +239,15 @@ public final class ManifestCommand implements Runnable {
             out.printf(
                     "rows %d (blank lines %d): accepted %d, rejected %d%n",
                     summary.rows(), summary.blank(), summary.accepted(), summary.rejected());
-            out.printf(
-                    "subjects %d (%d rows merged into an earlier row of the same customer)%n",
-                    summary.subjects(), summary.merged());
+            if (result.kind() == ManifestKind.ADDRESS_BOOK) {
+                out.printf(
+                        "people %d (%d entries merged into an earlier entry with the same phone)%n",
+                        summary.subjects(), summary.merged());
+            } else {
+                out.printf(
+                        "subjects %d (%d rows merged into an earlier row of the same customer)%n",
+                        summary.subjects(), summary.merged());
+            }
             out.printf(
                     "distinct contacts: %d emails, %d phones (%d can take SMS)%n",
                     result.emails(), result.phones(), result.smsCapable());

@@ -35,14 +35,14 @@ public final class SyntheticManifest {
 
     private static final int PHONE_STRIDE = 7_654_321;
 
-    private static final String[] KO_SURNAMES = {
+    static final String[] KO_SURNAMES = {
         "김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신", "권", "황", "안", "송", "류", "홍"
     };
     private static final String[] KO_SURNAMES_LATIN = {
         "kim", "lee", "park", "choi", "jung", "kang", "cho", "yoon", "jang", "lim", "han", "oh", "seo", "shin", "kwon",
         "hwang", "ahn", "song", "ryu", "hong"
     };
-    private static final String[] KO_GIVEN = {
+    static final String[] KO_GIVEN = {
         "민준", "서연", "서준", "지우", "도윤", "하윤", "예준", "서윤", "시우", "지호", "하은", "주원", "지유", "수아", "지민", "은우", "채원", "현우",
         "지아", "유준", "다은", "건우", "소율", "우진", "예린"
     };
@@ -59,6 +59,28 @@ public final class SyntheticManifest {
         "Smith", "Johnson", "Brown", "Taylor", "Wilson", "Davies", "Evans", "Thomas", "Walker", "Clarke", "Wright",
         "Hughes", "Green", "Baker", "Hall", "Turner"
     };
+    /** The items this generator draws from, fixed so that the same seed keeps giving the same file. */
+    private static final ItemKind[] CUSTOMER_ITEMS = {
+        ItemKind.NAME,
+        ItemKind.EMAIL,
+        ItemKind.PHONE,
+        ItemKind.ADDRESS_BOOK,
+        ItemKind.ENTRANCE_CODE,
+        ItemKind.ORDER_HISTORY
+    };
+
+    /** The phone a customer row of this seed gets, when it has one (the address book reuses some). */
+    static String phoneOf(long seed, int number) {
+        int offset = new SplittableRandom(seed).nextInt(PHONE_SPACE);
+        return phoneAt(offset, number);
+    }
+
+    static String phoneAt(int offset, long number) {
+        long slot = (offset + number * PHONE_STRIDE) % PHONE_SPACE;
+        String digits = String.format(Locale.ROOT, "%08d", slot);
+        return "010-" + digits.substring(0, 4) + "-" + digits.substring(4);
+    }
+
     private static final String[] DOMAINS = {"example.com", "example.org", "example.net"};
     private static final String IDN_DOMAIN = "예시.테스트";
 
@@ -109,7 +131,12 @@ public final class SyntheticManifest {
 
     /** Writes the header and {@code customers} rows as UTF-8 CSV with LF line ends; returns counts. */
     public Counts write(OutputStream out, int customers) throws IOException {
-        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+        return write(new OutputStreamWriter(out, StandardCharsets.UTF_8), customers);
+    }
+
+    /** Writes the header and {@code customers} rows to a character stream; flushes it, leaves it open. */
+    public Counts write(Writer out, int customers) throws IOException {
+        Writer writer = new BufferedWriter(out, 64 * 1024);
         writer.write(HEADER);
         writer.write('\n');
         long good = 0;
@@ -218,7 +245,7 @@ public final class SyntheticManifest {
         private List<String> items() {
             List<String> items = new ArrayList<>(6);
             double[] odds = {0.9, 0.8, 0.5, 0.6, 0.25, 0.4};
-            ItemKind[] kinds = ItemKind.values();
+            ItemKind[] kinds = CUSTOMER_ITEMS;
             for (int i = 0; i < kinds.length; i++) {
                 if (random.nextDouble() < odds[i]) {
                     items.add(kinds[i].code());
@@ -231,9 +258,7 @@ public final class SyntheticManifest {
         }
 
         private String phone(int number) {
-            long slot = (phoneOffset + (long) number * PHONE_STRIDE) % PHONE_SPACE;
-            String digits = String.format(Locale.ROOT, "%08d", slot);
-            return "010-" + digits.substring(0, 4) + "-" + digits.substring(4);
+            return phoneAt(phoneOffset, number);
         }
     }
 }

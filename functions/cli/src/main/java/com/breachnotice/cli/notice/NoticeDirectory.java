@@ -1,7 +1,7 @@
 package com.breachnotice.cli.notice;
 
-import com.breachnotice.core.campaign.NoticeText;
 import com.breachnotice.core.manifest.NoticeLocale;
+import com.breachnotice.core.notice.NoticeTemplate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
@@ -13,10 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Notice texts an operator wrote, in the format of {@link DefaultNotices}: a directory holding one
- * {@code <name>.<locale>.json} per language ({@code revised-notice.ko.json},
- * {@code revised-notice.en.json}), each with {@code subject}, {@code text}, {@code html} and
- * {@code sms}. Checked as the core checks every text: a link anywhere is refused.
+ * A notice an operator wrote, in the format of {@link DefaultNotices}: a directory holding one
+ * {@code <name>.<locale>.json} per language. What it says is checked by the lint, not here.
  */
 public final class NoticeDirectory {
 
@@ -25,24 +23,27 @@ public final class NoticeDirectory {
     /**
      * @throws InvalidNoticeException naming the file and what is wrong with it
      */
-    public static Map<NoticeLocale, NoticeText> load(Path directory) {
+    public static Map<NoticeLocale, NoticeTemplate> load(Path directory) {
         if (!Files.isDirectory(directory)) {
             throw new InvalidNoticeException("no such notice directory: " + directory);
         }
-        Map<NoticeLocale, NoticeText> texts = new EnumMap<>(NoticeLocale.class);
+        Map<NoticeLocale, NoticeTemplate> templates = new EnumMap<>(NoticeLocale.class);
         for (NoticeLocale locale : NoticeLocale.values()) {
             Path file = single(directory, locale);
             try (InputStream in = Files.newInputStream(file)) {
-                texts.put(locale, DefaultNotices.parse(in, file.toString()));
+                templates.put(locale, DefaultNotices.parse(in, file.toString(), locale));
             } catch (IOException e) {
                 throw new InvalidNoticeException("cannot read " + file + ": " + e.getMessage());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidNoticeException(file + ": " + e.getMessage());
-            } catch (IllegalStateException e) {
+            } catch (IllegalArgumentException | IllegalStateException e) {
                 throw new InvalidNoticeException(String.valueOf(e.getMessage()));
             }
         }
-        return texts;
+        return templates;
+    }
+
+    /** {@code first}, {@code revised} or a directory: what {@code --notice} and {@code notice lint} take. */
+    public static Map<NoticeLocale, NoticeTemplate> choose(String notice, Path directory) {
+        return DefaultNotices.builtIn(notice).orElseGet(() -> load(directory));
     }
 
     private static Path single(Path directory, NoticeLocale locale) {

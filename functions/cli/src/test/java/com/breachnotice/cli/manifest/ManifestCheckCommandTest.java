@@ -145,6 +145,118 @@ class ManifestCheckCommandTest {
         assertThat(dropped).containsExactly("email", "phone");
     }
 
+    private static final String BOOK_HEADER = "owner_customer_id,name,phone,locale,affected";
+
+    @Test
+    void check_addressBook_jsonLineHasExactlyTheDocumentedFields() throws IOException {
+        Path book = write(
+                BOOK_HEADER,
+                "C1,김민지,010-0123-4567,ko,name;phone;address",
+                "C2,,+82 10 0123 4567,,phone;entrance_code",
+                "",
+                "C3,,02-2123-4567,ko,phone",
+                "C4,,010-0999-1111,ko,name;address",
+                "C5,,010-0999-2222,ko,phone;email");
+
+        assertThat(run("manifest", "check", book.toString(), "--json")).isZero();
+
+        List<String> lines = out.toString().lines().toList();
+        JsonNode json = Json.mapper().readTree(lines.get(lines.size() - 1));
+        List<String> fields = new java.util.ArrayList<>();
+        json.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields)
+                .containsExactly(
+                        "kind",
+                        "rows",
+                        "blank",
+                        "accepted",
+                        "rejected",
+                        "people",
+                        "merged",
+                        "also_customers",
+                        "reasons");
+        assertThat(json.path("kind").asText()).isEqualTo("address_book");
+        assertThat(json.path("rows").asLong()).isEqualTo(5);
+        assertThat(json.path("blank").asLong()).isEqualTo(1);
+        assertThat(json.path("accepted").asLong()).isEqualTo(2);
+        assertThat(json.path("rejected").asLong()).isEqualTo(3);
+        assertThat(json.path("people").asLong()).isEqualTo(1);
+        assertThat(json.path("merged").asLong()).isEqualTo(1);
+        assertThat(json.path("also_customers").asLong()).isZero();
+        assertThat(json.path("reasons").path("no_mobile").asLong()).isEqualTo(1);
+        assertThat(json.path("reasons").path("phone_not_affected").asLong()).isEqualTo(1);
+        assertThat(json.path("reasons").path("unknown_item").asLong()).isEqualTo(1);
+        assertThat(out.toString()).doesNotContain("010-", "김민지", "+82");
+    }
+
+    @Test
+    void check_customersWithAddressBook_reportsPeopleAlsoCustomers() throws IOException {
+        Path customers = dir.resolve("customers.csv");
+        Files.writeString(
+                customers,
+                "customer_id,email,phone,affected\nC1,a@example.com,010-0123-4567,name\nC2,,010-0555-0000,name\n",
+                StandardCharsets.UTF_8);
+        Path book = write(BOOK_HEADER, "C9,,01001234567,ko,phone", "C9,,010-0777-0000,ko,phone");
+
+        assertThat(run("manifest", "check", customers.toString(), "--address-book", book.toString(), "--json"))
+                .isZero();
+
+        List<String> lines = out.toString().lines().toList();
+        JsonNode json = Json.mapper().readTree(lines.get(lines.size() - 1));
+        assertThat(json.path("accepted").asLong()).isEqualTo(2);
+        assertThat(json.path("address_book").path("people").asLong()).isEqualTo(2);
+        assertThat(json.path("address_book").path("also_customers").asLong()).isEqualTo(1);
+        assertThat(out.toString()).contains("1 of its 2 people are also customers");
+    }
+
+    @Test
+    void check_addressBookGivenAsCustomers_exits2() throws IOException {
+        Path book = write(BOOK_HEADER, "C9,,01001234567,ko,phone");
+
+        assertThat(run("manifest", "check", book.toString(), "--address-book", book.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("customer manifest");
+    }
+
+    @Test
+    void generate_addressBook_thenCheckBoth_entriesShareCustomerPhonesAndBadOnesRejected() throws IOException {
+        Path customers = dir.resolve("c.csv");
+        Path book = dir.resolve("b.csv");
+        assertThat(run(
+                        "manifest",
+                        "generate",
+                        "--customers",
+                        "2000",
+                        "--seed",
+                        "7",
+                        "--out",
+                        customers.toString(),
+                        "--address-book",
+                        book.toString()))
+                .isZero();
+        out.getBuffer().setLength(0);
+
+        assertThat(run("manifest", "check", customers.toString(), "--address-book", book.toString(), "--json"))
+                .isZero();
+
+        List<String> lines = out.toString().lines().toList();
+        JsonNode entries = Json.mapper().readTree(lines.get(lines.size() - 1)).path("address_book");
+        assertThat(entries.path("rows").asLong()).isEqualTo(1000);
+        assertThat(entries.path("also_customers").asLong()).isBetween(20L, 100L);
+        assertThat(entries.path("merged").asLong())
+                .as("popular phones in many books")
+                .isGreaterThan(20);
+        assertThat(entries.path("reasons").path("no_mobile").asLong()).isBetween(15L, 70L);
+        assertThat(entries.path("rejected").asLong()).isLessThan(100);
+    }
+
+    @Test
+    void generate_toStandardOutput_goesThroughPicoclisWriter() {
+        assertThat(run("manifest", "generate", "--customers", "3")).isZero();
+
+        assertThat(out.toString().lines().toList()).hasSize(4).first().isEqualTo(SyntheticManifest.HEADER);
+    }
+
     @Test
     void unknownOption_exits2() {
         assertThat(run("manifest", "check", "--frobnicate")).isEqualTo(2);

@@ -68,14 +68,17 @@ public record Campaign(
     public List<String> warnings() {
         List<String> warnings = new ArrayList<>();
         for (NoticeLocale locale : NoticeLocale.values()) {
-            String filled = text(locale)
-                    .sms()
-                    .replace("{items}", String.join(", ", ItemLabels.labels(EnumSet.allOf(ItemKind.class), locale)))
-                    .replace("{reference}", "XXXX-XXXX-XXXX-XX");
-            int parts = SmsSegments.count(filled);
-            if (parts > 1) {
-                warnings.add("the " + locale.code() + " SMS text takes " + parts + " parts ("
-                        + SmsSegments.encoding(filled) + ") when every item is listed");
+            NoticeText text = text(locale);
+            String items = String.join(", ", text.labels(EnumSet.allOf(ItemKind.class), locale));
+            for (Map.Entry<String, String> sms : Map.of("", text.sms(), " address-book", text.smsAddressBook())
+                    .entrySet()) {
+                String filled = sms.getValue().replace("{items}", items).replace("{reference}", "XXXX-XXXX-XXXX-XX");
+                int parts = SmsSegments.count(filled);
+                if (parts > SmsSegments.PARTS_LIMIT) {
+                    warnings.add("the " + locale.code() + sms.getKey() + " SMS text takes " + parts + " parts ("
+                            + SmsSegments.encoding(filled) + ") when every item is listed (limit "
+                            + SmsSegments.PARTS_LIMIT + ")");
+                }
             }
         }
         return warnings;

@@ -18,6 +18,7 @@ public final class ItemLabels {
                     case NAME -> "이름";
                     case EMAIL -> "이메일 주소";
                     case PHONE -> "전화번호";
+                    case ADDRESS -> "주소";
                     case ADDRESS_BOOK -> "배송지 주소록(이름, 전화번호, 주소)";
                     case ENTRANCE_CODE -> "공동현관 출입번호";
                     case ORDER_HISTORY -> "주문 내역";
@@ -27,6 +28,7 @@ public final class ItemLabels {
                     case NAME -> "Name";
                     case EMAIL -> "Email address";
                     case PHONE -> "Phone number";
+                    case ADDRESS -> "Address";
                     case ADDRESS_BOOK -> "Delivery address book (names, phone numbers, addresses)";
                     case ENTRANCE_CODE -> "Building entrance code";
                     case ORDER_HISTORY -> "Order history";

@@ -12,6 +12,13 @@ public final class SmsSegments {
             + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
     private static final String GSM_EXTENDED = "^{}\\[~]|€\f";
 
+    /**
+     * Parts above which a notice text draws a warning: a Korean notice with the precautions, the
+     * site address, the help line and a reference code needs about three UCS-2 parts; more than
+     * four costs more than it tells (see docs/notices.md).
+     */
+    public static final int PARTS_LIMIT = 4;
+
     private SmsSegments() {}
 
     public enum Encoding {

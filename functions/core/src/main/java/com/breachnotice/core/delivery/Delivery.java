@@ -3,11 +3,23 @@ package com.breachnotice.core.delivery;
 import java.time.Instant;
 import java.util.Optional;
 
-/** What the delivery log holds for one delivery: the proof of notice. */
+/** What the proof of notice holds for one delivery. */
 public record Delivery(
         DeliveryId id,
         DeliveryStatus status,
         Instant updatedAt,
         Optional<Instant> sentAt,
         Optional<String> providerMessageId,
-        Optional<String> reason) {}
+        Optional<String> reason,
+        Optional<NoticeProof> told) {
+
+    public Delivery(
+            DeliveryId id,
+            DeliveryStatus status,
+            Instant updatedAt,
+            Optional<Instant> sentAt,
+            Optional<String> providerMessageId,
+            Optional<String> reason) {
+        this(id, status, updatedAt, sentAt, providerMessageId, reason, Optional.empty());
+    }
+}

@@ -5,8 +5,8 @@ import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.campaign.ChannelPolicy;
 import com.breachnotice.core.delivery.Delivery;
 import com.breachnotice.core.delivery.DeliveryId;
-import com.breachnotice.core.delivery.DeliveryLog;
 import com.breachnotice.core.delivery.DeliveryStatus;
+import com.breachnotice.core.delivery.DeliveryStatusUpdates;
 import com.breachnotice.core.planning.NoticeJob;
 import com.breachnotice.core.planning.NoticeJobQueue;
 import com.breachnotice.core.registry.StoredContact;
@@ -24,18 +24,18 @@ import java.util.Optional;
  */
 public final class DeliveryEventService {
 
-    private final DeliveryLog log;
+    private final DeliveryStatusUpdates log;
     private final Optional<Fallback> fallback;
 
     private record Fallback(CampaignStore campaigns, FallbackContacts phones, NoticeJobQueue jobs) {}
 
-    public DeliveryEventService(DeliveryLog log) {
+    public DeliveryEventService(DeliveryStatusUpdates log) {
         this.log = log;
         this.fallback = Optional.empty();
     }
 
     public DeliveryEventService(
-            DeliveryLog log, CampaignStore campaigns, FallbackContacts phones, NoticeJobQueue jobs) {
+            DeliveryStatusUpdates log, CampaignStore campaigns, FallbackContacts phones, NoticeJobQueue jobs) {
         this.log = log;
         this.fallback = Optional.of(new Fallback(campaigns, phones, jobs));
     }

@@ -7,12 +7,14 @@ import com.breachnotice.core.crypto.ContactCipher;
 import com.breachnotice.core.crypto.Sealed;
 import com.breachnotice.core.manifest.ManifestFormatException;
 import com.breachnotice.core.manifest.ManifestHeader;
+import com.breachnotice.core.manifest.ManifestKind;
 import com.breachnotice.core.manifest.ManifestReader;
 import com.breachnotice.core.manifest.ManifestRow;
 import com.breachnotice.core.manifest.ManifestSplitter;
 import com.breachnotice.core.manifest.ManifestSummary;
 import com.breachnotice.core.manifest.ManifestVisitor;
 import com.breachnotice.core.manifest.Rejection;
+import com.breachnotice.core.registry.SubjectRole;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -150,7 +152,7 @@ public final class IntakeService {
             // The range will be loaded again (SQS); what the registry deferred for it is finished now
             // so that it cannot be counted into another range. Its counts are thrown away with the range.
             try {
-                registry.settle(task.manifestId());
+                registry.settle(task.manifestId(), loader.unconfirmed);
             } catch (RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
             }
@@ -179,6 +181,7 @@ public final class IntakeService {
         private final Map<String, Set<Long>> mergedLines = new HashMap<>();
         private final List<Rejection> refused = new ArrayList<>();
         private final Set<Long> refusedRepeats = new HashSet<>();
+        private Unconfirmed unconfirmed = Unconfirmed.NONE;
 
         Loader(String manifestId) {
             this.manifestId = manifestId;
@@ -186,6 +189,10 @@ public final class IntakeService {
 
         @Override
         public void accepted(ManifestRow row) {
+            if (row.kind() == ManifestKind.ADDRESS_BOOK) {
+                acceptedEntry(row);
+                return;
+            }
             Optional<ContactKey> emailKey = row.email().map(keyer::keyOf);
             Optional<ContactKey> phoneKey = row.phone().map(keyer::keyOf);
             List<ContactRecord> contacts = new ArrayList<>(2);
@@ -197,9 +204,41 @@ public final class IntakeService {
                     row.name().isEmpty() ? Optional.empty() : Optional.of(cipher.seal(row.name(), row.customerId()));
             SubjectRecord subject = new SubjectRecord(
                     row.customerId(), row.items(), row.locale(), emailKey, phoneKey, name, manifestId);
-            chunk.add(new Registration(row.line(), row.repeat(), subject, contacts));
-            if (row.repeat()) {
-                repeatLines.add(row.line());
+            add(new Registration(row.line(), row.repeat(), subject, contacts));
+        }
+
+        /**
+         * An address-book entry: the person is their phone, so the subject is keyed by it and every
+         * entry with that phone merges into it (the registry never refuses one). The phone is their
+         * only channel: it is texted whatever the policy does for customers' phones.
+         */
+        private void acceptedEntry(ManifestRow row) {
+            Contact phone = row.phone().orElseThrow();
+            ContactKey key = keyer.keyOf(phone);
+            String subjectId = SubjectRecord.addressBookId(key);
+            Optional<Sealed> name =
+                    row.name().isEmpty() ? Optional.empty() : Optional.of(cipher.seal(row.name(), subjectId));
+            Optional<Sealed> contactName =
+                    row.name().isEmpty() ? Optional.empty() : Optional.of(cipher.seal(row.name(), key.value()));
+            ContactRecord contact = new ContactRecord(
+                    key,
+                    cipher.seal(phone.value(), key.value()),
+                    contactName,
+                    row.locale(),
+                    row.items(),
+                    subjectId,
+                    true,
+                    true,
+                    SubjectRole.ADDRESS_BOOK);
+            SubjectRecord subject = new SubjectRecord(
+                    subjectId, row.items(), row.locale(), Optional.empty(), Optional.of(key), name, manifestId);
+            add(new Registration(row.line(), row.repeat(), subject, List.of(contact)));
+        }
+
+        private void add(Registration registration) {
+            chunk.add(registration);
+            if (registration.repeat()) {
+                repeatLines.add(registration.line());
             }
             if (chunk.size() >= BATCH_ROWS) {
                 flush();
@@ -228,15 +267,18 @@ public final class IntakeService {
 
         void flush() {
             if (!chunk.isEmpty()) {
-                Registered registered = registry.register(manifestId, List.copyOf(chunk));
+                Registered registered = registry.register(manifestId, List.copyOf(chunk), unconfirmed);
                 chunk.clear();
+                unconfirmed = registered.unconfirmed();
                 count(registered);
             }
         }
 
         void settle() {
             flush();
-            count(registry.settle(manifestId));
+            Unconfirmed last = unconfirmed;
+            unconfirmed = Unconfirmed.NONE;
+            count(registry.settle(manifestId, last));
         }
 
         private void count(Registered registered) {

@@ -14,9 +14,14 @@ import java.util.Set;
  *
  * <p>These are facts about lines, not counts: a range loaded twice reports them again, and the
  * manifest's counts are computed once from their union (see {@link RangeOutcome#total}), so a
- * redelivered range cannot count a merge or a refusal twice.
+ * redelivered range cannot count a merge or a refusal twice. {@code unconfirmed} is what the
+ * registry wants handed back with the next chunk of the range (see {@link Unconfirmed}).
  */
-public record Registered(Map<String, Set<Long>> mergedLines, List<Rejection> conflicting, List<Rejection> displaced) {
+public record Registered(
+        Map<String, Set<Long>> mergedLines,
+        List<Rejection> conflicting,
+        List<Rejection> displaced,
+        Unconfirmed unconfirmed) {
 
     public static final Registered NOTHING = new Registered(Map.of(), List.of(), List.of());
 
@@ -24,5 +29,10 @@ public record Registered(Map<String, Set<Long>> mergedLines, List<Rejection> con
         mergedLines = Map.copyOf(mergedLines);
         conflicting = List.copyOf(conflicting);
         displaced = List.copyOf(displaced);
+    }
+
+    /** What a registry decided, with nothing left to confirm. */
+    public Registered(Map<String, Set<Long>> mergedLines, List<Rejection> conflicting, List<Rejection> displaced) {
+        this(mergedLines, conflicting, displaced, Unconfirmed.NONE);
     }
 }

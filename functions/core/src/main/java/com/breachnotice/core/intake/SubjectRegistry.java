@@ -12,14 +12,19 @@ import java.util.List;
  */
 public interface SubjectRegistry {
 
-    /** Registers one chunk of accepted rows of one range of {@code manifestId}, in line order. */
-    Registered register(String manifestId, List<Registration> rows);
+    /**
+     * Registers one chunk of accepted rows of one range of {@code manifestId}, in line order.
+     * {@code previous} is the {@link Registered#unconfirmed} of the range's previous chunk
+     * ({@link Unconfirmed#NONE} for its first): a registry keeps no state between calls.
+     */
+    Registered register(String manifestId, List<Registration> rows, Unconfirmed previous);
 
     /**
-     * Called once after the last chunk of a range: finishes any work a registry deferred (the
-     * DynamoDB one verifies its last blind writes here) and reports what that decided.
+     * Called once after the last chunk of a range (or when the range fails) with that chunk's
+     * {@link Registered#unconfirmed}: finishes the work the registry deferred (the DynamoDB one
+     * verifies its last blind writes here) and reports what that decided.
      */
-    default Registered settle(String manifestId) {
+    default Registered settle(String manifestId, Unconfirmed last) {
         return Registered.NOTHING;
     }
 }

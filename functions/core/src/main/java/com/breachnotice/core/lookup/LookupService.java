@@ -7,7 +7,7 @@ import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.contact.ContactKeyer;
 import com.breachnotice.core.contact.ContactNormalizer;
 import com.breachnotice.core.delivery.Delivery;
-import com.breachnotice.core.delivery.DeliveryLog;
+import com.breachnotice.core.delivery.DeliveryHistory;
 import com.breachnotice.core.delivery.RecipientMasks;
 import com.breachnotice.core.delivery.ReferenceCodes;
 import com.breachnotice.core.manifest.ItemKind;
@@ -55,7 +55,7 @@ public final class LookupService {
     private final ChallengeStore challenges;
     private final CodeQueue codes;
     private final ContactBook contacts;
-    private final DeliveryLog deliveries;
+    private final DeliveryHistory deliveries;
     private final CampaignStore campaigns;
     private final ContactNormalizer normalizer;
     private final ContactKeyer keyer;
@@ -74,7 +74,7 @@ public final class LookupService {
             ChallengeStore challenges,
             CodeQueue codes,
             ContactBook contacts,
-            DeliveryLog deliveries,
+            DeliveryHistory deliveries,
             CampaignStore campaigns,
             ContactNormalizer normalizer,
             ContactKeyer keyer,
@@ -280,7 +280,15 @@ public final class LookupService {
             notices.add(new NoticeEntry(
                     title, delivery.id().channel(), delivery.sentAt(), delivery.status(), printedReference(delivery)));
         }
-        return new ContactReport(!items.isEmpty(), items, notices);
+        List<ContactReport.RoleItems> roles = stored.map(c -> c.roleSet().stream()
+                        .map(role -> new ContactReport.RoleItems(
+                                role,
+                                c.itemsOf(role).stream()
+                                        .sorted(Comparator.naturalOrder())
+                                        .toList()))
+                        .toList())
+                .orElse(List.of());
+        return new ContactReport(!items.isEmpty(), items, notices, roles);
     }
 
     /**

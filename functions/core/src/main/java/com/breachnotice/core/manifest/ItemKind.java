@@ -8,6 +8,8 @@ public enum ItemKind {
     NAME("name"),
     EMAIL("email"),
     PHONE("phone"),
+    /** A postal address: the delivery address of an address-book entry. */
+    ADDRESS("address"),
     ADDRESS_BOOK("address_book"),
     ENTRANCE_CODE("entrance_code"),
     ORDER_HISTORY("order_history");

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads an affected-customers manifest (see docs/manifest.md): UTF-8 CSV with a header, validates
+ * Reads a manifest of either kind (see docs/manifest.md; the header tells the kind): UTF-8 CSV with a header, validates
  * and normalizes every row, and reports each accepted row and each rejection with the physical line
  * its record starts on. A bad row never stops the file; only an unusable header does.
  *
@@ -42,6 +42,7 @@ public final class ManifestReader {
     public ManifestSummary read(InputStream in, ManifestVisitor visitor) throws IOException {
         RecordAssembler records = new RecordAssembler(in);
         ManifestHeader header = readHeader(records);
+        visitor.kind(header.kind());
         return readRecords(records, header, visitor);
     }
 
@@ -71,6 +72,7 @@ public final class ManifestReader {
     private ManifestSummary readRecords(RecordAssembler records, ManifestHeader header, ManifestVisitor visitor)
             throws IOException {
         Counter counter = new Counter(header.unknown());
+        // Customers: customer id to a fingerprint of its contacts. Address books: phone to 0.
         Map<String, Long> contactsByCustomer = new HashMap<>();
         for (RecordAssembler.Record record = records.next(); record != null; record = records.next()) {
             switch (record) {
@@ -151,7 +153,7 @@ public final class ManifestReader {
                 continue;
             }
             Optional<ItemKind> item = ItemKind.ofCode(code);
-            if (item.isEmpty()) {
+            if (item.isEmpty() || !header.kind().vocabulary().contains(item.get())) {
                 counter.reject(visitor, new Rejection(line, customerId, RejectReason.UNKNOWN_ITEM));
                 return;
             }
@@ -159,6 +161,10 @@ public final class ManifestReader {
         }
         if (items.isEmpty()) {
             counter.reject(visitor, new Rejection(line, customerId, RejectReason.NO_ITEMS));
+            return;
+        }
+        if (header.kind() == ManifestKind.ADDRESS_BOOK) {
+            readEntry(line, customerId, name, phone, noticeLocale.get(), items, counter, contactsByCustomer, visitor);
             return;
         }
         Optional<Contact> emailContact = email.isEmpty() ? Optional.empty() : normalizer.email(email);
@@ -188,6 +194,43 @@ public final class ManifestReader {
         counter.accepted++;
         visitor.accepted(new ManifestRow(
                 line, customerId, name, emailContact, phoneContact, noticeLocale.get(), items, earlier != null));
+    }
+
+    /**
+     * The rules only an address-book entry has: it is known by its phone, so {@code affected} must
+     * name the phone, and the phone must take SMS (nobody can be told individually otherwise).
+     * Entries with one phone are one person: later ones merge into the first.
+     */
+    private void readEntry(
+            long line,
+            String ownerId,
+            String name,
+            String phone,
+            NoticeLocale locale,
+            Set<ItemKind> items,
+            Counter counter,
+            Map<String, Long> phonesSeen,
+            ManifestVisitor visitor) {
+        if (!items.contains(ItemKind.PHONE)) {
+            counter.reject(visitor, new Rejection(line, ownerId, RejectReason.PHONE_NOT_AFFECTED));
+            return;
+        }
+        if (phone.isEmpty()) {
+            counter.reject(visitor, new Rejection(line, ownerId, RejectReason.NO_CONTACT));
+            return;
+        }
+        Optional<Contact> mobile = normalizer.phone(phone).filter(Contact::smsCapable);
+        if (mobile.isEmpty()) {
+            counter.reject(visitor, new Rejection(line, ownerId, RejectReason.NO_MOBILE));
+            return;
+        }
+        boolean repeat = phonesSeen.putIfAbsent(mobile.get().lookupForm(), 0L) != null;
+        if (repeat) {
+            counter.merged++;
+        }
+        counter.accepted++;
+        visitor.accepted(new ManifestRow(
+                ManifestKind.ADDRESS_BOOK, line, ownerId, name, Optional.empty(), mobile, locale, items, repeat));
     }
 
     /** Characters as a person counts them: code points, so a surrogate pair is one. */

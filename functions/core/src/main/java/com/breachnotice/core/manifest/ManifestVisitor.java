@@ -7,4 +7,7 @@ public interface ManifestVisitor {
     void accepted(ManifestRow row);
 
     void rejected(Rejection rejection);
+
+    /** Called once before any row of a whole-file read, with the kind its header told. */
+    default void kind(ManifestKind kind) {}
 }

@@ -16,7 +16,11 @@ public enum RejectReason {
     INVALID_UTF8,
     WRONG_COLUMN_COUNT,
     MALFORMED_QUOTING,
-    CONFLICTING_CONTACT;
+    CONFLICTING_CONTACT,
+    /** Address book: {@code affected} does not name {@code phone}, yet the phone is how the entry is known. */
+    PHONE_NOT_AFFECTED,
+    /** Address book: the phone is a landline or not a valid number, so no SMS can reach the person. */
+    NO_MOBILE;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -6,7 +6,7 @@ import com.breachnotice.core.campaign.CampaignStore;
 import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.delivery.DeliveryId;
-import com.breachnotice.core.delivery.DeliveryLog;
+import com.breachnotice.core.delivery.DeliveryRecorder;
 import com.breachnotice.core.delivery.JobKey;
 import com.breachnotice.core.delivery.JobLedger;
 import com.breachnotice.core.manifest.NoticeLocale;
@@ -33,7 +33,7 @@ public final class PlannerService {
     private final PlanLedger ledger;
     private final NoticeJobQueue jobs;
     private final PlanQueue plans;
-    private final DeliveryLog deliveries;
+    private final DeliveryRecorder deliveries;
     private final JobLedger jobLedger;
     private final Clock clock;
     private final CampaignCache campaignCache;
@@ -44,7 +44,7 @@ public final class PlannerService {
             PlanLedger ledger,
             NoticeJobQueue jobs,
             PlanQueue plans,
-            DeliveryLog deliveries,
+            DeliveryRecorder deliveries,
             JobLedger jobLedger,
             Clock clock) {
         this.campaignCache = new CampaignCache(campaigns);

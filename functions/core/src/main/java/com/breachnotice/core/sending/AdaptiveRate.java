@@ -13,9 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Reservations are made at 95% of the campaign's rate: a send goes out a few milliseconds after
  * its turn (scheduling, network), and at exactly the rate one late call and one on time would put
  * one call too many into some one-second window. With 5% headroom, calls late by up to 50 ms never
- * do (a sender later than that reserves a new turn instead, see {@link SenderService}).
+ * do (a sender later than that reserves a new turn instead, see {@link SendSchedule}).
  */
-final class AdaptiveRate {
+public final class AdaptiveRate {
 
     static final double FLOOR = 0.05;
     static final double STEP = 0.02;

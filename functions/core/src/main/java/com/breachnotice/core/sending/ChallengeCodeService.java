@@ -2,6 +2,7 @@ package com.breachnotice.core.sending;
 
 import com.breachnotice.core.contact.ContactKind;
 import com.breachnotice.core.crypto.ContactCipher;
+import com.breachnotice.core.incident.IncidentDescription;
 import com.breachnotice.core.lookup.CodeRequest;
 import com.breachnotice.core.lookup.RateLimits;
 import com.breachnotice.core.manifest.NoticeLocale;
@@ -13,6 +14,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Delivers the lookup's one-time codes. Codes go only to contacts in the affected registry: the
@@ -34,6 +38,7 @@ public final class ChallengeCodeService {
     private final Clock clock;
     private final int smsCodesPerHour;
     private final Metrics metrics;
+    private final Supplier<Optional<IncidentDescription>> incident;
 
     static final String SMS_BUDGET_KEY = "sms-codes-sent";
 
@@ -49,6 +54,23 @@ public final class ChallengeCodeService {
             Clock clock,
             int smsCodesPerHour,
             Metrics metrics) {
+        this(contacts, cipher, email, sms, budget, clock, smsCodesPerHour, metrics, Optional::empty);
+    }
+
+    /**
+     * @param incident the live incident description (cached by the caller): the messages name the
+     *     company and the help line from it; before one is published they name neither
+     */
+    public ChallengeCodeService(
+            ContactBook contacts,
+            ContactCipher cipher,
+            EmailSender email,
+            SmsSender sms,
+            RateLimits budget,
+            Clock clock,
+            int smsCodesPerHour,
+            Metrics metrics,
+            Supplier<Optional<IncidentDescription>> incident) {
         if (smsCodesPerHour < 1) {
             throw new IllegalArgumentException("smsCodesPerHour must be positive");
         }
@@ -60,6 +82,7 @@ public final class ChallengeCodeService {
         this.clock = clock;
         this.smsCodesPerHour = smsCodesPerHour;
         this.metrics = metrics;
+        this.incident = incident;
     }
 
     public sealed interface Outcome {
@@ -109,9 +132,13 @@ public final class ChallengeCodeService {
             }
         }
         NoticeLocale locale = request.locale();
+        Optional<IncidentDescription> facts = incident.get();
         SendResult result = byEmail
-                ? email.send(value, subject(locale), emailText(locale, request.code()))
-                : sms.send(value, smsText(locale, request.code()));
+                ? email.send(
+                        value,
+                        fill(subject(locale), facts, locale),
+                        fill(emailText(locale, request.code()), facts, locale))
+                : sms.send(value, fill(smsText(locale, request.code()), facts, locale));
         return switch (result) {
             case SendResult.Accepted a -> new Outcome.Sent();
             // The provider's reason; the metric publishes it only if it is a plain code (else "other").
@@ -121,21 +148,44 @@ public final class ChallengeCodeService {
         };
     }
 
+    /*
+     * The texts name facts by placeholder, like notices do. "[[...]]" marks what is left out, with
+     * its placeholder, while no incident is published: a code must go out even then.
+     */
     static String subject(NoticeLocale locale) {
-        return locale == NoticeLocale.KO ? "개인정보 유출 조회 인증번호" : "Your breach check code";
+        return locale == NoticeLocale.KO
+                ? "[[[{{incident.company}}] ]]개인정보 유출 조회 인증번호"
+                : "[[{{incident.company}}: ]]Your breach check code";
     }
 
     static String emailText(NoticeLocale locale, String code) {
         return locale == NoticeLocale.KO
                 ? "요청하신 유출 조회 인증번호는 " + code + " 입니다. 10분 동안 유효합니다.\n"
                         + "직접 요청하지 않으셨다면 이 메일을 무시하세요. 저희는 인증번호를 전화나 문자로 묻지 않습니다."
+                        + "[[\n문의: 유출 전담 고객센터 {{incident.helpLine}} ({{incident.helpHours}})]]"
                 : "Your breach check code is " + code + ". It is valid for 10 minutes.\n"
-                        + "If you did not ask for it, ignore this message. We never ask for this code by phone or text.";
+                        + "If you did not ask for it, ignore this message. We never ask for this code by phone or text."
+                        + "[[\nQuestions: our leak help line {{incident.helpLine}} ({{incident.helpHours}})]]";
     }
 
     static String smsText(NoticeLocale locale, String code) {
         return locale == NoticeLocale.KO
-                ? "[유출 조회] 인증번호 " + code + " (10분 유효). 누구에게도 알려주지 마세요."
-                : "Breach check code " + code + " (valid 10 min). Never share it.";
+                ? "[[[{{incident.company}}] ]][유출 조회] 인증번호 " + code + " (10분 유효). 누구에게도 알려주지 마세요."
+                : "[[{{incident.company}} ]]Breach check code " + code + " (valid 10 min). Never share it.";
     }
+
+    /** The facts filled in, or the parts that need them left out when none is published. */
+    static String fill(String template, Optional<IncidentDescription> facts, NoticeLocale locale) {
+        Matcher optional = OPTIONAL.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (optional.find()) {
+            String part = facts.map(incident -> incident.resolve(optional.group(1), locale))
+                    .orElse("");
+            optional.appendReplacement(out, Matcher.quoteReplacement(part));
+        }
+        optional.appendTail(out);
+        return out.toString();
+    }
+
+    private static final Pattern OPTIONAL = Pattern.compile("\\[\\[(.*?)]]", Pattern.DOTALL);
 }

@@ -2,45 +2,35 @@ package com.breachnotice.core.sending;
 
 import com.breachnotice.core.campaign.Campaign;
 import com.breachnotice.core.campaign.CampaignCache;
-import com.breachnotice.core.campaign.CampaignStore;
 import com.breachnotice.core.campaign.Channel;
-import com.breachnotice.core.campaign.SmsSegments;
 import com.breachnotice.core.contact.ContactKey;
-import com.breachnotice.core.contact.ContactKeyer;
-import com.breachnotice.core.crypto.ContactCipher;
-import com.breachnotice.core.delivery.ClaimOutcome;
 import com.breachnotice.core.delivery.DeliveryId;
-import com.breachnotice.core.delivery.DeliveryLog;
 import com.breachnotice.core.delivery.DeliveryRecord;
 import com.breachnotice.core.delivery.DeliveryRecorder;
 import com.breachnotice.core.delivery.DeliveryStatus;
 import com.breachnotice.core.delivery.JobClaim;
-import com.breachnotice.core.delivery.JobKey;
 import com.breachnotice.core.delivery.JobLedger;
-import com.breachnotice.core.delivery.ReferenceCodes;
 import com.breachnotice.core.planning.NoticeJob;
-import com.breachnotice.core.registry.ContactBook;
 import com.breachnotice.core.registry.StoredContact;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Sends notice jobs. Each job of up to 50 deliveries is claimed with one conditional write (a lease
- * on the job) before anything is sent, sent with one SES bulk call (or one SNS publish per SMS),
- * recorded with batched writes and completed: about six requests per 50 notices where a claim and a
- * settle per delivery took over a hundred.
+ * Sends notice jobs: claim, prepare, schedule, send, record. Each job of up to 50 deliveries is
+ * claimed with one conditional write (a lease on the job) before anything is sent, its messages
+ * built, its turn reserved in the campaign's {@link SendSchedule}, sent by its channel's
+ * {@link JobSender} (one SES bulk call, or one SNS publish per text), recorded with batched writes
+ * and completed: about six requests per 50 notices.
  *
  * <ul>
  *   <li>A redelivered or concurrently received job finds its claim done or held, and sends nothing.
@@ -48,74 +38,50 @@ import java.util.concurrent.Future;
  *       taken over, the deliveries already recorded are skipped and the rest sent again, with the
  *       same reference codes (they derive from the delivery). So a crash re-sends at most once the
  *       deliveries of the one job it interrupted.
+ *   <li>A holder never starts a provider call that its lease would not outlast ({@link LeaseTerms}):
+ *       it stops, records what it sent and gives the job back. So a job is only ever sent by one
+ *       holder at a time, however slow the machine.
  *   <li>Permanent refusals are recorded {@code FAILED} with the reason; throttled and transient
- *       entries are retried here (slower, see {@link AdaptiveRate}) and, if they still fail, the job
- *       is given back unfinished so SQS brings it back.
- *   <li>Texts are claimed one by one as well, just before each {@code Publish}: a phone can be in two
- *       SMS jobs under different job keys (a planner job and the fallback after an email bounce),
- *       sending slowly at the same time, so the job's claim and the records read first cannot keep
- *       it to one text. One conditional write per text (a text costs about $0.02) can; the job's
- *       batch record then overwrites the claim with the outcome. A text held by another sender is
- *       left pending, so the job comes back. Emails stay under the job's claim alone: a write per
- *       email would not fit their request budget.
+ *       entries are retried by the channel sender and, if they still fail, the job is given back
+ *       unfinished so SQS brings it back.
  *   <li>The jobs of one SQS batch are claimed and sent concurrently (virtual threads), each after its
- *       turn in the campaign's shared send schedule ({@link SendGovernor}): one reservation covers
- *       the whole batch, so several bulk calls are in flight and the rate holds across instances.
+ *       turn: one reservation per campaign and channel covers the whole batch, so several bulk calls
+ *       are in flight and the rate holds across instances.
  * </ul>
  */
 public final class SenderService {
 
-    /** Attempts of a throttled or transiently failed entry within one invocation. */
-    static final int ATTEMPTS = 3;
-
-    /**
-     * How late a send may go after its turn. Later than that it would crowd the next turns (of this
-     * or another instance) into one second, so it takes a new turn at the end of the schedule.
-     */
-    static final Duration LATE = Duration.ofMillis(50);
-
-    private final ContactBook contacts;
+    private final CampaignCache campaigns;
+    private final CampaignGate gate;
     private final JobLedger jobs;
+    private final Recipients recipients;
     private final DeliveryRecorder records;
-    private final DeliveryLog claims;
-    private final ContactCipher cipher;
-    private final ContactKeyer keyer;
-    private final EmailSender email;
-    private final SmsSender sms;
-    private final SendGovernor governor;
-    private final Pacer pacer;
+    private final Map<Channel, JobSender<?>> senders;
+    private final SendSchedule schedule;
+    private final LeaseTerms leases;
     private final Clock clock;
-    private final Duration lease;
-    private final AdaptiveRate adaptive = new AdaptiveRate();
-    private final CampaignCache campaignCache;
 
     public SenderService(
-            CampaignStore campaigns,
-            ContactBook contacts,
+            CampaignCache campaigns,
+            CampaignGate gate,
             JobLedger jobs,
+            Recipients recipients,
             DeliveryRecorder records,
-            DeliveryLog claims,
-            ContactCipher cipher,
-            ContactKeyer keyer,
-            EmailSender email,
-            SmsSender sms,
-            SendGovernor governor,
-            Pacer pacer,
-            Clock clock,
-            Duration lease) {
-        this.campaignCache = new CampaignCache(campaigns);
-        this.contacts = contacts;
+            List<JobSender<?>> senders,
+            SendSchedule schedule,
+            LeaseTerms leases,
+            Clock clock) {
+        this.campaigns = campaigns;
+        this.gate = gate;
         this.jobs = jobs;
+        this.recipients = recipients;
         this.records = records;
-        this.claims = claims;
-        this.cipher = cipher;
-        this.keyer = keyer;
-        this.email = email;
-        this.sms = sms;
-        this.governor = governor;
-        this.pacer = pacer;
+        Map<Channel, JobSender<?>> byChannel = new EnumMap<>(Channel.class);
+        senders.forEach(sender -> byChannel.put(sender.channel(), sender));
+        this.senders = Map.copyOf(byChannel);
+        this.schedule = schedule;
+        this.leases = leases;
         this.clock = clock;
-        this.lease = lease;
     }
 
     /** What became of one job. When {@code retryLater} is positive the job must come back. */
@@ -143,14 +109,14 @@ public final class SenderService {
             for (Future<Prepared> future : preparing) {
                 prepared.add(result(future));
             }
-            Map<Integer, Instant> slots = schedule(prepared);
+            Map<Integer, Instant> turns = schedule(prepared);
             List<Optional<Future<JobOutcome>>> sending = new ArrayList<>();
             for (int i = 0; i < prepared.size(); i++) {
-                Instant slot = slots.getOrDefault(i, Instant.MIN);
+                Instant turn = turns.getOrDefault(i, Instant.MIN);
                 sending.add(prepared.get(i)
                         .map(job -> threads.submit(() -> switch (job) {
-                            case Prepared.Ready ready -> execute(ready, slot);
-                            case Prepared.Finished finished -> finished.outcome();
+                            case Ready<?> ready -> send(ready, turn);
+                            case Finished finished -> finished.outcome();
                         })));
             }
             List<Optional<JobOutcome>> outcomes = new ArrayList<>();
@@ -172,60 +138,88 @@ public final class SenderService {
         }
     }
 
-    private sealed interface Prepared {
-        record Finished(JobOutcome outcome) implements Prepared {}
+    /** A job after its claim: finished already, or ready to send. */
+    private sealed interface Prepared permits Finished, Ready {}
 
-        record Ready(
-                NoticeJob job,
-                Campaign campaign,
-                String token,
-                List<Pending> pending,
-                List<DeliveryRecord> failedUpFront,
-                int alreadySent,
-                int alreadyFailed,
-                int skipped)
-                implements Prepared {
+    private record Finished(JobOutcome outcome) implements Prepared {}
 
-            int units() {
-                if (job.channel() == Channel.EMAIL) {
-                    return pending.size();
-                }
-                return pending.stream().mapToInt(Pending::parts).sum();
-            }
+    /** What a job's records already held when it was claimed. */
+    private record Tally(int sent, int failed) {
+        int skipped() {
+            return sent + failed;
+        }
+
+        Tally plus(Map<DeliveryId, DeliveryStatus> recorded) {
+            int failedMore = (int) recorded.values().stream()
+                    .filter(status -> status == DeliveryStatus.FAILED)
+                    .count();
+            return new Tally(sent + recorded.size() - failedMore, failed + failedMore);
         }
     }
 
-    /**
-     * A delivery ready to go: its message is built (addresses opened, text rendered) before the
-     * turn is reserved, so the send itself goes out on its turn.
-     */
-    private record Pending(
-            DeliveryId id, String referenceHash, int parts, Optional<BulkEmail> email, String phone, String text) {}
+    /** A claimed job with its messages built, sent by the sender of its channel. */
+    private record Ready<M extends Outgoing>(
+            JobNotice notice,
+            JobSender<M> sender,
+            String token,
+            Instant leaseUntil,
+            List<M> outgoing,
+            List<DeliveryRecord> failedUpFront,
+            Tally already)
+            implements Prepared {
+
+        int units() {
+            return outgoing.stream().mapToInt(Outgoing::units).sum();
+        }
+
+        JobSender.Run send(Instant turn) throws InterruptedException {
+            return sender.send(notice, outgoing, turn, leaseUntil);
+        }
+    }
 
     private Prepared prepare(NoticeJob job) {
-        Optional<Campaign> found = campaign(job.campaignId());
         int size = job.contacts().size();
+        Optional<Campaign> found = campaigns.find(job.campaignId());
         if (found.isEmpty()) {
             // A job for a campaign that does not exist cannot succeed on retry either.
-            return new Prepared.Finished(new JobOutcome(0, 0, size, 0));
+            return new Finished(new JobOutcome(0, 0, size, 0));
         }
         Campaign campaign = found.get();
         Instant now = clock.instant();
-        JobKey key = job.key();
-        return switch (jobs.claim(key, size, now, now.plus(lease))) {
-            case JobClaim.Done d -> new Prepared.Finished(new JobOutcome(0, 0, size, 0));
-            case JobClaim.HeldElsewhere h -> new Prepared.Finished(new JobOutcome(0, 0, 0, size));
-            case JobClaim.Claimed c -> ready(job, campaign, c, now);
+        switch (gate.admit(campaign, now)) {
+            case CampaignGate.Decision.Held held -> {
+                return new Finished(new JobOutcome(0, 0, 0, size));
+            }
+            case CampaignGate.Decision.Closed closed -> {
+                return new Finished(new JobOutcome(0, 0, size, 0));
+            }
+            case CampaignGate.Decision.Open open -> {
+                // claim below
+            }
+        }
+        Instant leaseUntil = leases.until(now);
+        return switch (jobs.claim(job.key(), size, now, leaseUntil)) {
+            case JobClaim.Done d -> new Finished(new JobOutcome(0, 0, size, 0));
+            case JobClaim.HeldElsewhere h -> new Finished(new JobOutcome(0, 0, 0, size));
+            case JobClaim.Claimed c -> ready(senderOf(job.channel()), JobNotice.of(campaign, job), c, leaseUntil);
         };
     }
 
-    private Prepared ready(NoticeJob job, Campaign campaign, JobClaim.Claimed claim, Instant now) {
+    private JobSender<?> senderOf(Channel channel) {
+        JobSender<?> sender = senders.get(channel);
+        if (sender == null) {
+            throw new IllegalStateException("no sender for " + channel);
+        }
+        return sender;
+    }
+
+    private <M extends Outgoing> Ready<M> ready(
+            JobSender<M> sender, JobNotice notice, JobClaim.Claimed claim, Instant leaseUntil) {
+        NoticeJob job = notice.job();
         List<DeliveryId> ids = job.contacts().stream()
                 .map(key -> new DeliveryId(key, job.campaignId(), job.channel()))
                 .toList();
-        int alreadySent = 0;
-        int alreadyFailed = 0;
-        int skipped = 0;
+        Tally already = new Tally(0, 0);
         List<DeliveryId> open = ids;
         // A takeover may find deliveries recorded by the attempt it takes over. An SMS job may find
         // deliveries recorded by another job: the fallback after an email bounce queues a job of its
@@ -233,279 +227,92 @@ public final class SenderService {
         // Reading first costs one batch read per job; a text costs far more, and must go once.
         if (claim.takeover() || job.channel() == Channel.SMS) {
             Map<DeliveryId, DeliveryStatus> recorded = records.recorded(ids);
-            for (DeliveryStatus status : recorded.values()) {
-                if (status == DeliveryStatus.FAILED) {
-                    alreadyFailed++;
-                } else {
-                    alreadySent++;
-                }
-                skipped++;
-            }
+            already = already.plus(recorded);
             open = ids.stream().filter(id -> !recorded.containsKey(id)).toList();
         }
-        // The planner encloses the sealed contacts it scanned; read only what it did not enclose.
-        Map<ContactKey, StoredContact> stored = new HashMap<>(job.enclosed());
-        List<ContactKey> missing = open.stream()
-                .map(DeliveryId::contact)
-                .filter(key -> !stored.containsKey(key))
-                .toList();
-        if (!missing.isEmpty()) {
-            stored.putAll(contacts.find(missing));
-        }
-        List<Pending> pending = new ArrayList<>();
+        Map<ContactKey, StoredContact> stored = recipients.contacts(job, open);
+        List<M> outgoing = new ArrayList<>();
         List<DeliveryRecord> failedUpFront = new ArrayList<>();
-        String smsTemplate = campaign.text(job.locale()).sms();
         for (DeliveryId id : open) {
-            String reference = ReferenceCodes.fromSeed(keyer.referenceSeed(id.contact() + "#" + id.notice()));
-            String referenceHash =
-                    keyer.referenceHash(ReferenceCodes.canonical(reference).orElseThrow());
+            Recipients.Reference reference = recipients.reference(id);
             StoredContact contact = stored.get(id.contact());
             if (contact == null) {
                 failedUpFront.add(new DeliveryRecord(
                         id,
                         DeliveryStatus.FAILED,
-                        referenceHash,
+                        reference.hash(),
                         Optional.empty(),
                         Optional.of("not_in_registry"),
-                        now));
-                continue;
-            }
-            if (job.channel() == Channel.SMS) {
-                String text = NoticeRendering.sms(smsTemplate, contact.items(), job.locale(), reference);
-                String phone = cipher.open(contact.value(), contact.key().value());
-                pending.add(new Pending(id, referenceHash, SmsSegments.count(text), Optional.empty(), phone, text));
+                        clock.instant()));
             } else {
-                BulkEmail email = bulkEmail(campaign, job, contact, reference);
-                pending.add(new Pending(id, referenceHash, 1, Optional.of(email), "", ""));
+                outgoing.add(sender.prepare(notice, id, reference, contact));
             }
         }
-        return new Prepared.Ready(
-                job, campaign, claim.token(), pending, failedUpFront, alreadySent, alreadyFailed, skipped);
+        return new Ready<>(notice, sender, claim.token(), leaseUntil, outgoing, failedUpFront, already);
     }
 
-    /**
-     * One reservation per campaign and channel for all ready jobs of the batch; each job's turn
-     * follows the previous job's units.
-     */
+    /** A ready job of the batch and its place in it. */
+    private record Placed(int index, Ready<?> ready) {}
+
+    /** One reservation per campaign and channel for all ready jobs of the batch. */
     private Map<Integer, Instant> schedule(List<Optional<Prepared>> prepared) {
-        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        Map<String, List<Placed>> groups = new LinkedHashMap<>();
         for (int i = 0; i < prepared.size(); i++) {
-            if (prepared.get(i).orElse(null) instanceof Prepared.Ready ready && ready.units() > 0) {
+            if (prepared.get(i).orElse(null) instanceof Ready<?> r && r.units() > 0) {
                 groups.computeIfAbsent(
-                                ready.job().campaignId() + "#" + ready.job().channel(), g -> new ArrayList<>())
-                        .add(i);
+                                r.notice().campaign().id() + "#" + r.sender().channel(), g -> new ArrayList<>())
+                        .add(new Placed(i, r));
             }
         }
-        Map<Integer, Instant> slots = new ConcurrentHashMap<>();
-        groups.forEach((group, members) -> {
-            Prepared.Ready first = (Prepared.Ready) prepared.get(members.get(0)).orElseThrow();
-            Channel channel = first.job().channel();
-            double rate = adaptive.rate(
-                    first.campaign().id(), channel, first.campaign().rates().perSecond(channel));
-            int units = members.stream()
-                    .mapToInt(i -> ((Prepared.Ready) prepared.get(i).orElseThrow()).units())
-                    .sum();
-            Instant start = governor.reserve(first.campaign().id(), channel, units, rate, clock.instant());
-            long offset = 0;
-            for (int i : members) {
-                slots.put(i, start.plusNanos(Math.round(offset * 1e9 / rate)));
-                offset += ((Prepared.Ready) prepared.get(i).orElseThrow()).units();
+        Map<Integer, Instant> turns = new LinkedHashMap<>();
+        groups.values().forEach(members -> {
+            Ready<?> first = members.get(0).ready();
+            List<Instant> reserved = schedule.reserve(
+                    first.notice().campaign(),
+                    first.sender().channel(),
+                    members.stream().map(m -> m.ready().units()).toList());
+            for (int m = 0; m < members.size(); m++) {
+                turns.put(members.get(m).index(), reserved.get(m));
             }
         });
-        return slots;
+        return turns;
     }
 
-    private JobOutcome execute(Prepared.Ready ready, Instant slot) throws InterruptedException {
-        NoticeJob job = ready.job();
-        if (slot.isAfter(clock.instant().plus(lease.dividedBy(3)))) {
-            // The schedule is far ahead (more instances and batches than the rate needs): waiting
-            // would outlive the lease, and another sender could take the job over and send it too.
-            // Give it back; it returns with the message. The turn is left unused, never exceeded.
-            jobs.release(job.key(), ready.token());
-            return new JobOutcome(
-                    0,
-                    0,
-                    ready.skipped(),
-                    ready.pending().size() + ready.failedUpFront().size());
+    private JobOutcome send(Ready<?> ready, Instant turn) throws InterruptedException {
+        int pending = ready.outgoing().size() + ready.failedUpFront().size();
+        if (!ready.outgoing().isEmpty() && !leases.worthWaitingFor(turn, clock.instant())) {
+            // The schedule is far ahead (more instances and batches than the rate needs): give the
+            // job back; it returns with the message. The turn is left unused, never exceeded.
+            jobs.release(ready.notice().job().key(), ready.token());
+            return new JobOutcome(0, 0, ready.already().skipped(), pending);
         }
+        JobSender.Run run = ready.outgoing().isEmpty()
+                ? new JobSender.Run(List.of(), List.of(), Map.of(), false)
+                : ready.send(turn);
         List<DeliveryRecord> done = new ArrayList<>(ready.failedUpFront());
-        Map<DeliveryId, DeliveryStatus> settledElsewhere = new HashMap<>();
-        List<Pending> left = ready.job().channel() == Channel.EMAIL
-                ? sendEmails(ready, slot, done)
-                : sendSms(ready, slot, done, settledElsewhere);
+        done.addAll(run.done());
         // The crash window: sent, not yet recorded. The job's lease covers it (and for a text, the
         // claim of the delivery: a takeover finds it SENDING, not recorded, and claims it after its
         // lease). The records overwrite the texts' claims with their outcome.
         records.record(done);
-        int alreadySent = ready.alreadySent();
-        int alreadyFailed = ready.alreadyFailed();
-        for (DeliveryStatus status : settledElsewhere.values()) {
-            if (status == DeliveryStatus.FAILED) {
-                alreadyFailed++;
-            } else {
-                alreadySent++;
-            }
-        }
-        int skipped = ready.skipped() + settledElsewhere.size();
-        int sent = alreadySent;
-        int failed = alreadyFailed;
-        for (DeliveryRecord record : done) {
-            if (record.status() == DeliveryStatus.SENT) {
-                sent++;
-            } else {
-                failed++;
-            }
-        }
-        JobKey key = job.key();
-        int newlySent = sent - alreadySent;
-        int newlyFailed = failed - alreadyFailed;
-        if (!left.isEmpty()) {
+        Tally already = ready.already().plus(run.settledElsewhere());
+        int newlySent = (int) done.stream()
+                .filter(record -> record.status() == DeliveryStatus.SENT)
+                .count();
+        int newlyFailed = done.size() - newlySent;
+        int skipped = already.skipped();
+        var key = ready.notice().job().key();
+        if (!run.left().isEmpty()) {
             jobs.release(key, ready.token());
-            return new JobOutcome(newlySent, newlyFailed, skipped, left.size());
+            return new JobOutcome(newlySent, newlyFailed, skipped, run.left().size());
         }
-        if (!jobs.complete(key, ready.token(), sent, failed, clock.instant())) {
+        if (!jobs.complete(
+                key, ready.token(), already.sent() + newlySent, already.failed() + newlyFailed, clock.instant())) {
             // Our lease ran out and another sender took the job over: it is not done until its
             // holder says so, and that holder may die. The message comes back and finds it done,
             // or takes it over again.
             return new JobOutcome(newlySent, newlyFailed, skipped, 1);
         }
         return new JobOutcome(newlySent, newlyFailed, skipped, 0);
-    }
-
-    private List<Pending> sendEmails(Prepared.Ready ready, Instant slot, List<DeliveryRecord> done)
-            throws InterruptedException {
-        Campaign campaign = ready.campaign();
-        NoticeJob job = ready.job();
-        List<Pending> left = ready.pending();
-        Instant turn = slot;
-        for (int attempt = 0; attempt < ATTEMPTS && !left.isEmpty(); attempt++) {
-            List<BulkEmail> emails =
-                    left.stream().map(p -> p.email().orElseThrow()).toList();
-            if (attempt > 0 || clock.instant().isAfter(turn.plus(LATE))) {
-                double rate = adaptive.rate(
-                        campaign.id(), Channel.EMAIL, campaign.rates().emailPerSecond());
-                turn = governor.reserve(campaign.id(), Channel.EMAIL, left.size(), rate, clock.instant());
-                if (turn.isAfter(clock.instant().plus(lease.dividedBy(3)))) {
-                    break; // too far ahead to wait for within the lease: the job comes back
-                }
-            }
-            pacer.waitUntil(turn);
-            List<SendResult> results = email.sendBulk(campaign.emailTemplateName(job.locale()), emails);
-            left = settle(left, results, done, campaign.id(), Channel.EMAIL);
-        }
-        return left;
-    }
-
-    /**
-     * Texts the job's phones, each on its turn and under a claim of its own made just before the
-     * publish. Returns the deliveries left pending (to try again, or held by another sender); puts
-     * those another sender already settled in {@code settledElsewhere}.
-     */
-    private List<Pending> sendSms(
-            Prepared.Ready ready,
-            Instant slot,
-            List<DeliveryRecord> done,
-            Map<DeliveryId, DeliveryStatus> settledElsewhere)
-            throws InterruptedException {
-        Campaign campaign = ready.campaign();
-        NoticeJob job = ready.job();
-        double rate = adaptive.rate(campaign.id(), Channel.SMS, campaign.rates().smsPerSecond());
-        List<Pending> left = new ArrayList<>();
-        int remaining = ready.units();
-        Instant start = slot;
-        long offset = 0;
-        for (Pending delivery : ready.pending()) {
-            Instant turn = start.plusNanos(Math.round(offset * 1e9 / rate));
-            if (clock.instant().isAfter(turn.plus(LATE))) {
-                // Behind the schedule: the rest of this job's parts take new turns.
-                start = governor.reserve(campaign.id(), Channel.SMS, remaining, rate, clock.instant());
-                offset = 0;
-                turn = start;
-            }
-            pacer.waitUntil(turn);
-            offset += delivery.parts();
-            remaining -= delivery.parts();
-            Instant now = clock.instant();
-            switch (claims.claim(delivery.id(), delivery.referenceHash(), now, now.plus(lease))) {
-                case ClaimOutcome.AlreadySettled already -> settledElsewhere.put(delivery.id(), already.status());
-                case ClaimOutcome.HeldElsewhere held -> {
-                    // Another job holds the phone now (or a crashed sender's lease has not run out):
-                    // not texted, not done; the job comes back and claims it again.
-                    left.add(delivery);
-                }
-                case ClaimOutcome.Claimed claimed -> {
-                    List<Pending> again = settle(
-                            List.of(delivery),
-                            List.of(sms.send(delivery.phone(), delivery.text())),
-                            done,
-                            campaign.id(),
-                            Channel.SMS);
-                    // Not taken by the provider: give the claim back so the retry need not wait.
-                    again.forEach(pending -> claims.release(pending.id(), claimed.token()));
-                    left.addAll(again);
-                }
-            }
-        }
-        return left;
-    }
-
-    /** Records what the provider answered; returns the deliveries to try again. */
-    private List<Pending> settle(
-            List<Pending> sent,
-            List<SendResult> results,
-            List<DeliveryRecord> done,
-            String campaignId,
-            Channel channel) {
-        Instant at = clock.instant();
-        List<Pending> again = new ArrayList<>();
-        boolean throttled = false;
-        for (int i = 0; i < sent.size(); i++) {
-            Pending delivery = sent.get(i);
-            SendResult result = i < results.size() ? results.get(i) : new SendResult.Failed("no_result");
-            switch (result) {
-                case SendResult.Accepted a ->
-                    done.add(new DeliveryRecord(
-                            delivery.id(),
-                            DeliveryStatus.SENT,
-                            delivery.referenceHash(),
-                            Optional.of(a.messageId()),
-                            Optional.empty(),
-                            at));
-                case SendResult.Rejected r ->
-                    done.add(new DeliveryRecord(
-                            delivery.id(),
-                            DeliveryStatus.FAILED,
-                            delivery.referenceHash(),
-                            Optional.empty(),
-                            Optional.of(r.reason()),
-                            at));
-                case SendResult.Throttled t -> {
-                    throttled = true;
-                    again.add(delivery);
-                }
-                case SendResult.Failed f -> again.add(delivery);
-            }
-        }
-        if (throttled) {
-            adaptive.throttled(campaignId, channel);
-        } else {
-            adaptive.succeeded(campaignId, channel);
-        }
-        return again;
-    }
-
-    private BulkEmail bulkEmail(Campaign campaign, NoticeJob job, StoredContact contact, String reference) {
-        String address = cipher.open(contact.value(), contact.key().value());
-        String name = contact.name()
-                .map(sealedName -> cipher.open(sealedName, contact.key().value()))
-                .orElse("");
-        return new BulkEmail(
-                address,
-                NoticeRendering.emailData(name, contact.items(), job.locale(), reference),
-                Map.of("campaign", campaign.id(), "contact", contact.key().value(), "channel", "email"));
-    }
-
-    private Optional<Campaign> campaign(String campaignId) {
-        return campaignCache.find(campaignId);
     }
 }

@@ -43,13 +43,18 @@ class SmsSegmentsTest {
                 Fixtures.T0,
                 Map.of(
                         com.breachnotice.core.manifest.NoticeLocale.KO,
-                        Fixtures.koText(),
+                        new NoticeText(
+                                "s",
+                                "t",
+                                "<p>h</p>",
+                                Fixtures.koText().sms() + " 저희는 전화나 문자로 앱 설치를 요청하지 않습니다.".repeat(8)),
                         com.breachnotice.core.manifest.NoticeLocale.EN,
                         new NoticeText("s", "t", "<p>h</p>", "Notice: {items}. Ref {reference}.")));
 
         assertThat(longSms.warnings())
                 .anySatisfy(
-                        w -> assertThat(w).startsWith("the ko SMS text takes").contains("UCS2"));
+                        w -> assertThat(w).startsWith("the ko SMS text takes").contains("UCS2", "limit 4"));
+        assertThat(Fixtures.campaign("short", ChannelPolicy.BOTH).warnings()).isEmpty();
     }
 
     @Test

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.contact.Contact;
 import com.breachnotice.core.contact.ContactKey;
-import com.breachnotice.core.delivery.ClaimOutcome;
 import com.breachnotice.core.delivery.DeliveryId;
+import com.breachnotice.core.delivery.DeliveryRecord;
 import com.breachnotice.core.delivery.DeliveryStatus;
 import com.breachnotice.core.events.DeliveryEventService.Effect;
 import com.breachnotice.core.testing.Fixtures;
 import com.breachnotice.core.testing.InMemoryDeliveryLog;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +29,8 @@ class DeliveryEventServiceTest {
 
     @BeforeEach
     void sent() {
-        ClaimOutcome.Claimed claim = (ClaimOutcome.Claimed) log.claim(id, "ref", t, t.plusSeconds(60));
-        log.settle(id, claim.token(), DeliveryStatus.SENT, "ses-1", null, t);
+        log.record(
+                List.of(new DeliveryRecord(id, DeliveryStatus.SENT, "ref", Optional.of("ses-1"), Optional.empty(), t)));
     }
 
     private DeliveryEvent event(DeliveryEvent.Kind kind, int seconds) {

@@ -10,6 +10,7 @@ import com.breachnotice.core.manifest.ManifestReader;
 import com.breachnotice.core.manifest.ManifestSummary;
 import com.breachnotice.core.manifest.RejectReason;
 import com.breachnotice.core.manifest.Rejection;
+import com.breachnotice.core.registry.SubjectRole;
 import com.breachnotice.core.testing.FakeDataKeyProvider;
 import com.breachnotice.core.testing.Fixtures;
 import com.breachnotice.core.testing.InMemoryIntakeLedger;
@@ -324,6 +325,86 @@ class IntakeServiceTest {
         assertThat(again.summary()).isEqualTo(first.summary());
         assertThat(registry.subjects()).isEqualTo(subjects);
         assertThat(registry.contacts().keySet()).isEqualTo(contactKeys);
+    }
+
+    private static final String BOOK = "owner_customer_id,name,phone,locale,affected\n"
+            + "c2,김민지,010-1234-5678,ko,name;phone;address\n"
+            + "c9,박서준,010-5555-0101,,phone;entrance_code\n"
+            + "c8,박서준,+82 10 5555 0101,en,phone;name\n"
+            + "c7,,02-2123-4567,ko,phone\n";
+
+    @Test
+    void ingest_addressBook_peopleByPhone_customerPhoneHoldsBothRoles() throws IOException {
+        service().ingest(upload(MANIFEST));
+        source.put(BUCKET, "manifests/book.csv", BOOK);
+        int before = queue.all().size();
+        service()
+                .accept(new ManifestUpload(
+                        BUCKET, "manifests/book.csv", source.size(BUCKET, "manifests/book.csv"), "e2"));
+        IntakeService.Outcome outcome = service().ingest(queue.all().get(before));
+
+        ManifestSummary summary = ((IntakeService.Outcome.Loaded) outcome)
+                .manifest()
+                .orElseThrow()
+                .summary();
+        assertThat(summary.accepted()).isEqualTo(3);
+        assertThat(summary.merged()).isEqualTo(1);
+        assertThat(summary.subjects()).isEqualTo(2);
+        assertThat(summary.reasons()).containsEntry(RejectReason.NO_MOBILE, 1L);
+        var shared = registry.contacts().get(keyer.keyOf(Fixtures.phone("010-1234-5678")));
+        assertThat(shared.roles())
+                .containsEntry(SubjectRole.CUSTOMER, java.util.Set.of(ItemKind.NAME, ItemKind.EMAIL, ItemKind.PHONE))
+                .containsEntry(
+                        SubjectRole.ADDRESS_BOOK, java.util.Set.of(ItemKind.NAME, ItemKind.PHONE, ItemKind.ADDRESS));
+        assertThat(shared.items()).contains(ItemKind.ADDRESS, ItemKind.EMAIL);
+        assertThat(shared.ownerWithoutEmail())
+                .as("an address-book phone is always texted")
+                .isTrue();
+        var bookOnly = registry.contacts().get(keyer.keyOf(Fixtures.phone("010-5555-0101")));
+        assertThat(bookOnly.roles()).containsOnlyKeys(SubjectRole.ADDRESS_BOOK);
+        assertThat(bookOnly.items()).containsExactlyInAnyOrder(ItemKind.PHONE, ItemKind.ENTRANCE_CODE, ItemKind.NAME);
+        assertThat(bookOnly.locale()).isEqualTo(com.breachnotice.core.manifest.NoticeLocale.KO);
+        assertThat(registry.subjects())
+                .containsKey(SubjectRecord.addressBookId(keyer.keyOf(Fixtures.phone("010-5555-0101"))));
+        List<String> strings = new ArrayList<>();
+        registry.subjects().values().forEach(s -> collect(s, strings));
+        registry.contacts().values().forEach(c -> collect(c, strings));
+        for (String secret : List.of("+821055550101", "01055550101", "박서준", "+82221234567")) {
+            assertThat(strings).noneMatch(s -> s.contains(secret));
+        }
+    }
+
+    @Test
+    void ingest_addressBookRangesInReverseOrder_countsEqualOnePass() throws IOException {
+        StringBuilder book = new StringBuilder("owner_customer_id,name,phone,locale,affected\n");
+        for (int i = 0; i < 40; i++) {
+            book.append("o")
+                    .append(i)
+                    .append(",,010-5555-")
+                    .append(String.format("%04d", i % 7))
+                    .append(",ko,phone\n");
+        }
+        source.put(BUCKET, "manifests/book.csv", book.toString());
+        int before = queue.all().size();
+        service(200)
+                .accept(new ManifestUpload(
+                        BUCKET, "manifests/book.csv", source.size(BUCKET, "manifests/book.csv"), "e3"));
+        List<IngestTask> tasks =
+                new ArrayList<>(queue.all().subList(before, queue.all().size()));
+        assertThat(tasks).hasSizeGreaterThan(2);
+        java.util.Collections.reverse(tasks);
+        Optional<IntakeService.Finished> finished = Optional.empty();
+        for (IngestTask task : tasks) {
+            var loaded = (IntakeService.Outcome.Loaded) service(200).ingest(task);
+            if (loaded.manifest().isPresent()) {
+                finished = loaded.manifest();
+            }
+        }
+
+        ManifestSummary summary = finished.orElseThrow().summary();
+        assertThat(summary.accepted()).isEqualTo(40);
+        assertThat(summary.subjects()).isEqualTo(7);
+        assertThat(summary.merged()).isEqualTo(33);
     }
 
     private static void collect(Object value, List<String> out) {

@@ -61,7 +61,7 @@ public final class LookupFixture {
     public final InMemoryChallengeStore challenges = new InMemoryChallengeStore();
     public final RecordingCodeQueue codes = new RecordingCodeQueue();
     public final InMemoryContactBook contacts = new InMemoryContactBook();
-    public final ReadOnlyDeliveryLog deliveries = new ReadOnlyDeliveryLog();
+    public final FixedDeliveryHistory deliveries = new FixedDeliveryHistory();
     public final InMemoryCampaignStore campaigns = new InMemoryCampaignStore();
     public final ContactNormalizer normalizer = ContactNormalizer.korea();
     public final ContactKeyer keyer = KEYER;

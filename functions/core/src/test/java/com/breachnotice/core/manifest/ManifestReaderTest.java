@@ -127,10 +127,13 @@ class ManifestReaderTest {
                         new Rejection(14, "c13", RejectReason.CONFLICTING_CONTACT),
                         new Rejection(15, "", RejectReason.INVALID_UTF8),
                         new Rejection(16, "", RejectReason.MALFORMED_QUOTING));
+        // Every reason a customer manifest can give (the address book's own two are in AddressBookManifestTest).
+        Set<RejectReason> customerReasons =
+                EnumSet.complementOf(EnumSet.of(RejectReason.PHONE_NOT_AFFECTED, RejectReason.NO_MOBILE));
         assertThat(read.rejections().stream().map(Rejection::reason).distinct())
-                .containsExactlyInAnyOrder(RejectReason.values());
+                .containsExactlyInAnyOrderElementsOf(customerReasons);
         assertThat(read.acceptedLines()).containsExactly(13L);
-        assertThat(read.summary().reasons()).hasSize(RejectReason.values().length);
+        assertThat(read.summary().reasons()).hasSize(customerReasons.size());
     }
 
     @Test

@@ -57,6 +57,30 @@ class ChallengeCodeServiceTest {
     }
 
     @Test
+    void deliver_namesTheCompanyAndHelpLineOfThePublishedIncident() throws Exception {
+        java.lang.reflect.Method factory = Class.forName("com.breachnotice.core.incident.IncidentDescriptionTest")
+                .getDeclaredMethod("incident", java.util.Map.class);
+        factory.setAccessible(true);
+        com.breachnotice.core.incident.IncidentDescription incident =
+                (com.breachnotice.core.incident.IncidentDescription)
+                        factory.invoke(null, java.util.Map.of("helpLine", "1600-4321"));
+        ChallengeCodeService withFacts = new ChallengeCodeService(
+                registry, cipher, email, sms, budget, clock, 1000, metrics, () -> java.util.Optional.of(incident));
+        CodeRequest request = register(Fixtures.email("Kim@Example.com"), NoticeLocale.KO);
+
+        assertThat(withFacts.deliver(request)).isEqualTo(new ChallengeCodeService.Outcome.Sent());
+        RecordingEmailSender.PlainEmail sent = email.plainEmails().get(0);
+        assertThat(sent.subject()).isEqualTo("[ExampleMall] 개인정보 유출 조회 인증번호");
+        assertThat(sent.text()).contains("1600-4321").doesNotContain("{{", "[[");
+        assertThat(ChallengeCodeService.smsText(NoticeLocale.EN, "123456")).contains("{{incident.company}}");
+        assertThat(ChallengeCodeService.fill(
+                        ChallengeCodeService.smsText(NoticeLocale.EN, "123456"),
+                        java.util.Optional.empty(),
+                        NoticeLocale.EN))
+                .isEqualTo("Breach check code 123456 (valid 10 min). Never share it.");
+    }
+
+    @Test
     void deliver_registeredMobile_smsInRequestedLocale() {
         CodeRequest request = register(Fixtures.phone("010-1234-5678"), NoticeLocale.EN);
 

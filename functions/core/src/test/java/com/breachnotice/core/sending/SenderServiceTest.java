@@ -13,6 +13,7 @@ import com.breachnotice.core.delivery.ClaimOutcome;
 import com.breachnotice.core.delivery.Delivery;
 import com.breachnotice.core.delivery.DeliveryId;
 import com.breachnotice.core.delivery.DeliveryStatus;
+import com.breachnotice.core.delivery.NoticeProof;
 import com.breachnotice.core.delivery.ReferenceCodes;
 import com.breachnotice.core.events.DeliveryEvent;
 import com.breachnotice.core.events.DeliveryEventService;
@@ -30,6 +31,7 @@ import com.breachnotice.core.testing.InMemorySubjectRegistry;
 import com.breachnotice.core.testing.MutableClock;
 import com.breachnotice.core.testing.RecordingEmailSender;
 import com.breachnotice.core.testing.RecordingSmsSender;
+import com.breachnotice.core.testing.SenderServiceBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,6 +43,8 @@ import org.junit.jupiter.api.Test;
 class SenderServiceTest {
 
     private static final Duration LEASE = Duration.ofMinutes(5);
+    private static final Duration CALL_DEADLINE = Duration.ofSeconds(15);
+    private static final LeaseTerms LEASES = new LeaseTerms(LEASE, CALL_DEADLINE);
 
     private final MutableClock clock = new MutableClock(Fixtures.T0);
     private final ContactKeyer keyer = Fixtures.keyer();
@@ -50,10 +54,26 @@ class SenderServiceTest {
     private final InMemoryDeliveryLog log = new InMemoryDeliveryLog();
     private final InMemoryJobLedger jobs = new InMemoryJobLedger();
     private final InMemorySendGovernor governor = new InMemorySendGovernor();
+    private final AdaptiveRate adaptive = new AdaptiveRate();
     private final RecordingEmailSender email = new RecordingEmailSender();
     private final RecordingSmsSender sms = new RecordingSmsSender();
-    private final SenderService sender = new SenderService(
-            campaigns, registry, jobs, log, log, cipher, keyer, email, sms, governor, turn -> {}, clock, LEASE);
+    private final SenderService sender = senders().build();
+
+    private SenderServiceBuilder senders() {
+        return new SenderServiceBuilder()
+                .campaigns(campaigns)
+                .contacts(registry)
+                .jobs(jobs)
+                .deliveries(log)
+                .cipher(cipher)
+                .keyer(keyer)
+                .email(email)
+                .sms(sms)
+                .governor(governor)
+                .adaptive(adaptive)
+                .clock(clock)
+                .leases(LEASES);
+    }
 
     SenderServiceTest() {
         campaigns.create(Fixtures.campaign("first", ChannelPolicy.EMAIL_FIRST));
@@ -129,10 +149,16 @@ class SenderServiceTest {
         assertThat(governor.reservations())
                 .extracting(InMemorySendGovernor.Reservation::units)
                 .containsExactly(2, 1);
-        assertThat(governor.reservations().get(0).perSecond())
-                .isCloseTo(14 * 0.95, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(governor.reservations().get(1).perSecond())
-                .isCloseTo(7 * 0.95, org.assertj.core.data.Offset.offset(1e-9));
+        // The rates the schedule's own AdaptiveRate gives, before and after one throttle.
+        int configured = campaigns.find("first").orElseThrow().rates().emailPerSecond();
+        AdaptiveRate twin = new AdaptiveRate();
+        double before = twin.rate("first", Channel.EMAIL, configured);
+        twin.throttled("first", Channel.EMAIL);
+        double after = twin.rate("first", Channel.EMAIL, configured);
+        assertThat(after).isLessThan(before);
+        assertThat(governor.reservations())
+                .extracting(InMemorySendGovernor.Reservation::perSecond)
+                .containsExactly(before, after);
         assertThat(sender.send(job)).isEqualTo(new SenderService.JobOutcome(0, 0, 2, 0));
     }
 
@@ -167,8 +193,7 @@ class SenderServiceTest {
         ContactKey lee = add(Fixtures.email("lee@example.com"), "이준", Set.of(ItemKind.NAME));
         ContactKey park = add(Fixtures.email("park@example.com"), "박", Set.of(ItemKind.NAME));
         List<Instant> turns = new java.util.concurrent.CopyOnWriteArrayList<>();
-        SenderService paced = new SenderService(
-                campaigns, registry, jobs, log, log, cipher, keyer, email, sms, governor, turns::add, clock, LEASE);
+        SenderService paced = senders().pacer(turns::add).build();
 
         List<Optional<SenderService.JobOutcome>> outcomes = paced.sendAll(List.of(
                 job(Channel.EMAIL, List.of(kim, lee)),
@@ -185,12 +210,12 @@ class SenderServiceTest {
                 .singleElement()
                 .satisfies(r -> assertThat(r.units()).isEqualTo(3));
         // Two turns, the second one job's worth (1 or 2 emails) after the first.
+        Instant start = governor.reservations().get(0).start();
+        double rate = governor.reservations().get(0).perSecond();
         assertThat(turns)
                 .hasSize(2)
-                .contains(Fixtures.T0)
-                .containsAnyOf(
-                        Fixtures.T0.plusNanos(Math.round(2e9 / (14 * 0.95))),
-                        Fixtures.T0.plusNanos(Math.round(1e9 / (14 * 0.95))));
+                .contains(start)
+                .containsAnyOf(start.plusNanos(Math.round(2e9 / rate)), start.plusNanos(Math.round(1e9 / rate)));
         assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
     }
 
@@ -363,7 +388,16 @@ class SenderServiceTest {
             assertThat(r.units())
                     .isEqualTo(com.breachnotice.core.campaign.SmsSegments.count(
                             sms.sent().get(0).text()));
-            assertThat(r.perSecond()).isEqualTo(10 * 0.95);
+            assertThat(r.perSecond())
+                    .isEqualTo(new AdaptiveRate()
+                            .rate(
+                                    "first",
+                                    Channel.SMS,
+                                    campaigns
+                                            .find("first")
+                                            .orElseThrow()
+                                            .rates()
+                                            .smsPerSecond()));
         });
     }
 
@@ -377,8 +411,7 @@ class SenderServiceTest {
             return reservedAt.size() == 1 ? now.minusSeconds(1) : now.plusMillis(200);
         };
         List<Instant> turns = new java.util.ArrayList<>();
-        SenderService late = new SenderService(
-                campaigns, registry, jobs, log, log, cipher, keyer, email, sms, stale, turns::add, clock, LEASE);
+        SenderService late = senders().governor(stale).pacer(turns::add).build();
 
         late.send(job(Channel.EMAIL, List.of(kim)));
 
@@ -394,8 +427,7 @@ class SenderServiceTest {
         com.breachnotice.core.registry.ContactBook unreadable = keys -> {
             throw new AssertionError("the registry was read for " + keys.size() + " contacts");
         };
-        SenderService enclosedOnly = new SenderService(
-                campaigns, unreadable, jobs, log, log, cipher, keyer, email, sms, governor, turn -> {}, clock, LEASE);
+        SenderService enclosedOnly = senders().contacts(unreadable).build();
 
         SenderService.JobOutcome outcome = enclosedOnly.send(
                 new NoticeJob("first", Channel.EMAIL, NoticeLocale.KO, List.of(kim.key()), Map.of(kim.key(), kim)));
@@ -408,8 +440,7 @@ class SenderServiceTest {
     void send_turnFurtherAheadThanTheLeaseAllows_jobGivenBackUnsent() {
         ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
         SendGovernor farAhead = (campaignId, channel, units, perSecond, now) -> now.plus(LEASE);
-        SenderService sender = new SenderService(
-                campaigns, registry, jobs, log, log, cipher, keyer, email, sms, farAhead, turn -> {}, clock, LEASE);
+        SenderService sender = senders().governor(farAhead).build();
         NoticeJob job = job(Channel.EMAIL, List.of(kim));
 
         SenderService.JobOutcome outcome = sender.send(job);
@@ -445,24 +476,13 @@ class SenderServiceTest {
         List<SenderService.JobOutcome> fallbackOutcome = new java.util.ArrayList<>();
         // The planned job has read its records (nothing yet) and waits for its turn; meanwhile the
         // fallback job reads its records (nothing yet either), texts the shared phone and records it.
-        SenderService plannedSender = new SenderService(
-                campaigns,
-                registry,
-                jobs,
-                log,
-                log,
-                cipher,
-                keyer,
-                email,
-                sms,
-                governor,
-                turn -> {
+        SenderService plannedSender = senders()
+                .pacer(turn -> {
                     if (fallbackOutcome.isEmpty()) {
                         fallbackOutcome.add(sender.send(fallback));
                     }
-                },
-                clock,
-                LEASE);
+                })
+                .build();
 
         SenderService.JobOutcome plannedOutcome = plannedSender.send(planned);
 
@@ -507,20 +527,7 @@ class SenderServiceTest {
         SmsSender diesBeforePublish = (phone, text) -> {
             throw new IllegalStateException("sender died before SNS took the text");
         };
-        SenderService crashing = new SenderService(
-                campaigns,
-                registry,
-                jobs,
-                log,
-                log,
-                cipher,
-                keyer,
-                email,
-                diesBeforePublish,
-                governor,
-                turn -> {},
-                clock,
-                LEASE);
+        SenderService crashing = senders().sms(diesBeforePublish).build();
         assertThat(crashing.sendAll(List.of(job))).containsExactly(Optional.empty());
         assertThat(log.find(id).orElseThrow().status()).isEqualTo(DeliveryStatus.SENDING);
         assertThat(log.recorded(List.of(id))).isEmpty();
@@ -545,20 +552,7 @@ class SenderServiceTest {
             sms.send(phone, text);
             throw new IllegalStateException("sender died after SNS took the text");
         };
-        SenderService crashing = new SenderService(
-                campaigns,
-                registry,
-                jobs,
-                log,
-                log,
-                cipher,
-                keyer,
-                email,
-                diesAfterPublish,
-                governor,
-                turn -> {},
-                clock,
-                LEASE);
+        SenderService crashing = senders().sms(diesAfterPublish).build();
         assertThat(crashing.sendAll(List.of(job))).containsExactly(Optional.empty());
         // Before the lease runs out the delivery is neither texted again nor taken for done.
         clock.advance(Duration.ofSeconds(1));
@@ -587,5 +581,131 @@ class SenderServiceTest {
         assertThat(log.find(id)).isEmpty();
         assertThat(sender.send(job)).isEqualTo(new SenderService.JobOutcome(1, 0, 0, 0));
         assertThat(sms.sentTo("+821012345678")).isEqualTo(2);
+    }
+
+    @Test
+    void send_waitEndsWhenTheLeaseNoLongerOutlastsACall_noProviderCallAndJobGivenBack() {
+        ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
+        NoticeJob job = job(Channel.EMAIL, List.of(kim));
+        SenderService slow = senders()
+                .pacer(turn -> clock.advance(LEASE.minus(CALL_DEADLINE)))
+                .build();
+
+        SenderService.JobOutcome fenced = slow.send(job);
+
+        assertThat(fenced).isEqualTo(new SenderService.JobOutcome(0, 0, 0, 1));
+        assertThat(email.bulkCalls()).isEmpty();
+        assertThat(jobs.isDone(job.key())).isFalse();
+        // Given back, not left to its lease: the retry claims it at once and sends it once.
+        assertThat(sender.send(job)).isEqualTo(new SenderService.JobOutcome(1, 0, 0, 0));
+        assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
+    }
+
+    @Test
+    void send_waitEndsJustBeforeTheFence_sends() {
+        ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
+        SenderService slow = senders()
+                .pacer(turn -> clock.advance(LEASE.minus(CALL_DEADLINE).minusMillis(1)))
+                .build();
+
+        assertThat(slow.send(job(Channel.EMAIL, List.of(kim)))).isEqualTo(new SenderService.JobOutcome(1, 0, 0, 0));
+        assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
+    }
+
+    @Test
+    void send_smsJobOverrunsItsLeaseMidway_recordsWhatWentOutReleasesAndTheRetryTextsOnlyTheRest() {
+        ContactKey first = add(Fixtures.phone("010-1234-5678"), "김민지", Set.of(ItemKind.PHONE));
+        ContactKey second = add(Fixtures.phone("010-2222-3333"), "이서준", Set.of(ItemKind.PHONE));
+        NoticeJob job = job(Channel.SMS, List.of(first, second));
+        int[] waits = {0};
+        // The machine stalls after the first text: the second turn comes when the lease is nearly out.
+        SenderService stalling = senders()
+                .pacer(turn -> {
+                    if (waits[0]++ == 1) {
+                        clock.advance(LEASE.minusSeconds(1));
+                    }
+                })
+                .build();
+
+        SenderService.JobOutcome fenced = stalling.send(job);
+
+        assertThat(fenced).isEqualTo(new SenderService.JobOutcome(1, 0, 0, 1));
+        assertThat(sms.sentTo("+821012345678")).isEqualTo(1);
+        assertThat(sms.sentTo("+821022223333")).isZero();
+        assertThat(delivery(first, Channel.SMS).status()).isEqualTo(DeliveryStatus.SENT);
+        // No claim was made for the text that did not go: nothing waits for a lease to run out.
+        assertThat(log.find(new DeliveryId(second, "first", Channel.SMS))).isEmpty();
+        assertThat(sender.send(job)).isEqualTo(new SenderService.JobOutcome(1, 0, 1, 0));
+        assertThat(sms.sentTo("+821012345678")).isEqualTo(1);
+        assertThat(sms.sentTo("+821022223333")).isEqualTo(1);
+        assertThat(jobs.isDone(job.key())).isTrue();
+    }
+
+    @Test
+    void send_gateHoldsTheCampaign_nothingClaimedAndTheJobComesBack() {
+        ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
+        NoticeJob job = job(Channel.EMAIL, List.of(kim));
+        SenderService paused = senders()
+                .gate((campaign, now) -> new CampaignGate.Decision.Held())
+                .build();
+
+        assertThat(paused.send(job)).isEqualTo(new SenderService.JobOutcome(0, 0, 0, 1));
+        assertThat(email.bulkCalls()).isEmpty();
+        assertThat(jobs.count("first").total()).isZero();
+        assertThat(sender.send(job).sent()).isEqualTo(1);
+    }
+
+    @Test
+    void send_gateClosed_jobDroppedUnsentAndUnclaimed() {
+        ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
+        SenderService cancelled = senders()
+                .gate((campaign, now) -> new CampaignGate.Decision.Closed())
+                .build();
+
+        assertThat(cancelled.send(job(Channel.EMAIL, List.of(kim))))
+                .isEqualTo(new SenderService.JobOutcome(0, 0, 1, 0));
+        assertThat(email.bulkCalls()).isEmpty();
+        assertThat(jobs.count("first").total()).isZero();
+    }
+
+    @Test
+    void send_emailRecord_keepsWhatThePersonWasToldWithTheHashOfTheRenderedMessage() throws Exception {
+        ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.ADDRESS_BOOK, ItemKind.NAME));
+
+        sender.send(job(Channel.EMAIL, List.of(kim)));
+
+        String reference = (String) email.bulkEmails().get(0).data().get("reference");
+        // The ko fixture's subject, text and HTML parts filled in by hand, joined by NUL.
+        String message = "개인정보 유출 안내"
+                + "\u0000김민지님, 다음 정보가 유출되었습니다. 참조번호 " + reference
+                + "\u0000<p>김민지님</p><ul><li>이름</li><li>배송지 주소록(이름, 전화번호, 주소)</li></ul><p>" + reference
+                + "</p>";
+        NoticeProof told = delivery(kim, Channel.EMAIL).told().orElseThrow();
+        assertThat(told.notice()).isEqualTo("first");
+        assertThat(told.version()).matches("[0-9a-f]{12}");
+        assertThat(told.items()).containsExactly(ItemKind.NAME, ItemKind.ADDRESS_BOOK);
+        assertThat(told.locale()).isEqualTo(NoticeLocale.KO);
+        assertThat(told.messageSha256()).isEqualTo(sha256(message));
+    }
+
+    @Test
+    void send_smsRecord_hashIsOfTheExactTextPublished() throws Exception {
+        ContactKey phone = add(Fixtures.phone("010-1234-5678"), "김민지", Set.of(ItemKind.PHONE));
+
+        sender.send(job(Channel.SMS, List.of(phone)));
+
+        NoticeProof told = delivery(phone, Channel.SMS).told().orElseThrow();
+        assertThat(told.messageSha256()).isEqualTo(sha256(sms.sent().get(0).text()));
+        assertThat(told.items()).containsExactly(ItemKind.PHONE);
+        // One version per notice text: the email and the text of one campaign and language share it.
+        ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
+        sender.send(job(Channel.EMAIL, List.of(kim)));
+        assertThat(delivery(kim, Channel.EMAIL).told().orElseThrow().version()).isEqualTo(told.version());
+    }
+
+    private static String sha256(String message) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 }

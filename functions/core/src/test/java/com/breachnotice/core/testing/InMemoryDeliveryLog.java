@@ -3,16 +3,17 @@ package com.breachnotice.core.testing;
 import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.delivery.ClaimOutcome;
 import com.breachnotice.core.delivery.Delivery;
-import com.breachnotice.core.delivery.DeliveryCounts;
+import com.breachnotice.core.delivery.DeliveryClaims;
+import com.breachnotice.core.delivery.DeliveryHistory;
 import com.breachnotice.core.delivery.DeliveryId;
-import com.breachnotice.core.delivery.DeliveryLog;
 import com.breachnotice.core.delivery.DeliveryRecord;
 import com.breachnotice.core.delivery.DeliveryRecorder;
 import com.breachnotice.core.delivery.DeliveryStatus;
+import com.breachnotice.core.delivery.DeliveryStatusUpdates;
+import com.breachnotice.core.delivery.NoticeProof;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +22,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link DeliveryLog} in memory with the semantics of the deliveries table: a claim succeeds when
- * the delivery is absent or still {@code SENDING} with a lease strictly before {@code now}; settle
- * and release need the current token and {@code SENDING}; release deletes the claim; advance moves
- * only to a status of higher rank. Every method is atomic (one lock), so concurrent senders can race
+ * The deliveries table in memory, every role of it, with the table's semantics (held to them by the
+ * contract tests): a claim succeeds when the delivery is absent or still {@code SENDING} with a
+ * lease strictly before {@code now}; release needs the current token and {@code SENDING} and
+ * deletes the claim; a record replaces the item whole; advance moves only to a status of higher
+ * rank. Every method is atomic (one lock), so concurrent senders can race
  * on it as they race on the table.
  */
-public final class InMemoryDeliveryLog implements DeliveryLog, DeliveryRecorder {
+public final class InMemoryDeliveryLog
+        implements DeliveryClaims, DeliveryRecorder, DeliveryStatusUpdates, DeliveryHistory {
 
     private final Map<DeliveryId, Entry> entries = new LinkedHashMap<>();
     private final AtomicInteger tokens = new AtomicInteger();
@@ -56,50 +59,6 @@ public final class InMemoryDeliveryLog implements DeliveryLog, DeliveryRecorder 
             return new ClaimOutcome.AlreadySettled(existing.status);
         }
         return new ClaimOutcome.HeldElsewhere(existing.leaseUntil == null ? leaseUntil : existing.leaseUntil);
-    }
-
-    @Override
-    public synchronized boolean settle(
-            DeliveryId id,
-            String claimToken,
-            DeliveryStatus status,
-            @Nullable String providerMessageId,
-            @Nullable String reason,
-            Instant at) {
-        if (status == DeliveryStatus.SENDING) {
-            throw new IllegalArgumentException("a delivery is settled to a terminal status");
-        }
-        Entry entry = entries.get(id);
-        if (entry == null || !claimToken.equals(entry.token)) {
-            return false;
-        }
-        if (entry.status != DeliveryStatus.SENDING) {
-            // An event overtook the settle: keep the later status, record the send.
-            if (providerTook(status) && entry.status.rank() > status.rank()) {
-                if (entry.sentAt == null) {
-                    entry.sentAt = at;
-                }
-                if (providerMessageId != null) {
-                    entry.providerMessageId = providerMessageId;
-                }
-                entry.leaseUntil = null;
-                return true;
-            }
-            return false;
-        }
-        entry.status = status;
-        entry.updatedAt = at;
-        if (providerTook(status)) {
-            entry.sentAt = at;
-        }
-        if (providerMessageId != null) {
-            entry.providerMessageId = providerMessageId;
-        }
-        if (reason != null) {
-            entry.reason = reason;
-        }
-        entry.leaseUntil = null;
-        return true;
     }
 
     @Override
@@ -164,17 +123,6 @@ public final class InMemoryDeliveryLog implements DeliveryLog, DeliveryRecorder 
                 .map(Entry::delivery);
     }
 
-    @Override
-    public synchronized DeliveryCounts count(String campaignId) {
-        Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
-        for (Entry entry : entries.values()) {
-            if (entry.id.campaignId().equals(campaignId)) {
-                counts.merge(entry.status, 1L, Long::sum);
-            }
-        }
-        return DeliveryCounts.of(counts);
-    }
-
     /**
      * Puts each record whole, as the table's batch write does: a claim of the same delivery is
      * replaced, token and lease included.
@@ -190,6 +138,7 @@ public final class InMemoryDeliveryLog implements DeliveryLog, DeliveryRecorder 
             entry.sentAt = providerTook(record.status()) ? record.at() : null;
             entry.providerMessageId = record.providerMessageId().orElse(null);
             entry.reason = record.reason().orElse(null);
+            entry.told = record.told().orElse(null);
             entries.put(record.id(), entry);
         }
     }
@@ -260,6 +209,9 @@ public final class InMemoryDeliveryLog implements DeliveryLog, DeliveryRecorder 
         @Nullable
         String reason;
 
+        @Nullable
+        NoticeProof told;
+
         Entry(DeliveryId id) {
             this.id = id;
         }
@@ -271,7 +223,8 @@ public final class InMemoryDeliveryLog implements DeliveryLog, DeliveryRecorder 
                     updatedAt,
                     Optional.ofNullable(sentAt),
                     Optional.ofNullable(providerMessageId),
-                    Optional.ofNullable(reason));
+                    Optional.ofNullable(reason),
+                    Optional.ofNullable(told));
         }
     }
 }

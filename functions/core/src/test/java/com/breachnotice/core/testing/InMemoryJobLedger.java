@@ -38,8 +38,11 @@ public final class InMemoryJobLedger implements JobLedger {
     @Override
     public synchronized boolean complete(JobKey job, String token, int sent, int failed, Instant at) {
         Entry entry = entries.get(job);
-        if (entry == null || entry.done || !token.equals(entry.token)) {
+        if (entry == null || !token.equals(entry.token)) {
             return false;
+        }
+        if (entry.done) {
+            return true; // our own completion, asked again (a retry after a lost answer)
         }
         entry.done = true;
         entry.sent = sent;

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@link SendGovernor} in memory with the semantics of the shared schedule: each reservation starts
- * at the later of now and the end of the previous one. Records the reservations.
+ * {@link SendGovernor} in memory with the semantics of the shared schedule (held to them by the
+ * contract tests): a reservation starts where the previous one ends while that is not before now,
+ * else {@link SendGovernor#IDLE_LEAD} after now. Records the reservations.
  */
 public final class InMemorySendGovernor implements SendGovernor {
 
@@ -23,7 +24,8 @@ public final class InMemorySendGovernor implements SendGovernor {
     public synchronized Instant reserve(String campaignId, Channel channel, int units, double perSecond, Instant now) {
         String key = campaignId + "#" + channel.code();
         Instant free = next.getOrDefault(key, Instant.EPOCH);
-        Instant start = free.isAfter(now) ? free : now;
+        // At or after the schedule's end (still busy), else a lead after now (idle), as the table's.
+        Instant start = free.isBefore(now) ? now.plus(IDLE_LEAD) : free;
         next.put(key, start.plusNanos(Math.round(units * 1e9 / perSecond)));
         reservations.add(new Reservation(campaignId, channel, units, perSecond, start));
         return start;

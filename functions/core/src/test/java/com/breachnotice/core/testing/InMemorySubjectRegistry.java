@@ -8,6 +8,7 @@ import com.breachnotice.core.intake.Registration;
 import com.breachnotice.core.intake.SubjectMerge;
 import com.breachnotice.core.intake.SubjectRecord;
 import com.breachnotice.core.intake.SubjectRegistry;
+import com.breachnotice.core.intake.Unconfirmed;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.manifest.RejectReason;
@@ -17,8 +18,10 @@ import com.breachnotice.core.planning.ContactPage;
 import com.breachnotice.core.planning.ContactProfile;
 import com.breachnotice.core.registry.ContactBook;
 import com.breachnotice.core.registry.StoredContact;
+import com.breachnotice.core.registry.SubjectRole;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -45,7 +48,7 @@ public final class InMemorySubjectRegistry implements SubjectRegistry, ContactBo
 
     /** Rows are taken one by one, in order: the reference behaviour the batched registry must match. */
     @Override
-    public synchronized Registered register(String manifestId, List<Registration> rows) {
+    public synchronized Registered register(String manifestId, List<Registration> rows, Unconfirmed previous) {
         batchSizes.add(rows.size());
         Map<String, Set<Long>> mergedLines = new HashMap<>();
         List<Rejection> conflicting = new ArrayList<>();
@@ -114,6 +117,10 @@ public final class InMemorySubjectRegistry implements SubjectRegistry, ContactBo
         merged.smsCapable = contact.smsCapable();
         merged.ownerWithoutEmail = contact.ownerWithoutEmail();
         merged.customerIds.addAll(List.of(customerIds));
+        contact.roles()
+                .forEach((role, items) -> merged.roles
+                        .computeIfAbsent(role, r -> EnumSet.noneOf(ItemKind.class))
+                        .addAll(items));
         contacts.put(contact.key(), merged);
         return this;
     }
@@ -236,6 +243,7 @@ public final class InMemorySubjectRegistry implements SubjectRegistry, ContactBo
         final NoticeLocale locale;
         final Set<ItemKind> items = EnumSet.noneOf(ItemKind.class);
         final Set<String> customerIds = new TreeSet<>();
+        final Map<SubjectRole, Set<ItemKind>> roles = new EnumMap<>(SubjectRole.class);
 
         @Nullable
         Sealed name;
@@ -256,6 +264,8 @@ public final class InMemorySubjectRegistry implements SubjectRegistry, ContactBo
         void merge(ContactRecord record) {
             items.addAll(record.items());
             customerIds.add(record.customerId());
+            roles.computeIfAbsent(record.role(), r -> EnumSet.noneOf(ItemKind.class))
+                    .addAll(record.items());
             if (name == null) {
                 name = record.name().orElse(null);
             }
@@ -265,7 +275,7 @@ public final class InMemorySubjectRegistry implements SubjectRegistry, ContactBo
 
         StoredContact stored() {
             return new StoredContact(
-                    key, value, Optional.ofNullable(name), locale, items, smsCapable, ownerWithoutEmail);
+                    key, value, Optional.ofNullable(name), locale, items, smsCapable, ownerWithoutEmail, roles);
         }
     }
 }

@@ -14,7 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -30,6 +36,12 @@ import org.slf4j.LoggerFactory;
  * so handlers need no more thread-safety locally than on Lambda. Callers beyond the limit wait. The first
  * instance is built by {@link #initialize()} so that a missing environment variable fails at start-up;
  * further ones are built on demand.
+ *
+ * <p>Timeout: an invocation still running at its function's {@code Timeout} is stopped as Lambda stops
+ * it. Its result is discarded (an SQS batch is then not deleted and comes back after its visibility
+ * timeout), its worker thread is interrupted and left behind, and its handler instance is never used
+ * again: the next invocation runs on a new thread with a new instance, like a new execution
+ * environment.
  */
 public final class HandlerInvoker {
 
@@ -46,6 +58,8 @@ public final class HandlerInvoker {
     private final Clock clock;
     private final InvocationListener listener;
     private final LambdaLogger lambdaLogger;
+    /** Runs invocations; a timed-out one keeps its thread busy and the next gets a new one. */
+    private final ExecutorService workers;
 
     /**
      * @param function the function, whose {@code Handler} names the class and method
@@ -71,6 +85,12 @@ public final class HandlerInvoker {
         this.clock = clock;
         this.listener = listener;
         this.lambdaLogger = new Slf4jLambdaLogger(function.logicalId());
+        AtomicInteger workerNumbers = new AtomicInteger();
+        this.workers = Executors.newCachedThreadPool(task -> {
+            Thread worker = new Thread(task, function.logicalId() + "-worker-" + workerNumbers.incrementAndGet());
+            worker.setDaemon(true);
+            return worker;
+        });
         Class<?> handlerClass = loadClass(function, classLoader);
         this.constructor = environmentConstructor(handlerClass, function);
         this.method = handlerMethod(handlerClass, function);
@@ -118,17 +138,39 @@ public final class HandlerInvoker {
         Instant deadline = started.plus(function.timeout());
         @Nullable Object result = null;
         @Nullable Throwable error = null;
+        boolean timedOut = false;
         Object instance = null;
         try {
             instance = Optional.ofNullable(idle.poll()).orElseGet(this::newInstance);
             LocalLambdaContext context =
                     new LocalLambdaContext(requestId, function, functionArn, deadline, clock, lambdaLogger);
-            result = method.getParameterCount() == 2
-                    ? method.invoke(instance, event, context)
-                    : method.invoke(instance, event);
-        } catch (InvocationTargetException e) {
-            error = e.getCause() == null ? e : e.getCause();
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            Object target = instance;
+            Future<Optional<Object>> running = workers.submit(() -> Optional.ofNullable(
+                    method.getParameterCount() == 2
+                            ? method.invoke(target, event, context)
+                            : method.invoke(target, event)));
+            try {
+                result = running.get(function.timeout().toNanos(), TimeUnit.NANOSECONDS)
+                        .orElse(null);
+            } catch (TimeoutException e) {
+                // Lambda stops the invocation at its Timeout and throws its execution environment away:
+                // the result is lost, and the next invocation gets a fresh instance on a fresh thread.
+                // A Java thread cannot be killed; it is interrupted, and its instance is never reused.
+                timedOut = true;
+                running.cancel(true);
+                instance = null;
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                error = cause instanceof InvocationTargetException ite && ite.getCause() != null
+                        ? ite.getCause()
+                        : cause;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running.cancel(true);
+                error = e;
+                instance = null;
+            }
+        } catch (RuntimeException | LinkageError e) {
             error = e;
         } finally {
             if (instance != null) {
@@ -147,13 +189,13 @@ public final class HandlerInvoker {
                     error.toString(),
                     error);
             result = null;
-        } else if (duration.compareTo(function.timeout()) > 0) {
+        } else if (timedOut || duration.compareTo(function.timeout()) > 0) {
             outcome = Invocation.Outcome.TIMED_OUT;
             LOG.warn(
-                    "{} ran {} ms, over its Timeout of {} s: counted as failed, as Lambda would have stopped it",
+                    "{} stopped at its Timeout of {} s (request {}): result discarded, instance replaced",
                     function.logicalId(),
-                    duration.toMillis(),
-                    function.timeout().toSeconds());
+                    function.timeout().toSeconds(),
+                    requestId);
             result = null;
         } else {
             outcome = Invocation.Outcome.SUCCEEDED;
@@ -173,6 +215,11 @@ public final class HandlerInvoker {
             LOG.warn("invocation listener failed", e);
         }
         return invocation;
+    }
+
+    /** How many handler instances were built (a timed-out invocation's instance is replaced). */
+    int instancesBuilt() {
+        return instances.get();
     }
 
     private Object newInstance() {

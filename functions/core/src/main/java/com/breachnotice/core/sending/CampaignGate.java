@@ -1,0 +1,29 @@
+package com.breachnotice.core.sending;
+
+import com.breachnotice.core.campaign.Campaign;
+import java.time.Instant;
+
+/**
+ * Whether a campaign's jobs may be claimed and sent now: asked before each job's claim, so a
+ * paused or cancelled campaign stops at the next job. Until campaigns have a lifecycle every
+ * campaign is {@link #ALWAYS_OPEN open}.
+ */
+@FunctionalInterface
+public interface CampaignGate {
+
+    CampaignGate ALWAYS_OPEN = (campaign, now) -> new Decision.Open();
+
+    Decision admit(Campaign campaign, Instant now);
+
+    /** What the gate says of a job of the campaign. */
+    sealed interface Decision {
+        /** Claim and send. */
+        record Open() implements Decision {}
+
+        /** Not now (paused): nothing is claimed; the job comes back later. */
+        record Held() implements Decision {}
+
+        /** Never (cancelled): nothing is claimed or sent; the job is dropped. */
+        record Closed() implements Decision {}
+    }
+}

@@ -1,0 +1,87 @@
+package com.breachnotice.core.sending;
+
+import com.breachnotice.core.campaign.Campaign;
+import com.breachnotice.core.campaign.Channel;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * When each send may go: the campaign's shared schedule ({@link SendGovernor}), the rate this
+ * instance reserves at ({@link AdaptiveRate}) and the wait for a turn ({@link Pacer}). Listmonk's
+ * campaign manager owns rate and concurrency in the same way: the channel senders only ask for
+ * turns and report throttles.
+ */
+public final class SendSchedule {
+
+    /**
+     * How late a send may go after its turn. Later than that it would crowd the next turns (of this
+     * or another instance) into one second, so it takes a new turn at the end of the schedule.
+     */
+    static final Duration LATE = Duration.ofMillis(50);
+
+    private final SendGovernor governor;
+    private final AdaptiveRate adaptive;
+    private final Pacer pacer;
+    private final Clock clock;
+
+    public SendSchedule(SendGovernor governor, AdaptiveRate adaptive, Pacer pacer, Clock clock) {
+        this.governor = governor;
+        this.adaptive = adaptive;
+        this.pacer = pacer;
+        this.clock = clock;
+    }
+
+    /** The rate this instance reserves the campaign's channel at now. */
+    public double rate(Campaign campaign, Channel channel) {
+        return adaptive.rate(campaign.id(), channel, campaign.rates().perSecond(channel));
+    }
+
+    /**
+     * One reservation for several jobs of one campaign and channel: the turn of each job follows
+     * the previous job's units. One turn per entry of {@code units}, in order.
+     */
+    public List<Instant> reserve(Campaign campaign, Channel channel, List<Integer> units) {
+        double rate = rate(campaign, channel);
+        int total = units.stream().mapToInt(Integer::intValue).sum();
+        Instant start = governor.reserve(campaign.id(), channel, total, rate, clock.instant());
+        List<Instant> turns = new ArrayList<>(units.size());
+        long offset = 0;
+        for (int n : units) {
+            turns.add(after(start, offset, rate));
+            offset += n;
+        }
+        return turns;
+    }
+
+    /** A fresh turn for {@code units} sends at the end of the schedule. */
+    public Instant reserve(Campaign campaign, Channel channel, int units) {
+        return reserve(campaign, channel, List.of(units)).get(0);
+    }
+
+    /** The turn of the send {@code offset} units after {@code start}, at {@code rate}. */
+    static Instant after(Instant start, long offset, double rate) {
+        return start.plusNanos(Math.round(offset * 1e9 / rate));
+    }
+
+    /** Whether it is too late to use {@code turn}: the send must take a new one. */
+    public boolean missed(Instant turn) {
+        return clock.instant().isAfter(turn.plus(LATE));
+    }
+
+    public void waitUntil(Instant turn) throws InterruptedException {
+        pacer.waitUntil(turn);
+    }
+
+    /** A call was throttled: this instance reserves slower from now on. */
+    public void throttled(Campaign campaign, Channel channel) {
+        adaptive.throttled(campaign.id(), channel);
+    }
+
+    /** A call went through: this instance gives back some of the rate it gave up. */
+    public void succeeded(Campaign campaign, Channel channel) {
+        adaptive.succeeded(campaign.id(), channel);
+    }
+}
