@@ -28,7 +28,8 @@ final class IntakeWiring {
      * container, so the adapter owns none; daemons, so they never keep a JVM alive.
      */
     private static final ExecutorService REGISTRY_WRITES = Executors.newFixedThreadPool(
-            DynamoDbSubjectRegistry.DEFAULT_CONCURRENCY, Thread.ofPlatform().daemon().name("registry-write-", 1).factory());
+            DynamoDbSubjectRegistry.DEFAULT_CONCURRENCY,
+            Thread.ofPlatform().daemon().name("registry-write-", 1).factory());
 
     static IntakeService intakeService(FunctionEnvironment environment) {
         IntakeSettings settings = IntakeSettings.from(environment);

@@ -90,7 +90,9 @@ class IntakeFlowIT {
     void upload_manyRanges_countsEqualOnePass_noRawValueStoredOrLogged_reloadChangesNothing() throws IOException {
         Synthetic manifest = Synthetic.generate(CUSTOMERS);
         ManifestSummary expected = onePass(manifest.bytes());
-        assertThat(expected.accepted()).as("most rows load, so the tables hold something to search").isGreaterThan(CUSTOMERS / 2);
+        assertThat(expected.accepted())
+                .as("most rows load, so the tables hold something to search")
+                .isGreaterThan(CUSTOMERS / 2);
 
         IntakeStatus status = load("manifests/flow.csv", manifest.bytes());
 
@@ -174,7 +176,8 @@ class IntakeFlowIT {
         assertThat(status.rejected()).isEqualTo(expected.rejected()).isEqualTo(60);
         List<Map<String, AttributeValue>> contacts = scan("ContactTable");
         List<Map<String, AttributeValue>> bookContacts = contacts.stream()
-                .filter(item -> item.containsKey("roles") && item.get("roles").ss().contains("address_book"))
+                .filter(item ->
+                        item.containsKey("roles") && item.get("roles").ss().contains("address_book"))
                 .toList();
         assertThat((long) bookContacts.size()).isEqualTo(expected.subjects());
         long bothRoles = bookContacts.stream()
@@ -183,7 +186,8 @@ class IntakeFlowIT {
         assertThat(bothRoles).isPositive();
         assertThat(contacts.size() - contactsBefore).isEqualTo(bookContacts.size() - (int) bothRoles);
         assertThat(bookContacts)
-                .allSatisfy(item -> assertThat(item.get("addressBookItems").ss()).contains("phone"));
+                .allSatisfy(
+                        item -> assertThat(item.get("addressBookItems").ss()).contains("phone"));
 
         List<String> stored = new ArrayList<>();
         scan("SubjectTable").forEach(item -> strings(item, stored));
@@ -192,7 +196,9 @@ class IntakeFlowIT {
         String log = LOG.toString(StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
         for (String secret : secrets) {
             String needle = secret.toLowerCase(Locale.ROOT);
-            assertThat(stored).as("stored values").noneMatch(value -> value.toLowerCase(Locale.ROOT).contains(needle));
+            assertThat(stored)
+                    .as("stored values")
+                    .noneMatch(value -> value.toLowerCase(Locale.ROOT).contains(needle));
             assertThat(log).as("log lines").doesNotContain(needle);
         }
     }

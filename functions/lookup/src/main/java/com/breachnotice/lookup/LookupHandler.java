@@ -236,7 +236,8 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
         }
         ArrayNode roles = body.putArray("roles");
         for (ContactReport.RoleItems role : report.roles()) {
-            ArrayNode roleItems = roles.addObject().put("role", role.role().code()).putArray("items");
+            ArrayNode roleItems =
+                    roles.addObject().put("role", role.role().code()).putArray("items");
             role.items().forEach(item -> roleItems.add(item.code()));
         }
         ArrayNode notices = body.putArray("notices");

@@ -83,7 +83,8 @@ class LookupHandlerTest {
             JsonNode text = incident.path(lang);
             assertThat(text.path("leakedItems").findValuesAsText("code"))
                     .as(lang)
-                    .containsExactly("name", "email", "phone", "address", "address_book", "entrance_code", "order_history");
+                    .containsExactly(
+                            "name", "email", "phone", "address", "address_book", "entrance_code", "order_history");
             assertThat(text.path("precautions").size()).as(lang).isGreaterThanOrEqualTo(5);
             assertThat(text.path("precautions").toString()).as(lang).contains("118");
             assertThat(text.path("contacts").size()).as(lang).isPositive();

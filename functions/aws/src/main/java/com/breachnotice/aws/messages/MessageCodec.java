@@ -115,10 +115,7 @@ public final class MessageCodec {
                 ObjectNode roles = entry.putObject("r");
                 contact.roleSet().forEach(role -> {
                     ArrayNode roleItems = roles.putArray(role.code());
-                    contact.itemsOf(role).stream()
-                            .map(ItemKind::code)
-                            .sorted()
-                            .forEach(roleItems::add);
+                    contact.itemsOf(role).stream().map(ItemKind::code).sorted().forEach(roleItems::add);
                 });
             });
             ArrayNode keyList = node.putArray("keys");
@@ -232,11 +229,13 @@ public final class MessageCodec {
                 Set<ItemKind> items = EnumSet.noneOf(ItemKind.class);
                 entry.path("i").forEach(item -> ItemKind.ofCode(item.asText()).ifPresent(items::add));
                 Map<SubjectRole, Set<ItemKind>> roles = new EnumMap<>(SubjectRole.class);
-                entry.path("r").properties().forEach(role -> SubjectRole.ofCode(role.getKey())
-                        .ifPresent(known -> {
+                entry.path("r")
+                        .properties()
+                        .forEach(role -> SubjectRole.ofCode(role.getKey()).ifPresent(known -> {
                             Set<ItemKind> roleItems = EnumSet.noneOf(ItemKind.class);
                             role.getValue()
-                                    .forEach(item -> ItemKind.ofCode(item.asText()).ifPresent(roleItems::add));
+                                    .forEach(item ->
+                                            ItemKind.ofCode(item.asText()).ifPresent(roleItems::add));
                             roles.put(known, roleItems);
                         }));
                 NoticeLocale locale = NoticeLocale.ofCode(entry.path("l").asText(""))

@@ -13,8 +13,8 @@ import com.breachnotice.core.crypto.ContactCipher;
 import com.breachnotice.core.intake.ContactRecord;
 import com.breachnotice.core.intake.Registered;
 import com.breachnotice.core.intake.Registration;
-import com.breachnotice.core.intake.Unconfirmed;
 import com.breachnotice.core.intake.SubjectRecord;
+import com.breachnotice.core.intake.Unconfirmed;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.registry.StoredContact;
@@ -63,8 +63,7 @@ class DynamoDbFallbackContactsIT {
     }
 
     @AfterAll
-    static void close() {
-    }
+    static void close() {}
 
     @Test
     void phonesOfOwners_oneOwnerWithMobile_thatPhoneSealedToItsNumber() {

@@ -9,8 +9,8 @@ import com.breachnotice.core.crypto.Sealed;
 import com.breachnotice.core.intake.ContactRecord;
 import com.breachnotice.core.intake.Registered;
 import com.breachnotice.core.intake.Registration;
-import com.breachnotice.core.intake.Unconfirmed;
 import com.breachnotice.core.intake.SubjectRecord;
+import com.breachnotice.core.intake.Unconfirmed;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.manifest.RejectReason;
@@ -160,11 +160,9 @@ class DynamoDbSubjectRegistryIT {
         register("m3", List.of(row("m3", 100, "cust-d", Set.of(ItemKind.NAME), later)));
         settle("m3");
 
-        Registered registered =
-                register("m3", List.of(row("m3", 10, "cust-d", Set.of(ItemKind.PHONE), lower)));
+        Registered registered = register("m3", List.of(row("m3", 10, "cust-d", Set.of(ItemKind.PHONE), lower)));
         settle("m3");
-        Registered conflicting =
-                register("m3", List.of(row("m3", 200, "cust-d", Set.of(ItemKind.EMAIL), later)));
+        Registered conflicting = register("m3", List.of(row("m3", 200, "cust-d", Set.of(ItemKind.EMAIL), later)));
         settle("m3");
 
         assertThat(registered.displaced())

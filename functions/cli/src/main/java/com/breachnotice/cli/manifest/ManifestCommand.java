@@ -68,9 +68,7 @@ public final class ManifestCommand implements Runnable {
         @Nullable
         Path addressBook;
 
-        @Option(
-                names = "--entries",
-                description = "address-book entries to write (default: half the customers)")
+        @Option(names = "--entries", description = "address-book entries to write (default: half the customers)")
         @Nullable
         Integer entries;
 
@@ -176,7 +174,8 @@ public final class ManifestCommand implements Runnable {
                     return status;
                 }
                 if (book.kind() != ManifestKind.ADDRESS_BOOK) {
-                    err.println("--address-book must name an address-book manifest (its header names owner_customer_id)");
+                    err.println(
+                            "--address-book must name an address-book manifest (its header names owner_customer_id)");
                     return 2;
                 }
             }

@@ -61,7 +61,12 @@ public final class SyntheticManifest {
     };
     /** The items this generator draws from, fixed so that the same seed keeps giving the same file. */
     private static final ItemKind[] CUSTOMER_ITEMS = {
-        ItemKind.NAME, ItemKind.EMAIL, ItemKind.PHONE, ItemKind.ADDRESS_BOOK, ItemKind.ENTRANCE_CODE, ItemKind.ORDER_HISTORY
+        ItemKind.NAME,
+        ItemKind.EMAIL,
+        ItemKind.PHONE,
+        ItemKind.ADDRESS_BOOK,
+        ItemKind.ENTRANCE_CODE,
+        ItemKind.ORDER_HISTORY
     };
 
     /** The phone a customer row of this seed gets, when it has one (the address book reuses some). */

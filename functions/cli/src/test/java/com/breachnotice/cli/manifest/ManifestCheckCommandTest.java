@@ -166,7 +166,15 @@ class ManifestCheckCommandTest {
         json.fieldNames().forEachRemaining(fields::add);
         assertThat(fields)
                 .containsExactly(
-                        "kind", "rows", "blank", "accepted", "rejected", "people", "merged", "also_customers", "reasons");
+                        "kind",
+                        "rows",
+                        "blank",
+                        "accepted",
+                        "rejected",
+                        "people",
+                        "merged",
+                        "also_customers",
+                        "reasons");
         assertThat(json.path("kind").asText()).isEqualTo("address_book");
         assertThat(json.path("rows").asLong()).isEqualTo(5);
         assertThat(json.path("blank").asLong()).isEqualTo(1);
@@ -235,7 +243,9 @@ class ManifestCheckCommandTest {
         JsonNode entries = Json.mapper().readTree(lines.get(lines.size() - 1)).path("address_book");
         assertThat(entries.path("rows").asLong()).isEqualTo(1000);
         assertThat(entries.path("also_customers").asLong()).isBetween(20L, 100L);
-        assertThat(entries.path("merged").asLong()).as("popular phones in many books").isGreaterThan(20);
+        assertThat(entries.path("merged").asLong())
+                .as("popular phones in many books")
+                .isGreaterThan(20);
         assertThat(entries.path("reasons").path("no_mobile").asLong()).isBetween(15L, 70L);
         assertThat(entries.path("rejected").asLong()).isLessThan(100);
     }

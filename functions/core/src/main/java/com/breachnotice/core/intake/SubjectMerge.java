@@ -115,7 +115,8 @@ public final class SubjectMerge {
                         if (mergesAcrossRanges(known, row)) {
                             mergedLines
                                     .computeIfAbsent(customerId, c -> new HashSet<>())
-                                    .addAll(Set.of(row.line(), known.definingLine().getAsLong()));
+                                    .addAll(Set.of(
+                                            row.line(), known.definingLine().getAsLong()));
                         }
                         Objects.requireNonNull(state).merge(row, manifestId);
                         contacts.addAll(row.contacts());
@@ -144,8 +145,8 @@ public final class SubjectMerge {
             if (original == null && created) {
                 writes.add(new SubjectWrites.SubjectWrite.Create(customerId, state.image()));
             } else if (displacedLine.isPresent()) {
-                writes.add(new SubjectWrites.SubjectWrite.Replace(
-                        customerId, state.image(), displacedLine.getAsLong()));
+                writes.add(
+                        new SubjectWrites.SubjectWrite.Replace(customerId, state.image(), displacedLine.getAsLong()));
             } else if (original != null && !state.coveredBy(original)) {
                 boolean lowers = state.line.isPresent()
                         && (original.line().isEmpty()

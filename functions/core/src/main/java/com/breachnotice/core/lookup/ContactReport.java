@@ -14,8 +14,7 @@ import java.util.List;
  *     in that role: an address-book person sees what their entry held, a customer who is also in
  *     others' books sees both
  */
-public record ContactReport(
-        boolean affected, List<ItemKind> items, List<NoticeEntry> notices, List<RoleItems> roles) {
+public record ContactReport(boolean affected, List<ItemKind> items, List<NoticeEntry> notices, List<RoleItems> roles) {
 
     public ContactReport {
         items = List.copyOf(items);

@@ -230,15 +230,7 @@ public final class ManifestReader {
         }
         counter.accepted++;
         visitor.accepted(new ManifestRow(
-                ManifestKind.ADDRESS_BOOK,
-                line,
-                ownerId,
-                name,
-                Optional.empty(),
-                mobile,
-                locale,
-                items,
-                repeat));
+                ManifestKind.ADDRESS_BOOK, line, ownerId, name, Optional.empty(), mobile, locale, items, repeat));
     }
 
     /** Characters as a person counts them: code points, so a surrogate pair is one. */

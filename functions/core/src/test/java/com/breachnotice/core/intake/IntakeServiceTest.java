@@ -338,9 +338,10 @@ class IntakeServiceTest {
         service().ingest(upload(MANIFEST));
         source.put(BUCKET, "manifests/book.csv", BOOK);
         int before = queue.all().size();
-        service().accept(new ManifestUpload(BUCKET, "manifests/book.csv", source.size(BUCKET, "manifests/book.csv"), "e2"));
-        IntakeService.Outcome outcome =
-                service().ingest(queue.all().get(before));
+        service()
+                .accept(new ManifestUpload(
+                        BUCKET, "manifests/book.csv", source.size(BUCKET, "manifests/book.csv"), "e2"));
+        IntakeService.Outcome outcome = service().ingest(queue.all().get(before));
 
         ManifestSummary summary = ((IntakeService.Outcome.Loaded) outcome)
                 .manifest()
@@ -353,9 +354,12 @@ class IntakeServiceTest {
         var shared = registry.contacts().get(keyer.keyOf(Fixtures.phone("010-1234-5678")));
         assertThat(shared.roles())
                 .containsEntry(SubjectRole.CUSTOMER, java.util.Set.of(ItemKind.NAME, ItemKind.EMAIL, ItemKind.PHONE))
-                .containsEntry(SubjectRole.ADDRESS_BOOK, java.util.Set.of(ItemKind.NAME, ItemKind.PHONE, ItemKind.ADDRESS));
+                .containsEntry(
+                        SubjectRole.ADDRESS_BOOK, java.util.Set.of(ItemKind.NAME, ItemKind.PHONE, ItemKind.ADDRESS));
         assertThat(shared.items()).contains(ItemKind.ADDRESS, ItemKind.EMAIL);
-        assertThat(shared.ownerWithoutEmail()).as("an address-book phone is always texted").isTrue();
+        assertThat(shared.ownerWithoutEmail())
+                .as("an address-book phone is always texted")
+                .isTrue();
         var bookOnly = registry.contacts().get(keyer.keyOf(Fixtures.phone("010-5555-0101")));
         assertThat(bookOnly.roles()).containsOnlyKeys(SubjectRole.ADDRESS_BOOK);
         assertThat(bookOnly.items()).containsExactlyInAnyOrder(ItemKind.PHONE, ItemKind.ENTRANCE_CODE, ItemKind.NAME);
@@ -374,12 +378,19 @@ class IntakeServiceTest {
     void ingest_addressBookRangesInReverseOrder_countsEqualOnePass() throws IOException {
         StringBuilder book = new StringBuilder("owner_customer_id,name,phone,locale,affected\n");
         for (int i = 0; i < 40; i++) {
-            book.append("o").append(i).append(",,010-5555-").append(String.format("%04d", i % 7)).append(",ko,phone\n");
+            book.append("o")
+                    .append(i)
+                    .append(",,010-5555-")
+                    .append(String.format("%04d", i % 7))
+                    .append(",ko,phone\n");
         }
         source.put(BUCKET, "manifests/book.csv", book.toString());
         int before = queue.all().size();
-        service(200).accept(new ManifestUpload(BUCKET, "manifests/book.csv", source.size(BUCKET, "manifests/book.csv"), "e3"));
-        List<IngestTask> tasks = new ArrayList<>(queue.all().subList(before, queue.all().size()));
+        service(200)
+                .accept(new ManifestUpload(
+                        BUCKET, "manifests/book.csv", source.size(BUCKET, "manifests/book.csv"), "e3"));
+        List<IngestTask> tasks =
+                new ArrayList<>(queue.all().subList(before, queue.all().size()));
         assertThat(tasks).hasSizeGreaterThan(2);
         java.util.Collections.reverse(tasks);
         Optional<IntakeService.Finished> finished = Optional.empty();

@@ -57,11 +57,12 @@ public abstract class SubjectRegistryContract {
         List<Rejection> displaced = new ArrayList<>(chunk.displaced());
         displaced.addAll(settled.displaced());
         Map<String, Set<Long>> merged = new HashMap<>(chunk.mergedLines());
-        settled.mergedLines().forEach((k, v) -> merged.merge(k, v, (a, b) -> {
-            Set<Long> both = new HashSet<>(a);
-            both.addAll(b);
-            return both;
-        }));
+        settled.mergedLines()
+                .forEach((k, v) -> merged.merge(k, v, (a, b) -> {
+                    Set<Long> both = new HashSet<>(a);
+                    both.addAll(b);
+                    return both;
+                }));
         return new Registered(merged, conflicting, displaced);
     }
 
@@ -163,7 +164,8 @@ public abstract class SubjectRegistryContract {
                 List.of(
                         entry(2, false, phone, Set.of(ItemKind.PHONE, ItemKind.NAME)),
                         entry(3, true, phone, Set.of(ItemKind.PHONE, ItemKind.ADDRESS))));
-        Registered later = range(run + "book", List.of(entry(40, false, phone, Set.of(ItemKind.PHONE, ItemKind.ENTRANCE_CODE))));
+        Registered later =
+                range(run + "book", List.of(entry(40, false, phone, Set.of(ItemKind.PHONE, ItemKind.ENTRANCE_CODE))));
 
         assertThat(later.conflicting()).isEmpty();
         assertThat(later.mergedLines()).containsEntry(SubjectRecord.addressBookId(phone), Set.of(2L, 40L));
@@ -233,7 +235,14 @@ public abstract class SubjectRegistryContract {
         List<ContactRecord> contacts = new ArrayList<>();
         if (email != null) {
             contacts.add(new ContactRecord(
-                    email, new Sealed("value-" + email.value(), "dk"), name, NoticeLocale.KO, items, customerId, false, false));
+                    email,
+                    new Sealed("value-" + email.value(), "dk"),
+                    name,
+                    NoticeLocale.KO,
+                    items,
+                    customerId,
+                    false,
+                    false));
         }
         if (phone != null) {
             contacts.add(new ContactRecord(
@@ -269,8 +278,8 @@ public abstract class SubjectRegistryContract {
                 true,
                 true,
                 SubjectRole.ADDRESS_BOOK);
-        SubjectRecord subject =
-                new SubjectRecord(id, items, NoticeLocale.KO, Optional.empty(), Optional.of(phone), Optional.empty(), "book");
+        SubjectRecord subject = new SubjectRecord(
+                id, items, NoticeLocale.KO, Optional.empty(), Optional.of(phone), Optional.empty(), "book");
         return new Registration(line, repeat, subject, List.of(contact));
     }
 }

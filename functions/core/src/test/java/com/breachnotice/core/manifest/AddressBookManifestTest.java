@@ -163,8 +163,8 @@ class AddressBookManifestTest {
 
     @Test
     void read_countsAddUp_rowsAcceptedPlusRejected_blankApart() {
-        ManifestReaderTest.Read read = read("C1,,010-0123-4567,ko,phone\n\nC2,,02-2123-4567,ko,phone\n"
-                + "C3,,010-0123-4567,ko,phone;name\n");
+        ManifestReaderTest.Read read =
+                read("C1,,010-0123-4567,ko,phone\n\nC2,,02-2123-4567,ko,phone\n" + "C3,,010-0123-4567,ko,phone;name\n");
 
         assertThat(read.summary().rows()).isEqualTo(3);
         assertThat(read.summary().blank()).isEqualTo(1);

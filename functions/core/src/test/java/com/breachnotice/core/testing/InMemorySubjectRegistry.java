@@ -117,9 +117,10 @@ public final class InMemorySubjectRegistry implements SubjectRegistry, ContactBo
         merged.smsCapable = contact.smsCapable();
         merged.ownerWithoutEmail = contact.ownerWithoutEmail();
         merged.customerIds.addAll(List.of(customerIds));
-        contact.roles().forEach((role, items) -> merged.roles
-                .computeIfAbsent(role, r -> EnumSet.noneOf(ItemKind.class))
-                .addAll(items));
+        contact.roles()
+                .forEach((role, items) -> merged.roles
+                        .computeIfAbsent(role, r -> EnumSet.noneOf(ItemKind.class))
+                        .addAll(items));
         contacts.put(contact.key(), merged);
         return this;
     }
