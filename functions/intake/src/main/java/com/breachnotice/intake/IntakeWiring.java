@@ -14,6 +14,8 @@ import com.breachnotice.core.contact.ContactNormalizer;
 import com.breachnotice.core.crypto.ContactCipher;
 import com.breachnotice.core.intake.IntakeService;
 import com.breachnotice.core.manifest.ManifestReader;
+import com.breachnotice.queue.QueueBatchProcessor;
+import com.breachnotice.queue.aws.SqsPoisonQueue;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,13 +34,16 @@ final class IntakeWiring {
             Thread.ofPlatform().daemon().name("registry-write-", 1).factory());
 
     static IntakeService intakeService(FunctionEnvironment environment) {
-        IntakeSettings settings = IntakeSettings.from(environment);
+        return intakeService(IntakeSettings.from(environment));
+    }
+
+    static IntakeService intakeService(IntakeSettings settings) {
         AwsClients aws = AwsClients.shared();
         ContactKeyer keyer = new ContactKeyer(
                 new SecretsManagerPepperSource(aws.secretsManager(), settings.pepperSecretId()).pepper());
         ContactCipher cipher = new ContactCipher(new KmsDataKeyProvider(aws.kms(), settings.contactKeyId()));
         return new IntakeService(
-                new ManifestReader(ContactNormalizer.korea()),
+                new ManifestReader(ContactNormalizer.forCountry(settings.defaultCountry())),
                 keyer,
                 cipher,
                 new S3ManifestSource(aws.s3()),
@@ -49,5 +54,10 @@ final class IntakeWiring {
                 new SqsIngestQueue(aws.sqs(), settings.ingestQueueUrl()),
                 Clock.systemUTC(),
                 settings.rangeBytes());
+    }
+
+    static QueueBatchProcessor queueProcessor(IntakeSettings settings) {
+        return new QueueBatchProcessor(
+                "ingest", new SqsPoisonQueue(AwsClients.shared()::sqs, settings.ingestDeadLetterQueueUrl()));
     }
 }
