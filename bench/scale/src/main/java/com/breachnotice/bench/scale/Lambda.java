@@ -303,6 +303,7 @@ final class Lambda {
                 done = List.of();
             } finally {
                 time.invocationOver();
+                time.sync();
                 busy.decrementAndGet();
             }
             long end = time.sharedNow();

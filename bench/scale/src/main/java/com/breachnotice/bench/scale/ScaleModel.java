@@ -80,6 +80,7 @@ public final class ScaleModel {
         DEFAULTS.put("memory-mb", 1_024.0); // template.yaml Globals.Function.MemorySize
         DEFAULTS.put("extrapolate", 33_700_000.0);
         DEFAULTS.put("sms-price", 0.02); // per message part, assumed (see README)
+        DEFAULTS.put("quantum-ms", 200.0); // how far a worker may run ahead of the others
         DEFAULTS.put("email-only", 0.0); // 1: an email-only campaign (the emulator's requests bench)
     }
 
@@ -90,7 +91,7 @@ public final class ScaleModel {
 
     private ScaleModel(Map<String, Double> options) {
         this.options = options;
-        this.time = new VirtualTime(option("cpu-factor"));
+        this.time = new VirtualTime(option("cpu-factor"), Math.round(option("quantum-ms") * 1e6));
         this.aws = new Aws(time);
         this.tables = new Stores.Tables(option("wcu"), option("rcu"), option("other-wcu"), option("other-rcu"));
     }
@@ -418,6 +419,7 @@ public final class ScaleModel {
         List<NoticeJob> batch =
                 compacts.stream().map(c -> rehydrate(c, registry)).toList();
         time.discardCpu();
+        time.sync();
         List<Optional<SenderService.JobOutcome>> outcomes;
         long end;
         long cpu;

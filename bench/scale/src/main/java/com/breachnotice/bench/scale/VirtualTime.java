@@ -64,8 +64,19 @@ final class VirtualTime {
     /** The end of the current invocation of a worker thread (virtual nanos), or none. */
     private final ThreadLocal<long[]> deadline = ThreadLocal.withInitial(() -> new long[] {Long.MAX_VALUE});
 
-    VirtualTime(double cpuFactor) {
+    /**
+     * How far a lockstep thread may run ahead of the shared time before it sleeps: its requests
+     * are decided at its own time (within this much of the others'), and the clock takes one step
+     * per quantum instead of one per request, which keeps a busy machine's thread switches few.
+     */
+    private final long quantum;
+
+    /** Modelled time a lockstep thread has spent but not yet slept. */
+    private final ThreadLocal<long[]> ahead = ThreadLocal.withInitial(() -> new long[] {0});
+
+    VirtualTime(double cpuFactor, long quantumNanos) {
         this.cpuFactor = cpuFactor;
+        this.quantum = quantumNanos;
     }
 
     /** Thrown into a worker whose invocation outlived its function's timeout, as Lambda ends it. */
@@ -148,7 +159,7 @@ final class VirtualTime {
     /** The calling thread's virtual time, nanoseconds since {@link #EPOCH}. */
     long now() {
         Line line = local.get();
-        return line != null ? line.now() : now;
+        return line != null ? line.now() : now + ahead.get()[0];
     }
 
     /** The shared (lockstep) time, whatever the calling thread's mode. */
@@ -195,19 +206,29 @@ final class VirtualTime {
             line.advance(Math.max(0, nanos));
             return;
         }
-        long total = Math.max(0, nanos) + takeCpu();
-        if (total > 0) {
-            sleepUntil(now + total);
+        long[] lag = ahead.get();
+        lag[0] += Math.max(0, nanos) + takeCpu();
+        if (lag[0] >= quantum) {
+            sync();
         }
-        if (now > deadline.get()[0]) {
+        if (now + lag[0] > deadline.get()[0]) {
             throw new InvocationTimeout();
         }
     }
 
-    /** Charges the CPU used so far without other waiting (at the end of an invocation). */
+    /** Sleeps off what the calling lockstep thread has run ahead, CPU included. */
+    void sync() {
+        long[] lag = ahead.get();
+        lag[0] += takeCpu();
+        long wake = now + lag[0];
+        lag[0] = 0;
+        sleepUntil(wake);
+    }
+
+    /** Charges the CPU used so far and catches up with it (at the end of an invocation). */
     void chargeCpu() {
         if (local.get() == null) {
-            spend(0);
+            sync();
         }
     }
 
@@ -285,7 +306,9 @@ final class VirtualTime {
 
     /** Switches the calling lockstep thread to a local line starting at the shared time. */
     Line goLocal() {
-        Line line = new Line(now);
+        // The caller has synced (never while holding a lock others wait on: it would sleep with it).
+        Line line = new Line(now + ahead.get()[0]);
+        ahead.get()[0] = 0;
         local.set(line);
         return line;
     }
@@ -296,7 +319,10 @@ final class VirtualTime {
     }
 
     /** Sleeps the calling lockstep thread until virtual time {@code wake}. */
-    void sleepUntil(long wake) {
+    void sleepUntil(long wakeAt) {
+        long[] lag = ahead.get();
+        long wake = Math.max(wakeAt, now + lag[0]);
+        lag[0] = 0;
         Sleeper sleeper;
         lock.lock();
         try {
