@@ -35,6 +35,9 @@ final class Lambda {
         }
     }
 
+    /** {@code maxReceiveCount} of every queue's redrive policy in template.yaml. */
+    static final int MAX_RECEIVES = 5;
+
     /** A standard queue: batches of 10 on send, billed per 64 KB of payload. */
     static final class Queue<T> {
         final String name;
@@ -47,6 +50,7 @@ final class Lambda {
         private long firstSend = -1;
         final AtomicLong sent = new AtomicLong();
         final AtomicLong returned = new AtomicLong();
+        final AtomicLong deadLettered = new AtomicLong();
         long largestBatchBytes;
 
         Queue(String name, Aws aws, VirtualTime time) {
@@ -106,6 +110,11 @@ final class Lambda {
         /** Back after the visibility timeout (a failed batch item, or an invocation that timed out). */
         synchronized void again(Message<T> message, long visibleAt) {
             inFlight--;
+            if (message.receives >= MAX_RECEIVES) {
+                // The redrive policy of template.yaml: the fifth failed receive goes to the dead-letter queue.
+                deadLettered.incrementAndGet();
+                return;
+            }
             message.visibleAt = visibleAt;
             messages.add(message);
             returned.incrementAndGet();

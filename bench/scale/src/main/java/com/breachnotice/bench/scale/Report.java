@@ -159,10 +159,12 @@ final class Report {
         for (Lambda.Queue<?> queue : run.queues()) {
             out.printf(
                     Locale.ROOT,
-                    "queue %s: %,d sent, %,d came back (failed or timed out), largest batch %,d bytes%n",
+                    "queue %s: %,d sent, %,d came back (failed or timed out), %,d dead-lettered, largest batch %,d"
+                            + " bytes%n",
                     queue.name,
                     queue.sent.get(),
                     queue.returned.get(),
+                    queue.deadLettered.get(),
                     queue.largestBatchBytes);
         }
         for (Aws.Table table : tables.all()) {

@@ -161,6 +161,7 @@ public final class ScaleModel {
 
     private void simulate(int people, Path manifestPath, long manifestBytes, ContactFile contactFile)
             throws Exception {
+        long realStart = System.nanoTime();
         ContactKeyer keyer = Fixtures.keyer();
         Clock clock = time.clock();
         Stores.Registry registry = new Stores.Registry(aws, tables, contactFile);
@@ -309,9 +310,24 @@ public final class ScaleModel {
         OUT.println("upload: " + accepted);
         ingest.start();
         long limit = time.sharedNow() + seconds(30L * 24 * 3600);
+        long nextProgress = time.sharedNow();
         while (intake.inner.find(upload.manifestId()).map(IntakeStatus::state).orElse(null)
                         != IntakeStatus.State.LOADED
                 && time.sharedNow() < limit) {
+            if (ingestQueue.idle() && time.sharedNow() > intakeStart + seconds(60)) {
+                break; // every range loaded or dead-lettered, and the manifest not finished
+            }
+            if (time.sharedNow() >= nextProgress) {
+                OUT.printf(
+                        Locale.ROOT,
+                        "  t=%,.0f s intake: %,d subjects, %,d ingest timeouts, %,d dead-lettered (%.0f s real)%n",
+                        (time.sharedNow() - intakeStart) / 1e9,
+                        registry.subjectCount(),
+                        ingest.timeouts.get(),
+                        ingestQueue.deadLettered.get(),
+                        (System.nanoTime() - realStart) / 1e9);
+                nextProgress += seconds(300);
+            }
             time.sleepUntil(time.sharedNow() + seconds(1));
         }
         long intakeEnd = intake.finishedAt.get() >= 0 ? intake.finishedAt.get() : time.sharedNow();
@@ -322,6 +338,19 @@ public final class ScaleModel {
         Map<String, Double> intakeUnits = aws.meter.unitTotals();
         IntakeStatus status = intake.inner.find(upload.manifestId()).orElseThrow();
         OUT.println("intake: " + status.state() + " " + intake.inner.summary(upload.manifestId()));
+        if (status.state() != IntakeStatus.State.LOADED) {
+            OUT.printf(
+                    Locale.ROOT,
+                    "intake did not finish: after %,.0f s, %,d of %,d ranges dead-lettered, %,d ingest invocations"
+                            + " ended by the 300 s timeout, %,d subjects stored; no campaign%n",
+                    (time.sharedNow() - intakeStart) / 1e9,
+                    ingestQueue.deadLettered.get(),
+                    ingestQueue.sent.get(),
+                    ingest.timeouts.get(),
+                    registry.subjectCount());
+            time.deregister();
+            return;
+        }
 
         // ---- the campaign: launch, planning and sending overlap.
         Campaign campaign = Fixtures.campaign(
@@ -339,7 +368,18 @@ public final class ScaleModel {
         planner.start();
         sender.start();
         long planEnd = -1;
+        nextProgress = time.sharedNow();
         while (time.sharedNow() < limit) {
+            if (time.sharedNow() >= nextProgress) {
+                OUT.printf(
+                        Locale.ROOT,
+                        "  t=%,.0f s campaign: %,d emails, %,d texts (%.0f s real)%n",
+                        (time.sharedNow() - launchAt) / 1e9,
+                        ses.accepted.get(),
+                        sms.texts.get(),
+                        (System.nanoTime() - realStart) / 1e9);
+                nextProgress += seconds(3600);
+            }
             boolean planned = plans.inner.progress(campaign.id()).complete();
             if (planned && planEnd < 0) {
                 planEnd = plans.lastCompleteAt.get();
