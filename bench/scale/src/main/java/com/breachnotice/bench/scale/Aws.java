@@ -70,7 +70,11 @@ final class Aws {
         /** Units taken between two virtual times (whole windows). */
         synchronized double between(long fromNanos, long toNanos) {
             return done
-                    .subMap(Math.floorDiv(fromNanos, 1_000_000_000L), true, Math.floorDiv(toNanos, 1_000_000_000L), true)
+                    .subMap(
+                            Math.floorDiv(fromNanos, 1_000_000_000L),
+                            true,
+                            Math.floorDiv(toNanos, 1_000_000_000L),
+                            true)
                     .values()
                     .stream()
                     .mapToDouble(Double::doubleValue)
@@ -169,7 +173,8 @@ final class Aws {
      * {@code concurrency} at a time; what the table cannot take comes back unprocessed and is asked
      * again after 50 ms, 100 ms, ... (at most 2 s), for at most 10 rounds, then the call fails.
      */
-    void batch(Table table, String operation, boolean write, List<Integer> chunks, double unitsPerItem, int concurrency) {
+    void batch(
+            Table table, String operation, boolean write, List<Integer> chunks, double unitsPerItem, int concurrency) {
         Bucket bucket = write ? table.writes : table.reads;
         for (int from = 0; from < chunks.size(); from += concurrency) {
             List<Integer> pending = new ArrayList<>(chunks.subList(from, Math.min(chunks.size(), from + concurrency)));

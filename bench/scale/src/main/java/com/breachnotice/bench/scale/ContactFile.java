@@ -50,7 +50,9 @@ final class ContactFile implements AutoCloseable {
     synchronized int append(StoredContact contact) {
         StringBuilder line = new StringBuilder(300);
         line.append(contact.key().value()).append('\t');
-        line.append(contact.value().ciphertext()).append('\t').append(keyId(contact.value().wrappedKey()));
+        line.append(contact.value().ciphertext())
+                .append('\t')
+                .append(keyId(contact.value().wrappedKey()));
         line.append('\t');
         if (contact.name().isPresent()) {
             Sealed name = contact.name().get();

@@ -215,10 +215,8 @@ final class Lambda {
         void start() {
             for (int i = 0; i < maxConcurrency; i++) {
                 int index = i;
-                Thread thread = Thread.ofPlatform()
-                        .name(name + "-" + i)
-                        .daemon(true)
-                        .unstarted(() -> run(index));
+                Thread thread =
+                        Thread.ofPlatform().name(name + "-" + i).daemon(true).unstarted(() -> run(index));
                 time.register();
                 threads.add(thread);
                 thread.start();
@@ -268,7 +266,8 @@ final class Lambda {
                         queue.waitFor(self);
                         long next = queue.nextVisible();
                         // A long poll of 20 s; a send wakes the waiting workers at once.
-                        time.sleepUntil(Math.min(next == Long.MAX_VALUE ? Long.MAX_VALUE : next, now + 20_000_000_000L));
+                        time.sleepUntil(
+                                Math.min(next == Long.MAX_VALUE ? Long.MAX_VALUE : next, now + 20_000_000_000L));
                         queue.stopWaiting(self);
                         // An idle mapping keeps about five pollers long-polling; the model's other idle
                         // workers stand for capacity it would not poll with.

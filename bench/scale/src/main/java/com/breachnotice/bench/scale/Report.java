@@ -244,7 +244,8 @@ final class Report {
         out.println("| stage | bound at that size | measured time / bound | expected time |");
         out.println("| --- | --- | --- | --- |");
         Bound intakeBound = max(intakeBounds);
-        extrapolated(out, "intake", intakeBound.name(), intakeBound.seconds() * factor, intakeTime / intakeBound.seconds());
+        extrapolated(
+                out, "intake", intakeBound.name(), intakeBound.seconds() * factor, intakeTime / intakeBound.seconds());
         if (emails > 0) {
             double emailBound = emails / sesRate;
             double emailTime = s(run.ses().last.get() - run.launchAt()) + 50 / sesRate;
@@ -314,7 +315,8 @@ final class Report {
                 seconds * ratio / 3600);
     }
 
-    private void cost(PrintStream out, Map<String, Long> counts, Map<String, Double> units, double factor, String what) {
+    private void cost(
+            PrintStream out, Map<String, Long> counts, Map<String, Double> units, double factor, String what) {
         double gbSeconds = 0;
         long invocations = 0;
         for (Lambda.Function<?> function : run.functions()) {
@@ -337,7 +339,11 @@ final class Report {
         long puts = counts.getOrDefault("S3:PutObject", 0L);
         Map<String, Double> cost = new LinkedHashMap<>();
         cost.put(
-                String.format(Locale.ROOT, "Lambda (%,.0f GB-s, %,.0f invocations)", gbSeconds * factor, invocations * factor),
+                String.format(
+                        Locale.ROOT,
+                        "Lambda (%,.0f GB-s, %,.0f invocations)",
+                        gbSeconds * factor,
+                        invocations * factor),
                 (gbSeconds * LAMBDA_PER_GB_SECOND + invocations * LAMBDA_PER_REQUEST) * factor);
         cost.put(
                 String.format(Locale.ROOT, "DynamoDB (%,.0f WRU, %,.0f RRU)", wru * factor, rru * factor),

@@ -159,8 +159,7 @@ public final class ScaleModel {
                 peakHeapMib());
     }
 
-    private void simulate(int people, Path manifestPath, long manifestBytes, ContactFile contactFile)
-            throws Exception {
+    private void simulate(int people, Path manifestPath, long manifestBytes, ContactFile contactFile) throws Exception {
         long realStart = System.nanoTime();
         ContactKeyer keyer = Fixtures.keyer();
         Clock clock = time.clock();
@@ -205,7 +204,8 @@ public final class ScaleModel {
                             registry.forWorker(),
                             intake,
                             rejects,
-                            tasks -> ingestQueue.send(tasks, t -> MessageCodec.encode(t).length()),
+                            tasks -> ingestQueue.send(
+                                    tasks, t -> MessageCodec.encode(t).length()),
                             clock,
                             rangeBytes);
                     return tasks -> {
@@ -242,7 +242,8 @@ public final class ScaleModel {
                                             .map(job -> compact(job, registry))
                                             .toList(),
                                     CompactJob::bytes),
-                            tasks -> planQueue.send(tasks, t -> MessageCodec.encode(t).length()),
+                            tasks -> planQueue.send(
+                                    tasks, t -> MessageCodec.encode(t).length()),
                             deliveries,
                             jobs,
                             clock);
@@ -311,8 +312,7 @@ public final class ScaleModel {
         ingest.start();
         long limit = time.sharedNow() + seconds(30L * 24 * 3600);
         long nextProgress = time.sharedNow();
-        while (intake.inner.find(upload.manifestId()).map(IntakeStatus::state).orElse(null)
-                        != IntakeStatus.State.LOADED
+        while (intake.inner.find(upload.manifestId()).map(IntakeStatus::state).orElse(null) != IntakeStatus.State.LOADED
                 && time.sharedNow() < limit) {
             if (ingestQueue.idle() && time.sharedNow() > intakeStart + seconds(60)) {
                 break; // every range loaded or dead-lettered, and the manifest not finished
@@ -428,7 +428,11 @@ public final class ScaleModel {
         }
         // The SQS body as the real codec encodes it, with the contacts the planner enclosed.
         return new CompactJob(
-                job.campaignId(), job.channel(), job.locale(), lines, MessageCodec.encode(job).length());
+                job.campaignId(),
+                job.channel(),
+                job.locale(),
+                lines,
+                MessageCodec.encode(job).length());
     }
 
     private static NoticeJob rehydrate(CompactJob compact, Stores.Registry registry) {
@@ -538,5 +542,4 @@ public final class ScaleModel {
         Report report = new Report(run, options, aws, tables);
         report.print(OUT);
     }
-
 }

@@ -754,7 +754,8 @@ final class Stores {
         }
 
         @Override
-        public void writePart(String bucket, String manifestKey, String manifestId, int range, List<Rejection> rejections) {
+        public void writePart(
+                String bucket, String manifestKey, String manifestId, int range, List<Rejection> rejections) {
             rejected.addAndGet(rejections.size());
             aws.call("S3:PutObject", aws.s3);
         }
