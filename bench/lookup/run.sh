@@ -10,33 +10,35 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
-if [[ -z "${JAVA_HOME:-}" && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-export PATH="${JAVA_HOME:+$JAVA_HOME/bin:}$PATH"
+# shellcheck source=bin/lib/find-jdk.sh
+source "$root/bin/lib/find-jdk.sh"
+use_jdk bench/lookup/run.sh
 
 what="${1:-all}"
 shift || true
+case "$what" in
+  uniformity | limits | coldstart | warm | all | classpath) ;;
+  *) echo "usage: $0 uniformity|limits|coldstart|warm|all [n]" >&2; exit 2 ;;
+esac
 
-# Package the module and everything it needs (no install: siblings resolve inside the reactor).
-mvn -B -q -pl bench/lookup -am package -DskipTests -Dspotless.check.skip=true
-mvn -B -q -pl bench/lookup -am dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
-# The plugin names our own modules by their ~/.m2 path even inside the reactor (and nothing is
-# installed there, or an older build is): point them at the modules' freshly built classes.
-module_dir() {
-  case "$1" in
-    local-runtime) echo infra/local/runtime ;;
-    emulator) echo infra/local/emulator ;;
-    *) echo "functions/$1" ;;
-  esac
-}
-cp="bench/lookup/target/classes"
+require_maven bench/lookup/run.sh
+# One reactor build packages the module and everything it needs and writes its class path
+# (target/classpath.txt, see pom.xml); nothing is installed, so siblings resolve inside the reactor.
+# Maven prints its errors on stdout: sent to stderr, they survive `run.sh classpath > file`.
+mvn -B -q -pl bench/lookup -am package -DskipTests -Djacoco.skip=true -Dspotless.check.skip=true >&2
+if [[ ! -s bench/lookup/target/classpath.txt ]]; then
+  echo "bench/lookup/run.sh: the build wrote no bench/lookup/target/classpath.txt" >&2
+  exit 1
+fi
+# The reactor names our modules by their packaged jars: use their classes directories instead, which
+# ColdStartBench's -Dcoldstart.alternate swaps for an A/B run.
+cp="$root/bench/lookup/target/classes"
 IFS=':' read -r -a entries < bench/lookup/target/classpath.txt || true
 for entry in "${entries[@]}"; do
-  if [[ "$entry" =~ /com/breachnotice/([a-z-]+)/[^/]+/[a-z-]+-[^/]*-tests\.jar$ ]]; then
-    cp="$cp:$root/$(module_dir "${BASH_REMATCH[1]}")/target/test-classes"
-  elif [[ "$entry" =~ /com/breachnotice/([a-z-]+)/ ]]; then
-    cp="$cp:$root/$(module_dir "${BASH_REMATCH[1]}")/target/classes"
+  if [[ "$entry" == "$root"/*/target/*-tests.jar ]]; then
+    cp="$cp:${entry%/target/*}/target/test-classes"
+  elif [[ "$entry" == "$root"/*/target/*.jar ]]; then
+    cp="$cp:${entry%/target/*}/target/classes"
   else
     cp="$cp:$entry"
   fi

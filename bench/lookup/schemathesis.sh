@@ -8,10 +8,9 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
-if [[ -z "${JAVA_HOME:-}" && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-export PATH="${JAVA_HOME:+$JAVA_HOME/bin:}$PATH"
+# shellcheck source=bin/lib/find-jdk.sh
+source "$root/bin/lib/find-jdk.sh"
+use_jdk bench/lookup/schemathesis.sh
 examples="${1:-100}"
 version=4.32.5
 venv="$root/.tools/lookup-venv"

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.breachnotice.aws.config.FunctionEnvironment;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -12,10 +14,24 @@ import software.amazon.awssdk.regions.Region;
 
 class AwsClientsTest {
 
+    private static @Nullable String regionBefore;
+
     @BeforeAll
     static void region() {
-        // The default chain needs a region; this JVM runs only unit tests.
+        // The default chain needs a region; the test class puts back what it found, so later tests in
+        // this JVM see the machine's own configuration.
+        regionBefore = System.getProperty("aws.region");
         System.setProperty("aws.region", "ap-northeast-2");
+    }
+
+    @AfterAll
+    static void restoreRegion() {
+        String before = regionBefore;
+        if (before == null) {
+            System.clearProperty("aws.region");
+        } else {
+            System.setProperty("aws.region", before);
+        }
     }
 
     @Test

@@ -107,6 +107,27 @@ class LayeringTest {
     }
 
     @Test
+    void queueProcessing_dependsOnNoFunctionCoreOrAdapter_andOnlyItsAdapterOnTheSdk() {
+        noClasses()
+                .that()
+                .resideInAPackage("com.breachnotice.queue..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(FUNCTIONS)
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.breachnotice.core..", "com.breachnotice.aws..")
+                .check(production);
+        noClasses()
+                .that()
+                .resideInAPackage("com.breachnotice.queue")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("software.amazon.awssdk..")
+                .check(production);
+    }
+
+    @Test
     void adapters_doNotDependOnFunctionsOrLocalTooling() {
         noClasses()
                 .that()
@@ -119,6 +140,7 @@ class LayeringTest {
                         "com.breachnotice.sender..",
                         "com.breachnotice.events..",
                         "com.breachnotice.lookup..",
+                        "com.breachnotice.queue..",
                         "com.breachnotice.local..",
                         "com.breachnotice.emulator..",
                         "com.breachnotice.cli..")

@@ -2,22 +2,33 @@ package com.breachnotice.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.breachnotice.cli.notice.DefaultNotices;
+import com.breachnotice.core.campaign.Campaign;
+import com.breachnotice.core.campaign.ChannelPolicy;
+import com.breachnotice.core.campaign.SendRates;
+import com.breachnotice.core.manifest.NoticeLocale;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * What {@code campaign launch|status|redrive} refuse before they touch AWS: invalid values exit 1 with
- * the option named, usage errors exit 2 as picocli's do. The outputs file of these tests has no
- * tables, so a command that got past its checks would fail on a missing output instead.
+ * the option named, usage errors exit 2 as picocli's do. Options that pass are checked on the campaign
+ * they describe, not on where the command stops later (the outputs file of these tests has no tables).
  */
 class CampaignLaunchOptionsTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-03T09:00:00Z");
 
     @TempDir
     Path directory;
@@ -68,9 +79,22 @@ class CampaignLaunchOptionsTest {
     }
 
     @Test
+    void launch_validOptions_describeTheCampaign() throws IOException {
+        Campaign campaign = parsedLaunch("--policy", "both", "--email-rate", "20", "--sms-rate", "5", "--segments", "8")
+                .campaign();
+
+        assertThat(campaign.id()).isEqualTo("revised-2026-12");
+        assertThat(campaign.title()).isEqualTo("Revised");
+        assertThat(campaign.policy()).isEqualTo(ChannelPolicy.ofCode("both").orElseThrow());
+        assertThat(campaign.rates()).isEqualTo(new SendRates(20, 5));
+        assertThat(campaign.createdAt()).isEqualTo(NOW);
+        assertThat(campaign.texts()).isEqualTo(DefaultNotices.firstNotice());
+    }
+
+    @Test
     void launch_validOptions_reachTheStackAndNameTheMissingOutput() throws IOException {
         assertThat(launch()).isEqualTo(1);
-        assertThat(err.toString()).contains("has no output CampaignTableName");
+        assertThat(err.toString()).doesNotContain("refused: --").contains("has no output CampaignTableName");
     }
 
     @Test
@@ -93,13 +117,17 @@ class CampaignLaunchOptionsTest {
     }
 
     @Test
-    void launch_goodNoticeDir_passesToTheStack() throws IOException {
+    void launch_goodNoticeDir_textsComeFromTheDirectory() throws IOException {
         Path notices = Files.createDirectories(directory.resolve("good"));
         Files.writeString(notices.resolve("revised.ko.json"), notice("유출 안내 {items} {reference}"));
         Files.writeString(notices.resolve("revised.en.json"), notice("Leak notice {items} {reference}"));
 
-        assertThat(launch("--notice-dir", notices.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("has no output CampaignTableName").doesNotContain("notice");
+        Campaign campaign = parsedLaunch("--notice-dir", notices.toString()).campaign();
+
+        assertThat(campaign.texts()).containsOnlyKeys(NoticeLocale.KO, NoticeLocale.EN);
+        assertThat(campaign.texts().get(NoticeLocale.KO).sms()).isEqualTo("유출 안내 {items} {reference}");
+        assertThat(campaign.texts().get(NoticeLocale.EN).sms()).isEqualTo("Leak notice {items} {reference}");
+        assertThat(campaign.texts().get(NoticeLocale.EN).subject()).isEqualTo("Your personal data was leaked");
     }
 
     @Test
@@ -121,6 +149,20 @@ class CampaignLaunchOptionsTest {
                 "campaign", "launch", "--outputs", emptyOutputs(), "--id", "revised-2026-12", "--title", "Revised"));
         args.addAll(List.of(extra));
         return run(args.toArray(String[]::new));
+    }
+
+    /** The launch command with its options parsed, as picocli hands it to {@code call()}. */
+    private CampaignCommand.Launch parsedLaunch(String... extra) throws IOException {
+        List<String> args = new ArrayList<>(List.of(
+                "campaign", "launch", "--outputs", emptyOutputs(), "--id", "revised-2026-12", "--title", "Revised"));
+        args.addAll(List.of(extra));
+        CommandLine.ParseResult parsed = BreachNoticeCli.commandLine(
+                        new PrintWriter(out, true), new PrintWriter(err, true))
+                .parseArgs(args.toArray(String[]::new));
+        CampaignCommand.Launch launch =
+                parsed.subcommand().subcommand().commandSpec().commandLine().getCommand();
+        launch.clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        return launch;
     }
 
     private int run(String... args) {

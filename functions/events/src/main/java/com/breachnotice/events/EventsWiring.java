@@ -14,14 +14,13 @@ final class EventsWiring {
     private EventsWiring() {}
 
     static DeliveryEventService deliveryEventService(FunctionEnvironment env) {
-        String deliveryTable = env.require("DELIVERY_TABLE");
+        EventsSettings settings = EventsSettings.from(env);
         AwsClients aws = AwsClients.shared();
         // Email-first campaigns fall back to SMS on a hard bounce or suppression.
         return new DeliveryEventService(
-                new DynamoDbDeliveryLog(aws.dynamoDb(), deliveryTable),
-                new DynamoDbCampaignStore(aws.dynamoDb(), env.require("CAMPAIGN_TABLE")),
-                new DynamoDbFallbackContacts(
-                        aws.dynamoDb(), env.require("CONTACT_TABLE"), env.require("SUBJECT_TABLE")),
-                new SqsNoticeJobQueue(aws.sqs(), env.require("NOTICE_QUEUE_URL")));
+                new DynamoDbDeliveryLog(aws.dynamoDb(), settings.deliveryTable()),
+                new DynamoDbCampaignStore(aws.dynamoDb(), settings.campaignTable()),
+                new DynamoDbFallbackContacts(aws.dynamoDb(), settings.contactTable(), settings.subjectTable()),
+                new SqsNoticeJobQueue(aws.sqs(), settings.noticeQueueUrl()));
     }
 }

@@ -8,68 +8,79 @@ import com.breachnotice.aws.config.FunctionEnvironment;
 import com.breachnotice.aws.messages.MessageCodec;
 import com.breachnotice.core.intake.IngestTask;
 import com.breachnotice.core.intake.IntakeService;
-import java.util.ArrayList;
-import java.util.List;
+import com.breachnotice.queue.QueueBatchProcessor;
+import com.breachnotice.queue.RecordOutcome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Loads the manifest ranges of an SQS batch; a range that fails comes back through SQS. */
+/**
+ * Loads the manifest ranges of an SQS batch; a range that fails comes back through SQS, a task that
+ * does not decode is dead-lettered at once.
+ */
 public final class IngestHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestHandler.class);
 
     private final IntakeService intake;
+    private final QueueBatchProcessor queue;
 
     public IngestHandler() {
-        this(IntakeWiring.intakeService(FunctionEnvironment.ofProcess()));
+        this(IntakeSettings.from(FunctionEnvironment.ofProcess()));
     }
 
     public IngestHandler(Map<String, String> environment) {
-        this(IntakeWiring.intakeService(new FunctionEnvironment(environment)));
+        this(IntakeSettings.from(new FunctionEnvironment(environment)));
     }
 
-    IngestHandler(IntakeService intake) {
+    private IngestHandler(IntakeSettings settings) {
+        this(IntakeWiring.intakeService(settings), IntakeWiring.queueProcessor(settings));
+    }
+
+    IngestHandler(IntakeService intake, QueueBatchProcessor queue) {
         this.intake = intake;
+        this.queue = queue;
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage message : event.getRecords()) {
-            try {
-                IngestTask task = MessageCodec.decodeIngestTask(message.getBody());
-                switch (intake.ingest(task)) {
-                    case IntakeService.Outcome.Loaded loaded -> {
-                        LOG.info(
-                                "manifest range read: id={} range={}/{} rows={} accepted={} rejected={} (before cross-range checks)",
+        return queue.process(event, MessageCodec::decodeIngestTask, this::ingest);
+    }
+
+    private RecordOutcome ingest(IngestTask task) {
+        switch (load(task)) {
+            case IntakeService.Outcome.Loaded loaded -> {
+                LOG.info(
+                        "manifest range read: id={} range={}/{} rows={} accepted={} rejected={} (before cross-range checks)",
+                        task.manifestId(),
+                        task.range(),
+                        task.ranges(),
+                        loaded.range().read().rows(),
+                        loaded.range().read().accepted(),
+                        loaded.range().read().rejected());
+                loaded.manifest()
+                        .ifPresent(finished -> LOG.info(
+                                "manifest loaded: id={} rows={} accepted={} rejected={} subjects={}",
                                 task.manifestId(),
-                                task.range(),
-                                task.ranges(),
-                                loaded.range().read().rows(),
-                                loaded.range().read().accepted(),
-                                loaded.range().read().rejected());
-                        loaded.manifest()
-                                .ifPresent(finished -> LOG.info(
-                                        "manifest loaded: id={} rows={} accepted={} rejected={} subjects={}",
-                                        task.manifestId(),
-                                        finished.summary().rows(),
-                                        finished.summary().accepted(),
-                                        finished.summary().rejected(),
-                                        finished.summary().subjects()));
-                    }
-                    case IntakeService.Outcome.Refused refused ->
-                        LOG.warn("manifest refused: id={} reason={}", task.manifestId(), refused.reason());
-                }
-            } catch (Exception e) {
-                // Never the message body in a log line: it names a manifest, and errors may quote rows.
-                LOG.error(
-                        "ingest failed: messageId={} error={}",
-                        message.getMessageId(),
-                        e.getClass().getSimpleName());
-                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+                                finished.summary().rows(),
+                                finished.summary().accepted(),
+                                finished.summary().rejected(),
+                                finished.summary().subjects()));
             }
+            case IntakeService.Outcome.Refused refused ->
+                LOG.warn("manifest refused: id={} reason={}", task.manifestId(), refused.reason());
         }
-        return new SQSBatchResponse(failures);
+        return RecordOutcome.done();
+    }
+
+    /** A failed read of the manifest is worth another try: unchecked, so the processor retries it. */
+    private IntakeService.Outcome load(IngestTask task) {
+        try {
+            return intake.ingest(task);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

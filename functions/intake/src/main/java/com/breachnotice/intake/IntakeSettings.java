@@ -6,6 +6,7 @@ import com.breachnotice.core.intake.IntakeService;
 /**
  * What the intake functions read from their environment, once. {@code INTAKE_RANGE_BYTES} (optional)
  * sets how many bytes of a manifest one worker loads; the default suits Lambda, a benchmark lowers it.
+ * {@code DEFAULT_COUNTRY} is the region of a phone number written without its country code.
  */
 record IntakeSettings(
         String subjectTable,
@@ -14,7 +15,9 @@ record IntakeSettings(
         String ingestQueueUrl,
         String contactKeyId,
         String pepperSecretId,
-        long rangeBytes) {
+        long rangeBytes,
+        String ingestDeadLetterQueueUrl,
+        String defaultCountry) {
 
     static IntakeSettings from(FunctionEnvironment env) {
         return new IntakeSettings(
@@ -24,7 +27,9 @@ record IntakeSettings(
                 env.require("INGEST_QUEUE_URL"),
                 env.require("CONTACT_KEY_ID"),
                 env.require("PEPPER_SECRET_ID"),
-                rangeBytes(env.optional("INTAKE_RANGE_BYTES", Long.toString(IntakeService.DEFAULT_RANGE_BYTES))));
+                rangeBytes(env.optional("INTAKE_RANGE_BYTES", Long.toString(IntakeService.DEFAULT_RANGE_BYTES))),
+                env.require("INGEST_DEAD_LETTER_QUEUE_URL"),
+                env.requireCountry("DEFAULT_COUNTRY"));
     }
 
     private static long rangeBytes(String value) {

@@ -14,6 +14,8 @@ import com.breachnotice.core.contact.ContactNormalizer;
 import com.breachnotice.core.crypto.ContactCipher;
 import com.breachnotice.core.intake.IntakeService;
 import com.breachnotice.core.manifest.ManifestReader;
+import com.breachnotice.queue.QueueBatchProcessor;
+import com.breachnotice.queue.aws.SqsPoisonQueue;
 import java.time.Clock;
 
 /** The composition root of the intake functions: built once per container, during INIT. */
@@ -22,13 +24,16 @@ final class IntakeWiring {
     private IntakeWiring() {}
 
     static IntakeService intakeService(FunctionEnvironment environment) {
-        IntakeSettings settings = IntakeSettings.from(environment);
+        return intakeService(IntakeSettings.from(environment));
+    }
+
+    static IntakeService intakeService(IntakeSettings settings) {
         AwsClients aws = AwsClients.shared();
         ContactKeyer keyer = new ContactKeyer(
                 new SecretsManagerPepperSource(aws.secretsManager(), settings.pepperSecretId()).pepper());
         ContactCipher cipher = new ContactCipher(new KmsDataKeyProvider(aws.kms(), settings.contactKeyId()));
         return new IntakeService(
-                new ManifestReader(ContactNormalizer.korea()),
+                new ManifestReader(ContactNormalizer.forCountry(settings.defaultCountry())),
                 keyer,
                 cipher,
                 new S3ManifestSource(aws.s3()),
@@ -38,5 +43,10 @@ final class IntakeWiring {
                 new SqsIngestQueue(aws.sqs(), settings.ingestQueueUrl()),
                 Clock.systemUTC(),
                 settings.rangeBytes());
+    }
+
+    static QueueBatchProcessor queueProcessor(IntakeSettings settings) {
+        return new QueueBatchProcessor(
+                "ingest", new SqsPoisonQueue(AwsClients.shared()::sqs, settings.ingestDeadLetterQueueUrl()));
     }
 }

@@ -12,7 +12,8 @@ record LookupSettings(
         String campaignTable,
         String codeQueueUrl,
         String pepperSecretId,
-        LookupLimits limits) {
+        LookupLimits limits,
+        String defaultCountry) {
 
     /** Fails with the name of the first missing variable. */
     static LookupSettings from(FunctionEnvironment env) {
@@ -26,7 +27,8 @@ record LookupSettings(
                 new LookupLimits(
                         Duration.ofHours(1),
                         positive(env, "ADDRESS_STARTS_PER_HOUR", LookupLimits.DEFAULTS.startsPerAddress()),
-                        positive(env, "ADDRESS_CHECKS_PER_HOUR", LookupLimits.DEFAULTS.checksPerAddress())));
+                        positive(env, "ADDRESS_CHECKS_PER_HOUR", LookupLimits.DEFAULTS.checksPerAddress())),
+                env.requireCountry("DEFAULT_COUNTRY"));
     }
 
     private static int positive(FunctionEnvironment env, String name, int fallback) {

@@ -54,7 +54,7 @@ final class LookupWiring {
                 new DynamoDbContactBook(dynamoDb, settings.contactTable()),
                 new DynamoDbDeliveryLog(dynamoDb, settings.deliveryTable()),
                 new DynamoDbCampaignStore(dynamoDb, settings.campaignTable()),
-                ContactNormalizer.korea(),
+                ContactNormalizer.forCountry(settings.defaultCountry()),
                 keyer,
                 clock,
                 random());

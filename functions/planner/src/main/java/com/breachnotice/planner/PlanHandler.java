@@ -8,53 +8,54 @@ import com.breachnotice.aws.config.FunctionEnvironment;
 import com.breachnotice.aws.messages.MessageCodec;
 import com.breachnotice.core.planning.PlanTask;
 import com.breachnotice.core.planning.PlannerService;
-import java.util.ArrayList;
-import java.util.List;
+import com.breachnotice.queue.QueueBatchProcessor;
+import com.breachnotice.queue.RecordOutcome;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Plans the pages named by an SQS batch of plan tasks. */
+/**
+ * Plans the pages named by an SQS batch of plan tasks. A task that does not decode is dead-lettered
+ * at once; one whose planning fails comes back through SQS.
+ */
 public final class PlanHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlanHandler.class);
 
     private final PlannerService planner;
+    private final QueueBatchProcessor queue;
 
     public PlanHandler() {
-        this(PlannerWiring.plannerService(FunctionEnvironment.ofProcess()));
+        this(PlannerSettings.from(FunctionEnvironment.ofProcess()));
     }
 
     public PlanHandler(Map<String, String> environment) {
-        this(PlannerWiring.plannerService(new FunctionEnvironment(environment)));
+        this(PlannerSettings.from(new FunctionEnvironment(environment)));
     }
 
-    PlanHandler(PlannerService planner) {
+    private PlanHandler(PlannerSettings settings) {
+        this(PlannerWiring.plannerService(settings), PlannerWiring.queueProcessor(settings));
+    }
+
+    PlanHandler(PlannerService planner, QueueBatchProcessor queue) {
         this.planner = planner;
+        this.queue = queue;
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage message : event.getRecords()) {
-            try {
-                PlanTask task = MessageCodec.decodePlanTask(message.getBody());
-                PlannerService.Outcome outcome = planner.plan(task);
-                LOG.info(
-                        "plan page: campaign={} segment={}/{} page={} outcome={}",
-                        task.campaignId(),
-                        task.segment(),
-                        task.totalSegments(),
-                        task.page(),
-                        outcome);
-            } catch (Exception e) {
-                LOG.error(
-                        "plan failed: messageId={} error={}",
-                        message.getMessageId(),
-                        e.getClass().getSimpleName());
-                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-            }
-        }
-        return new SQSBatchResponse(failures);
+        return queue.process(event, MessageCodec::decodePlanTask, this::plan);
+    }
+
+    private RecordOutcome plan(PlanTask task) {
+        PlannerService.Outcome outcome = planner.plan(task);
+        LOG.info(
+                "plan page: campaign={} segment={}/{} page={} outcome={}",
+                task.campaignId(),
+                task.segment(),
+                task.totalSegments(),
+                task.page(),
+                outcome);
+        return RecordOutcome.done();
     }
 }

@@ -8,55 +8,52 @@ import com.breachnotice.aws.config.FunctionEnvironment;
 import com.breachnotice.aws.messages.MessageCodec;
 import com.breachnotice.core.lookup.CodeRequest;
 import com.breachnotice.core.sending.ChallengeCodeService;
-import java.util.ArrayList;
-import java.util.List;
+import com.breachnotice.queue.QueueBatchProcessor;
+import com.breachnotice.queue.RecordOutcome;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Delivers the lookup's one-time codes from the code queue. */
+/** Delivers the lookup's one-time codes from the code queue; a body that does not decode is dead-lettered at once. */
 public final class ChallengeCodeHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChallengeCodeHandler.class);
 
     private final ChallengeCodeService codes;
+    private final QueueBatchProcessor queue;
 
     public ChallengeCodeHandler() {
-        this(SenderWiring.challengeCodeService(FunctionEnvironment.ofProcess()));
+        this(SenderSettings.from(FunctionEnvironment.ofProcess()));
     }
 
     public ChallengeCodeHandler(Map<String, String> environment) {
-        this(SenderWiring.challengeCodeService(new FunctionEnvironment(environment)));
+        this(SenderSettings.from(new FunctionEnvironment(environment)));
     }
 
-    ChallengeCodeHandler(ChallengeCodeService codes) {
+    private ChallengeCodeHandler(SenderSettings settings) {
+        this(SenderWiring.challengeCodeService(settings), SenderWiring.codeQueueProcessor(settings));
+    }
+
+    ChallengeCodeHandler(ChallengeCodeService codes, QueueBatchProcessor queue) {
         this.codes = codes;
+        this.queue = queue;
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage message : event.getRecords()) {
-            try {
-                CodeRequest request = MessageCodec.decodeCodeRequest(message.getBody());
-                ChallengeCodeService.Outcome outcome = codes.deliver(request);
-                // The outcome is logged without its reason's subject: whether a contact is registered
-                // is exactly what the lookup must not reveal, so only the challenge id appears.
-                LOG.info(
-                        "code request: challenge={} outcome={}",
-                        request.challengeId(),
-                        outcome.getClass().getSimpleName());
-                if (outcome instanceof ChallengeCodeService.Outcome.RetryLater) {
-                    failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-                }
-            } catch (Exception e) {
-                LOG.error(
-                        "code request failed: messageId={} error={}",
-                        message.getMessageId(),
-                        e.getClass().getSimpleName());
-                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-            }
-        }
-        return new SQSBatchResponse(failures);
+        return queue.process(event, MessageCodec::decodeCodeRequest, this::deliver);
+    }
+
+    private RecordOutcome deliver(CodeRequest request) {
+        ChallengeCodeService.Outcome outcome = codes.deliver(request);
+        // The outcome is logged without its reason's subject: whether a contact is registered
+        // is exactly what the lookup must not reveal, so only the challenge id appears.
+        LOG.info(
+                "code request: challenge={} outcome={}",
+                request.challengeId(),
+                outcome.getClass().getSimpleName());
+        return outcome instanceof ChallengeCodeService.Outcome.RetryLater
+                ? RecordOutcome.retry()
+                : RecordOutcome.done();
     }
 }

@@ -8,6 +8,8 @@ import com.breachnotice.aws.config.FunctionEnvironment;
 import com.breachnotice.aws.messages.MessageCodec;
 import com.breachnotice.core.planning.NoticeJob;
 import com.breachnotice.core.sending.SenderService;
+import com.breachnotice.queue.QueueBatchProcessor;
+import com.breachnotice.queue.RecordOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,54 +21,47 @@ import org.slf4j.LoggerFactory;
  * Sends the notice jobs of an SQS batch, concurrently. A job with deliveries left to retry
  * (throttled, transient fault, lease held elsewhere) or that failed unexpectedly is reported as a
  * batch item failure so SQS brings it back; what was sent is already recorded and is skipped on
- * the retry.
+ * the retry. A body that does not decode is dead-lettered at once.
  */
 public final class NoticeHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(NoticeHandler.class);
 
     private final SenderService sender;
+    private final QueueBatchProcessor queue;
 
     public NoticeHandler() {
-        this(SenderWiring.senderService(FunctionEnvironment.ofProcess()));
+        this(SenderSettings.from(FunctionEnvironment.ofProcess()));
     }
 
     public NoticeHandler(Map<String, String> environment) {
-        this(SenderWiring.senderService(new FunctionEnvironment(environment)));
+        this(SenderSettings.from(new FunctionEnvironment(environment)));
     }
 
-    NoticeHandler(SenderService sender) {
+    private NoticeHandler(SenderSettings settings) {
+        this(SenderWiring.senderService(settings), SenderWiring.noticeQueueProcessor(settings));
+    }
+
+    NoticeHandler(SenderService sender, QueueBatchProcessor queue) {
         this.sender = sender;
+        this.queue = queue;
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        List<SQSEvent.SQSMessage> decoded = new ArrayList<>();
-        List<NoticeJob> jobs = new ArrayList<>();
-        for (SQSEvent.SQSMessage message : event.getRecords()) {
-            try {
-                jobs.add(MessageCodec.decodeNoticeJob(message.getBody()));
-                decoded.add(message);
-            } catch (RuntimeException e) {
-                // Malformed: it will never decode; SQS moves it to the dead-letter queue after
-                // its receives, where an operator can look at it.
-                LOG.error(
-                        "notice job undecodable: messageId={} error={}",
-                        message.getMessageId(),
-                        e.getClass().getSimpleName());
-                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-            }
-        }
         // The jobs of the batch are sent concurrently, each in its turn of the shared schedule.
+        return queue.processTogether(event, MessageCodec::decodeNoticeJob, this::sendAll);
+    }
+
+    private List<RecordOutcome> sendAll(List<NoticeJob> jobs) {
         List<Optional<SenderService.JobOutcome>> outcomes = sender.sendAll(jobs);
+        List<RecordOutcome> results = new ArrayList<>(jobs.size());
         for (int i = 0; i < jobs.size(); i++) {
             NoticeJob job = jobs.get(i);
-            String messageId = decoded.get(i).getMessageId();
             Optional<SenderService.JobOutcome> outcome = outcomes.get(i);
             if (outcome.isEmpty()) {
-                LOG.error("notice job failed: messageId={} campaign={}", messageId, job.campaignId());
-                failures.add(new SQSBatchResponse.BatchItemFailure(messageId));
+                LOG.error("notice job failed: campaign={}", job.campaignId());
+                results.add(RecordOutcome.retry());
                 continue;
             }
             SenderService.JobOutcome o = outcome.get();
@@ -78,10 +73,8 @@ public final class NoticeHandler implements RequestHandler<SQSEvent, SQSBatchRes
                     o.failed(),
                     o.skipped(),
                     o.retryLater());
-            if (!o.complete()) {
-                failures.add(new SQSBatchResponse.BatchItemFailure(messageId));
-            }
+            results.add(o.complete() ? RecordOutcome.done() : RecordOutcome.retry());
         }
-        return new SQSBatchResponse(failures);
+        return results;
     }
 }

@@ -12,7 +12,11 @@ record SenderSettings(
         String pepperSecretId,
         String fromAddress,
         String configurationSet,
-        Duration lease) {
+        Duration lease,
+        String challengeTable,
+        int codesPerHour,
+        String noticeDeadLetterQueueUrl,
+        String codeDeadLetterQueueUrl) {
 
     /**
      * How long a job claim holds a job: longer than the function's timeout (120 s), so a job is
@@ -21,6 +25,9 @@ record SenderSettings(
      * {@code NOTICE_LEASE_SECONDS} changes it (benchmarks with short visibility timeouts do).
      */
     static final Duration DEFAULT_LEASE = Duration.ofMinutes(3);
+
+    /** One-time codes sent per hour at most, over all contacts ({@code CODES_PER_HOUR}). */
+    static final int DEFAULT_CODES_PER_HOUR = 20_000;
 
     static SenderSettings from(FunctionEnvironment env) {
         return new SenderSettings(
@@ -31,7 +38,24 @@ record SenderSettings(
                 env.require("PEPPER_SECRET_ID"),
                 env.require("NOTICE_FROM_ADDRESS"),
                 env.require("SES_CONFIGURATION_SET"),
-                lease(env.optional("NOTICE_LEASE_SECONDS", Long.toString(DEFAULT_LEASE.toSeconds()))));
+                lease(env.optional("NOTICE_LEASE_SECONDS", Long.toString(DEFAULT_LEASE.toSeconds()))),
+                // The hourly budget of codes is counted beside the challenges; read only by the code function.
+                env.require("CHALLENGE_TABLE"),
+                positive(env.optional("CODES_PER_HOUR", Integer.toString(DEFAULT_CODES_PER_HOUR)), "CODES_PER_HOUR"),
+                env.require("NOTICE_DEAD_LETTER_QUEUE_URL"),
+                env.require("CODE_DEAD_LETTER_QUEUE_URL"));
+    }
+
+    private static int positive(String value, String name) {
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, by name
+        }
+        throw new IllegalStateException(name + " must be a positive whole number");
     }
 
     private static Duration lease(String seconds) {

@@ -1,7 +1,6 @@
 package com.breachnotice.sender;
 
 import com.breachnotice.aws.AwsClients;
-import com.breachnotice.aws.config.FunctionEnvironment;
 import com.breachnotice.aws.dynamodb.DynamoDbCampaignStore;
 import com.breachnotice.aws.dynamodb.DynamoDbContactBook;
 import com.breachnotice.aws.dynamodb.DynamoDbDeliveryLog;
@@ -17,6 +16,8 @@ import com.breachnotice.core.crypto.ContactCipher;
 import com.breachnotice.core.sending.ChallengeCodeService;
 import com.breachnotice.core.sending.Pacer;
 import com.breachnotice.core.sending.SenderService;
+import com.breachnotice.queue.QueueBatchProcessor;
+import com.breachnotice.queue.aws.SqsPoisonQueue;
 import java.time.Clock;
 
 /** The composition root of the sender functions: built once per container, during INIT. */
@@ -24,8 +25,7 @@ final class SenderWiring {
 
     private SenderWiring() {}
 
-    static SenderService senderService(FunctionEnvironment env) {
-        SenderSettings settings = SenderSettings.from(env);
+    static SenderService senderService(SenderSettings settings) {
         AwsClients aws = AwsClients.shared();
         Clock clock = Clock.systemUTC();
         // One adapter for both roles: the texts' claims and the jobs' records are the same items.
@@ -47,32 +47,26 @@ final class SenderWiring {
                 settings.lease());
     }
 
-    static ChallengeCodeService challengeCodeService(FunctionEnvironment env) {
-        SenderSettings settings = SenderSettings.from(env);
+    static ChallengeCodeService challengeCodeService(SenderSettings settings) {
         AwsClients aws = AwsClients.shared();
-        // The hourly budget of codes is counted beside the challenges; read only by this function.
-        String challengeTable = env.require("CHALLENGE_TABLE");
-        int codesPerHour = positive(env.optional("CODES_PER_HOUR", "20000"), "CODES_PER_HOUR");
         return new ChallengeCodeService(
                 new DynamoDbContactBook(aws.dynamoDb(), settings.contactTable()),
                 cipher(settings, aws),
                 emailSender(settings, aws),
                 new SnsSmsSender(aws.sns()),
-                new DynamoDbRateLimits(aws.dynamoDb(), challengeTable),
+                new DynamoDbRateLimits(aws.dynamoDb(), settings.challengeTable()),
                 Clock.systemUTC(),
-                codesPerHour);
+                settings.codesPerHour());
     }
 
-    private static int positive(String value, String name) {
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed > 0) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, by name
-        }
-        throw new IllegalStateException(name + " must be a positive whole number");
+    static QueueBatchProcessor noticeQueueProcessor(SenderSettings settings) {
+        return new QueueBatchProcessor(
+                "notice", new SqsPoisonQueue(AwsClients.shared()::sqs, settings.noticeDeadLetterQueueUrl()));
+    }
+
+    static QueueBatchProcessor codeQueueProcessor(SenderSettings settings) {
+        return new QueueBatchProcessor(
+                "code", new SqsPoisonQueue(AwsClients.shared()::sqs, settings.codeDeadLetterQueueUrl()));
     }
 
     private static ContactCipher cipher(SenderSettings settings, AwsClients aws) {

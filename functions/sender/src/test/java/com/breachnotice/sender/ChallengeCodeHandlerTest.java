@@ -17,6 +17,8 @@ import com.breachnotice.core.testing.Fixtures;
 import com.breachnotice.core.testing.InMemorySubjectRegistry;
 import com.breachnotice.core.testing.RecordingEmailSender;
 import com.breachnotice.core.testing.RecordingSmsSender;
+import com.breachnotice.queue.PoisonQueue;
+import com.breachnotice.queue.QueueBatchProcessor;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -24,6 +26,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -41,8 +45,17 @@ class ChallengeCodeHandlerTest {
     private final RecordingSmsSender sms = new RecordingSmsSender();
     private final Contact kim = Fixtures.email("kim@example.com");
     private final Contact nobody = Fixtures.email("nobody@example.org");
-    private final ChallengeCodeHandler handler = new ChallengeCodeHandler(new ChallengeCodeService(
-            registry, cipher, email, sms, new InMemoryRateLimits(), Clock.fixed(Fixtures.T0, ZoneOffset.UTC), 1000));
+    private final List<PoisonQueue.PoisonMessage> deadLettered = new ArrayList<>();
+    private final ChallengeCodeHandler handler = new ChallengeCodeHandler(
+            new ChallengeCodeService(
+                    registry,
+                    cipher,
+                    email,
+                    sms,
+                    new InMemoryRateLimits(),
+                    Clock.fixed(Fixtures.T0, ZoneOffset.UTC),
+                    1000),
+            new QueueBatchProcessor("code", deadLettered::add));
 
     ChallengeCodeHandlerTest() {
         registry.put(Fixtures.stored(keyer, cipher, kim, "김민지", NoticeLocale.KO, Set.of(ItemKind.EMAIL), false));
@@ -58,11 +71,12 @@ class ChallengeCodeHandlerTest {
     }
 
     @Test
-    void handleRequest_codeGoesOnlyToTheRegisteredContact_malformedMessageFailsAlone() throws IOException {
+    void handleRequest_codeGoesOnlyToTheRegisteredContact_malformedMessageDeadLetteredAtOnce() throws IOException {
         SQSBatchResponse response = handler.handleRequest(event(), null);
 
-        assertThat(response.getBatchItemFailures())
-                .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(deadLettered)
+                .extracting(PoisonQueue.PoisonMessage::messageId)
                 .containsExactly("d4b6f8a0-2c4e-4a6b-9d8f-1e3a5c7e9b03");
         assertThat(email.plainEmails()).singleElement().satisfies(sent -> {
             assertThat(sent.to()).isEqualTo("kim@example.com");
@@ -79,7 +93,6 @@ class ChallengeCodeHandlerTest {
 
         assertThat(response.getBatchItemFailures())
                 .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
-                .containsExactlyInAnyOrder(
-                        "6a1f0b52-8d0e-4b7c-9d3a-2f4e7c1b9a01", "d4b6f8a0-2c4e-4a6b-9d8f-1e3a5c7e9b03");
+                .containsExactly("6a1f0b52-8d0e-4b7c-9d3a-2f4e7c1b9a01");
     }
 }

@@ -22,12 +22,15 @@ import com.breachnotice.core.testing.InMemorySubjectRegistry;
 import com.breachnotice.core.testing.MutableClock;
 import com.breachnotice.core.testing.RecordingEmailSender;
 import com.breachnotice.core.testing.RecordingSmsSender;
+import com.breachnotice.queue.PoisonQueue;
+import com.breachnotice.queue.QueueBatchProcessor;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +53,7 @@ class NoticeHandlerTest {
     private final RecordingSmsSender sms = new RecordingSmsSender();
     private final Contact kim = Fixtures.email("kim@example.com");
     private final Contact lee = Fixtures.phone("010-0123-4567");
+    private final List<PoisonQueue.PoisonMessage> deadLettered = new ArrayList<>();
     private NoticeHandler handler;
 
     @BeforeEach
@@ -57,20 +61,22 @@ class NoticeHandlerTest {
         campaigns.create(Fixtures.campaign("first-notice", ChannelPolicy.EMAIL_FIRST));
         registry.put(Fixtures.stored(keyer, cipher, kim, "김민지", NoticeLocale.KO, Set.of(ItemKind.EMAIL), false));
         registry.put(Fixtures.stored(keyer, cipher, lee, "", NoticeLocale.KO, Set.of(ItemKind.PHONE), true));
-        handler = new NoticeHandler(new SenderService(
-                campaigns,
-                registry,
-                new InMemoryJobLedger(),
-                log,
-                log,
-                cipher,
-                keyer,
-                email,
-                sms,
-                new InMemorySendGovernor(),
-                turn -> {},
-                new MutableClock(Fixtures.T0),
-                Duration.ofMinutes(2)));
+        handler = new NoticeHandler(
+                new SenderService(
+                        campaigns,
+                        registry,
+                        new InMemoryJobLedger(),
+                        log,
+                        log,
+                        cipher,
+                        keyer,
+                        email,
+                        sms,
+                        new InMemorySendGovernor(),
+                        turn -> {},
+                        new MutableClock(Fixtures.T0),
+                        Duration.ofMinutes(2)),
+                new QueueBatchProcessor("notice", deadLettered::add));
     }
 
     private SQSEvent event() throws IOException {
@@ -83,12 +89,14 @@ class NoticeHandlerTest {
     }
 
     @Test
-    void handleRequest_batchWithAMalformedBody_sendsTheJobsAndFailsOnlyTheMalformedOne() throws IOException {
+    void handleRequest_batchWithAMalformedBody_sendsTheJobsAndDeadLettersTheMalformedOneAtOnce() throws IOException {
         SQSBatchResponse response = handler.handleRequest(event(), null);
 
-        assertThat(response.getBatchItemFailures())
-                .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(deadLettered)
+                .extracting(PoisonQueue.PoisonMessage::messageId)
                 .containsExactly("c80e8021-a70a-42c7-a470-796e1186f753");
+        assertThat(deadLettered.getFirst().reason()).startsWith("MalformedMessageException: notice job:");
         assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
         assertThat(sms.sentTo("+821001234567")).isEqualTo(1);
     }

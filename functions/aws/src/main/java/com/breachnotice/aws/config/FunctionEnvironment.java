@@ -1,5 +1,6 @@
 package com.breachnotice.aws.config;
 
+import com.breachnotice.core.contact.ContactNormalizer;
 import java.util.Map;
 
 /**
@@ -23,6 +24,21 @@ public final class FunctionEnvironment {
         String value = variables.get(name);
         if (value == null || value.isBlank()) {
             throw new MissingSettingException(name);
+        }
+        return value;
+    }
+
+    /**
+     * A region code (such as {@code KR}) that libphonenumber knows: the country of a phone number
+     * written without its country code. An unknown one fails start-up here, naming the variable,
+     * rather than every national number being rejected later, row by row.
+     */
+    public String requireCountry(String name) {
+        String value = require(name).strip();
+        try {
+            ContactNormalizer.forCountry(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(name + ": " + e.getMessage(), e);
         }
         return value;
     }

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -27,15 +28,19 @@ public final class DynamoDbFallbackContacts implements FallbackContacts {
     /** More owners than this for one address is not a person's address: no fallback fan-out. */
     static final int MAX_OWNERS = 100;
 
-    private static final int MAX_ROUNDS = 5;
-    private static final long BASE_BACKOFF_MILLIS = 50;
-
     private final DynamoDbClient dynamoDb;
+    private final DynamoDbBatches batches;
     private final String contactTable;
     private final String subjectTable;
 
     public DynamoDbFallbackContacts(DynamoDbClient dynamoDb, String contactTable, String subjectTable) {
+        this(dynamoDb, new DynamoDbBatches(dynamoDb), contactTable, subjectTable);
+    }
+
+    DynamoDbFallbackContacts(
+            DynamoDbClient dynamoDb, DynamoDbBatches batches, String contactTable, String subjectTable) {
         this.dynamoDb = dynamoDb;
+        this.batches = batches;
         this.contactTable = contactTable;
         this.subjectTable = subjectTable;
     }
@@ -71,41 +76,14 @@ public final class DynamoDbFallbackContacts implements FallbackContacts {
     }
 
     private List<Map<String, AttributeValue>> batchGet(
-            String table, String keyName, List<String> keys, @org.jspecify.annotations.Nullable String projection) {
-        KeysAndAttributes.Builder request = KeysAndAttributes.builder()
+            String table, String keyName, List<String> keys, @Nullable String projection) {
+        KeysAndAttributes.Builder read = KeysAndAttributes.builder()
                 .keys(keys.stream().map(key -> Map.of(keyName, s(key))).toList());
         if (projection != null) {
-            request.projectionExpression(projection);
+            read.projectionExpression(projection);
         }
-        Map<String, KeysAndAttributes> asked = Map.of(table, request.build());
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        for (int round = 0; !asked.isEmpty(); round++) {
-            backoff(round);
-            Map<String, KeysAndAttributes> current = asked;
-            var response = dynamoDb.batchGetItem(b -> b.requestItems(current));
-            items.addAll(response.responses().getOrDefault(table, List.of()));
-            asked = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-        }
-        return items;
-    }
-
-    /**
-     * Unprocessed keys mean throttling: back off before asking again, and give up with an exception
-     * rather than answer fewer phones than the owners have, which would lose a person silently. The
-     * event is then retried by Lambda.
-     */
-    private static void backoff(int round) {
-        if (round == 0) {
-            return;
-        }
-        if (round >= MAX_ROUNDS) {
-            throw new IllegalStateException("DynamoDB kept returning unprocessed keys after " + MAX_ROUNDS + " rounds");
-        }
-        try {
-            Thread.sleep(BASE_BACKOFF_MILLIS << (round - 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading fallback contacts", e);
-        }
+        // Fewer phones than the owners have would lose a person silently: when DynamoDB keeps
+        // leaving keys unprocessed this throws, and the event is retried by Lambda.
+        return batches.get(table, read.build());
     }
 }

@@ -26,7 +26,6 @@ import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -46,14 +45,13 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  */
 public final class DynamoDbIntakeLedger implements IntakeLedger {
 
-    private static final int MAX_KEYS = 100;
-    private static final int MAX_ROUNDS = 10;
-
     private final DynamoDbClient dynamoDb;
+    private final DynamoDbBatches batches;
     private final String intakeTable;
 
     public DynamoDbIntakeLedger(DynamoDbClient dynamoDb, String intakeTable) {
         this.dynamoDb = dynamoDb;
+        this.batches = new DynamoDbBatches(dynamoDb);
         this.intakeTable = intakeTable;
     }
 
@@ -126,25 +124,10 @@ public final class DynamoDbIntakeLedger implements IntakeLedger {
         for (int range = 0; range < ranges; range++) {
             keys.add(Map.of("manifestId", s(rangeId(manifestId, range))));
         }
-        for (int from = 0; from < keys.size(); from += MAX_KEYS) {
-            Map<String, KeysAndAttributes> request = Map.of(
-                    intakeTable,
-                    KeysAndAttributes.builder()
-                            .keys(keys.subList(from, Math.min(keys.size(), from + MAX_KEYS)))
-                            .consistentRead(true)
-                            .build());
-            for (int round = 0; !request.isEmpty(); round++) {
-                if (round >= MAX_ROUNDS) {
-                    throw new IllegalStateException("the intake table kept returning unprocessed keys");
-                }
-                Map<String, KeysAndAttributes> asked = request;
-                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(asked));
-                for (Map<String, AttributeValue> item : response.responses().getOrDefault(intakeTable, List.of())) {
-                    byId.put(requiredString(item, "manifestId"), rangeOutcome(item));
-                }
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            }
-        }
+        batches.get(
+                intakeTable,
+                KeysAndAttributes.builder().keys(keys).consistentRead(true).build(),
+                item -> byId.put(requiredString(item, "manifestId"), rangeOutcome(item)));
         List<RangeOutcome> summaries = new ArrayList<>(ranges);
         for (int range = 0; range < ranges; range++) {
             RangeOutcome summary = byId.get(rangeId(manifestId, range));

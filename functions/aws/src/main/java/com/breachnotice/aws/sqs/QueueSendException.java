@@ -1,8 +1,8 @@
 package com.breachnotice.aws.sqs;
 
 /**
- * Some messages were still refused by the queue after the bounded retries. Nothing is dropped
- * silently: the caller fails (and its own message is redelivered), so the work is retried whole.
+ * The queue refused a message as the sender's fault (too large, invalid), which no retry mends.
+ * Nothing is dropped silently: the caller fails (and its own message is redelivered or dead-lettered).
  */
 public final class QueueSendException extends RuntimeException {
 

@@ -1,6 +1,6 @@
 package com.breachnotice.aws.sqs;
 
-import java.time.Duration;
+import com.breachnotice.aws.BatchRetry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,29 +15,29 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
  * Sends message bodies with {@code SendMessageBatch}, ten per call. A batch call can succeed while
- * some of its entries fail; those entries are sent again (a bounded number of times, with
- * exponential backoff) and if any is still refused the call throws: a message is never dropped.
- * Entries the queue refuses as the sender's fault (too large, invalid) are not retried.
+ * some of its entries fail; those entries are sent again through the one {@link BatchRetry} policy,
+ * and if any is still refused it throws {@link com.breachnotice.aws.BatchIncompleteException}: a
+ * message is never dropped. Entries the queue refuses as the sender's fault (too large, invalid) are
+ * not retried: {@link QueueSendException} at once.
  */
 final class SqsBatchSender {
 
     static final int MAX_BATCH = 10;
-    static final int MAX_ATTEMPTS = 4;
 
     private static final Logger LOG = LoggerFactory.getLogger(SqsBatchSender.class);
 
     private final SqsClient sqs;
     private final String queueUrl;
-    private final Duration baseBackoff;
+    private final BatchRetry retry;
 
-    SqsBatchSender(SqsClient sqs, String queueUrl, Duration baseBackoff) {
+    SqsBatchSender(SqsClient sqs, String queueUrl, BatchRetry retry) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
-        this.baseBackoff = baseBackoff;
+        this.retry = retry;
     }
 
     SqsBatchSender(SqsClient sqs, String queueUrl) {
-        this(sqs, queueUrl, Duration.ofMillis(100));
+        this(sqs, queueUrl, BatchRetry.standard());
     }
 
     void send(List<String> bodies) {
@@ -51,50 +51,29 @@ final class SqsBatchSender {
         for (int i = 0; i < chunk.size(); i++) {
             pending.put(Integer.toString(i), chunk.get(i));
         }
-        TreeSet<String> lastCodes = new TreeSet<>();
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS && !pending.isEmpty(); attempt++) {
-            if (attempt > 1) {
-                backoff(attempt);
-            }
-            List<SendMessageBatchRequestEntry> entries = new ArrayList<>(pending.size());
-            pending.forEach((id, body) -> entries.add(SendMessageBatchRequestEntry.builder()
-                    .id(id)
-                    .messageBody(body)
-                    .build()));
-            SendMessageBatchResponse response =
-                    sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
-            response.successful().forEach(ok -> pending.remove(ok.id()));
-            lastCodes.clear();
-            for (BatchResultErrorEntry failed : response.failed()) {
-                lastCodes.add(failed.code());
-                if (Boolean.TRUE.equals(failed.senderFault())) {
-                    throw new QueueSendException(
-                            "the queue refused a message as invalid (" + failed.code() + "): " + queueUrl);
-                }
-            }
-            if (!pending.isEmpty()) {
-                LOG.warn(
-                        "{} of {} messages not accepted by {} on attempt {} ({})",
-                        pending.size(),
-                        chunk.size(),
-                        queueUrl,
-                        attempt,
-                        lastCodes);
-            }
-        }
-        if (!pending.isEmpty()) {
-            throw new QueueSendException(pending.size() + " of " + chunk.size() + " messages not accepted by "
-                    + queueUrl + " after " + MAX_ATTEMPTS + " attempts " + lastCodes);
-        }
+        retry.untilDone("SendMessageBatch to " + queueUrl, pending, this::attempt, Map::size);
     }
 
-    private void backoff(int attempt) {
-        long millis = baseBackoff.toMillis() << (attempt - 2);
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new QueueSendException("interrupted while resending to " + queueUrl);
+    /** Sends what is pending and answers what the queue did not take. */
+    private Map<String, String> attempt(Map<String, String> pending) {
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>(pending.size());
+        pending.forEach((id, body) -> entries.add(
+                SendMessageBatchRequestEntry.builder().id(id).messageBody(body).build()));
+        SendMessageBatchResponse response =
+                sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
+        Map<String, String> left = new LinkedHashMap<>(pending);
+        response.successful().forEach(ok -> left.remove(ok.id()));
+        TreeSet<String> codes = new TreeSet<>();
+        for (BatchResultErrorEntry failed : response.failed()) {
+            codes.add(failed.code());
+            if (Boolean.TRUE.equals(failed.senderFault())) {
+                throw new QueueSendException(
+                        "the queue refused a message as invalid (" + failed.code() + "): " + queueUrl);
+            }
         }
+        if (!left.isEmpty()) {
+            LOG.warn("{} of {} messages not accepted by {} ({})", left.size(), pending.size(), queueUrl, codes);
+        }
+        return left;
     }
 }

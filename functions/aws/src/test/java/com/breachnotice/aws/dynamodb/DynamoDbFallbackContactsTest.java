@@ -3,12 +3,15 @@ package com.breachnotice.aws.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.breachnotice.aws.BatchIncompleteException;
+import com.breachnotice.aws.BatchRetry;
 import com.breachnotice.aws.TestStacks;
 import com.breachnotice.core.contact.ContactKey;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 
@@ -19,7 +22,11 @@ class DynamoDbFallbackContactsTest {
     private static final ContactKey PHONE = TestStacks.phoneKey("+821000000001");
 
     private final RecordingDynamoDb dynamoDb = new RecordingDynamoDb();
-    private final DynamoDbFallbackContacts fallback = new DynamoDbFallbackContacts(dynamoDb, "contacts", "subjects");
+    private final DynamoDbFallbackContacts fallback = new DynamoDbFallbackContacts(
+            dynamoDb,
+            new DynamoDbBatches(dynamoDb, new BatchRetry(3, BackoffStrategy.retryImmediately(), delay -> {})),
+            "contacts",
+            "subjects");
 
     DynamoDbFallbackContactsTest() {
         dynamoDb.items = request -> Map.of("customerIds", AttributeValue.fromSs(List.of("owner-1")));
@@ -49,7 +56,7 @@ class DynamoDbFallbackContactsTest {
                 .unprocessedKeys(request.requestItems())
                 .build();
 
-        assertThatThrownBy(() -> fallback.phonesOfOwners(EMAIL)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> fallback.phonesOfOwners(EMAIL)).isInstanceOf(BatchIncompleteException.class);
     }
 
     private static Map<String, List<Map<String, AttributeValue>>> answer(String table) {

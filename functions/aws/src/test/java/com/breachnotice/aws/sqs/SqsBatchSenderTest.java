@@ -3,6 +3,8 @@ package com.breachnotice.aws.sqs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.breachnotice.aws.BatchIncompleteException;
+import com.breachnotice.aws.BatchRetry;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -66,8 +68,11 @@ class SqsBatchSenderTest {
         return response.successful(ok).failed(failed).build();
     }
 
+    private static final BatchRetry RETRY = new BatchRetry(
+            4, software.amazon.awssdk.retries.api.BackoffStrategy.fixedDelay(Duration.ofMillis(5)), delay -> {});
+
     private final ScriptedSqs sqs = new ScriptedSqs();
-    private final SqsBatchSender sender = new SqsBatchSender(sqs, "https://queue", Duration.ofMillis(1));
+    private final SqsBatchSender sender = new SqsBatchSender(sqs, "https://queue", RETRY);
 
     private static List<String> bodies(int n) {
         return IntStream.range(0, n).mapToObj(i -> "body-" + i).toList();
@@ -99,15 +104,14 @@ class SqsBatchSenderTest {
 
     @Test
     void send_failingEveryAttempt_throwsNeverDrops() {
-        for (int i = 0; i < SqsBatchSender.MAX_ATTEMPTS; i++) {
+        for (int i = 0; i < RETRY.maxAttempts(); i++) {
             sqs.script.add(r -> answer(r, Set.of("0"), false));
         }
 
         assertThatThrownBy(() -> sender.send(bodies(3)))
-                .isInstanceOf(QueueSendException.class)
-                .hasMessageContaining("1 of 3 messages")
-                .hasMessageContaining("InternalError");
-        assertThat(sqs.requests).hasSize(SqsBatchSender.MAX_ATTEMPTS);
+                .isInstanceOf(BatchIncompleteException.class)
+                .hasMessageContaining("SendMessageBatch to https://queue: 1 left undone after 4 attempts");
+        assertThat(sqs.requests).hasSize(RETRY.maxAttempts());
     }
 
     @Test

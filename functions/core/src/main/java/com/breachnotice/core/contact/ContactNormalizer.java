@@ -39,6 +39,20 @@ public final class ContactNormalizer {
         return new ContactNormalizer("KR");
     }
 
+    /**
+     * A normalizer for which a phone number written without its country code belongs to {@code
+     * country} (a region code such as {@code KR}, a deployment setting).
+     *
+     * @throws IllegalArgumentException if libphonenumber does not know the region, which would
+     *     otherwise reject every national number quietly, row by row
+     */
+    public static ContactNormalizer forCountry(String country) {
+        if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(country)) {
+            throw new IllegalArgumentException("not a supported region code (such as KR): " + country);
+        }
+        return new ContactNormalizer(country);
+    }
+
     public Optional<Contact> email(String raw) {
         String trimmed = raw.strip();
         int at = trimmed.lastIndexOf('@');

@@ -2,12 +2,13 @@ package com.breachnotice.core.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import com.breachnotice.core.testing.SeededCases;
+import com.breachnotice.core.testing.SeededCases.Batch;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The fast path for Korean numbers written the usual way gives exactly what libphonenumber's parse
@@ -15,24 +16,39 @@ import net.jqwik.api.Provide;
  */
 class ContactNormalizerPhonePropertyTest {
 
+    private static final String DIGITS = "0123456789";
+
     private final ContactNormalizer normalizer = ContactNormalizer.korea();
 
-    @Property(tries = 3000)
-    void phone_koreanShapes_sameAsLibphonenumber(@ForAll("koreanShapes") String written) {
-        assertThat(normalizer.phone(written)).isEqualTo(normalizer.phoneByLibrary(written.strip()));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("koreanShapes")
+    void phone_koreanShapes_sameAsLibphonenumber(Batch<String> written) {
+        written.check(text -> assertThat(normalizer.phone(text)).isEqualTo(normalizer.phoneByLibrary(text.strip())));
     }
 
-    @Provide
-    Arbitrary<String> koreanShapes() {
-        Arbitrary<String> prefix =
-                Arbitraries.of("010", "011", "016", "017", "018", "019", "012", "013", "015", "01", "0");
-        Arbitrary<String> middle =
-                Arbitraries.strings().numeric().ofMinLength(2).ofMaxLength(5);
-        Arbitrary<String> last = Arbitraries.strings().numeric().ofMinLength(3).ofMaxLength(5);
-        Arbitrary<String> separator = Arbitraries.of("", "-", " ", ".", " - ");
-        Arbitrary<Boolean> international = Arbitraries.of(true, false);
-        return Combinators.combine(prefix, middle, last, separator, international)
-                .as((p, m, l, sep, intl) ->
-                        intl ? "+82" + sep + p.substring(1) + sep + m + sep + l : p + sep + m + sep + l);
+    static Stream<Batch<String>> koreanShapes() {
+        List<String> edges = List.of(
+                "01000000000",
+                "010-00-000",
+                "010-99999-99999",
+                "+82 10 1234 5678",
+                "+821012345678",
+                "0-00-000",
+                "01-1234-5678",
+                "010 - 1234 - 5678",
+                "011.234.5678",
+                "+82-0-12-345");
+        return SeededCases.of(edges, 3000, ContactNormalizerPhonePropertyTest::koreanShape);
+    }
+
+    private static String koreanShape(SplittableRandom random) {
+        String prefix =
+                SeededCases.oneOf(random, "010", "011", "016", "017", "018", "019", "012", "013", "015", "01", "0");
+        String middle = SeededCases.string(random, DIGITS, 2, 5);
+        String last = SeededCases.string(random, DIGITS, 3, 5);
+        String separator = SeededCases.oneOf(random, "", "-", " ", ".", " - ");
+        return random.nextBoolean()
+                ? "+82" + separator + prefix.substring(1) + separator + middle + separator + last
+                : prefix + separator + middle + separator + last;
     }
 }

@@ -2,6 +2,7 @@ package com.breachnotice.core.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,7 +18,19 @@ class ReferenceCodesTest {
 
     private static final String SYMBOLS = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-    private final ReferenceCodes codes = new ReferenceCodes(new SecureRandom());
+    private final ReferenceCodes codes = new ReferenceCodes(seeded(7));
+
+    /** A SecureRandom that draws the same codes on every run, so a failure can be replayed. */
+    private static SecureRandom seeded(long seed) {
+        try {
+            // SHA1PRNG seeded before its first use is deterministic; the default instance is not.
+            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+            random.setSeed(seed);
+            return random;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private List<String> sample(int n) {
         List<String> sample = new ArrayList<>();

@@ -2,17 +2,17 @@ package com.breachnotice.core.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.breachnotice.core.testing.SeededCases;
+import com.breachnotice.core.testing.SeededCases.Batch;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Rows written as RFC 4180 CSV read back unchanged. docs/manifest.md rejects a line break inside a
@@ -23,10 +23,41 @@ class ManifestReaderPropertyTest {
 
     record Row(String customerId, String name, String email, String phone, NoticeLocale locale, Set<ItemKind> items) {}
 
-    @Property(tries = 200)
-    void read_writtenValidRows_allAcceptedWithSameValues(
-            @ForAll("rows") @Size(min = 1, max = 25) List<Row> generated, @ForAll boolean quoteEverything) {
-        List<Row> rows = withUniqueIds(generated);
+    /** Rows to write, and whether every cell is quoted or only those that need it. */
+    record Written(List<Row> rows, boolean quoteEverything) {}
+
+    /** Rows to write, and for each whether its name gets a line break. */
+    record Broken(List<Row> rows, List<Boolean> breakName) {}
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("writtenRows")
+    void read_writtenValidRows_allAcceptedWithSameValues(Batch<Written> written) {
+        written.check(w -> readBackUnchanged(w.rows(), w.quoteEverything()));
+    }
+
+    private static final Row PLAIN =
+            new Row("c1", "", "a@example.com", "01023456789", NoticeLocale.KO, EnumSet.allOf(ItemKind.class));
+    private static final Row AWKWARD = new Row(
+            "\"x,\"\" 가",
+            "김, \"민지\"",
+            "a.b+c_d-e@xn--3e0b707e.kr",
+            "01099999999",
+            NoticeLocale.EN,
+            EnumSet.of(ItemKind.values()[0]));
+
+    static Stream<Batch<Written>> writtenRows() {
+        Row plain = PLAIN;
+        Row awkward = AWKWARD;
+        List<Written> edges = List.of(
+                new Written(withUniqueIds(List.of(plain)), false),
+                new Written(withUniqueIds(List.of(plain)), true),
+                new Written(withUniqueIds(List.of(awkward, plain)), false),
+                new Written(withUniqueIds(Collections.nCopies(25, awkward)), true));
+        return SeededCases.of(
+                edges, 200, random -> new Written(withUniqueIds(rows(random, 1, 25)), random.nextBoolean()));
+    }
+
+    private static void readBackUnchanged(List<Row> rows, boolean quoteEverything) {
         StringBuilder csv = new StringBuilder("customer_id,name,email,phone,locale,affected\r\n");
         for (Row row : rows) {
             csv.append(line(row, quoteEverything)).append("\r\n");
@@ -50,11 +81,29 @@ class ManifestReaderPropertyTest {
         }
     }
 
-    @Property(tries = 100)
-    void read_namesWithLineBreaks_rejectedOnTheirFirstLineAndLaterLinesExact(
-            @ForAll("rows") @Size(min = 1, max = 15) List<Row> generated,
-            @ForAll @Size(min = 15) List<Boolean> breakName) {
-        List<Row> rows = withUniqueIds(generated);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenRows")
+    void read_namesWithLineBreaks_rejectedOnTheirFirstLineAndLaterLinesExact(Batch<Broken> broken) {
+        broken.check(b -> rejectedOnFirstLine(b.rows(), b.breakName()));
+    }
+
+    static Stream<Batch<Broken>> brokenRows() {
+        List<Row> three = withUniqueIds(List.of(PLAIN, AWKWARD, PLAIN));
+        List<Broken> edges = List.of(
+                new Broken(three, List.of(true, true, true)),
+                new Broken(three, List.of(false, true, false)),
+                new Broken(three, List.of(true, false, true)));
+        return SeededCases.of(edges, 100, random -> {
+            List<Row> rows = withUniqueIds(rows(random, 1, 15));
+            List<Boolean> breakName = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                breakName.add(random.nextBoolean());
+            }
+            return new Broken(rows, breakName);
+        });
+    }
+
+    private static void rejectedOnFirstLine(List<Row> rows, List<Boolean> breakName) {
         StringBuilder csv = new StringBuilder("customer_id,name,email,phone,locale,affected\n");
         long line = 2;
         List<Long> expectedRejected = new ArrayList<>();
@@ -85,35 +134,41 @@ class ManifestReaderPropertyTest {
         assertThat(read.acceptedLines()).containsExactlyElementsOf(expectedAccepted);
     }
 
-    @Provide
-    Arbitrary<List<Row>> rows() {
-        Arbitrary<String> id = Arbitraries.strings()
-                .withChars("ABCxyz0123456789-_,\"' 가")
-                .ofMinLength(1)
-                .ofMaxLength(20)
-                .map(String::strip)
-                .filter(s -> !s.isEmpty());
-        Arbitrary<String> name = Arbitraries.strings()
-                .withChars("김이박민지 abcXYZ,\"'.-;")
-                .ofMaxLength(40)
-                .map(String::strip);
-        Arbitrary<String> local = Arbitraries.strings()
-                .withChars("abcdefXYZ0123456789._+-")
-                .ofMinLength(1)
-                .ofMaxLength(20)
-                .filter(s -> !s.startsWith(".") && !s.endsWith(".") && !s.contains(".."));
-        Arbitrary<String> domain = Arbitraries.of("example.com", "mail.example.co.kr", "naver.com", "xn--3e0b707e.kr");
-        Arbitrary<String> email = Combinators.combine(local, domain).as((l, d) -> l + "@" + d);
+    /** {@code min..max} rows of valid values (ids made unique by {@link #withUniqueIds}). */
+    private static List<Row> rows(SplittableRandom random, int min, int max) {
+        int size = random.nextInt(min, max + 1);
+        List<Row> rows = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            rows.add(row(random));
+        }
+        return rows;
+    }
+
+    private static Row row(SplittableRandom random) {
+        String id;
+        do {
+            id = SeededCases.string(random, "ABCxyz0123456789-_,\"' 가", 1, 20).strip();
+        } while (id.isEmpty());
+        String name = SeededCases.string(random, "김이박민지 abcXYZ,\"'.-;", 0, 40).strip();
+        String local;
+        do {
+            local = SeededCases.string(random, "abcdefXYZ0123456789._+-", 1, 20);
+        } while (local.startsWith(".") || local.endsWith(".") || local.contains(".."));
+        String email = local + "@"
+                + SeededCases.oneOf(random, "example.com", "mail.example.co.kr", "naver.com", "xn--3e0b707e.kr");
         // 010-5xxx is only partly allocated (libphonenumber refuses some 010-59xx), so skip 0, 1 and 5.
-        Arbitrary<String> phone = Combinators.combine(
-                        Arbitraries.of("2", "3", "4", "6", "7", "8", "9"),
-                        Arbitraries.strings().numeric().ofLength(7))
-                .as((first, rest) -> "010" + first + rest);
-        Arbitrary<Set<ItemKind>> items =
-                Arbitraries.subsetOf(ItemKind.values()).ofMinSize(1).map(set -> (Set<ItemKind>) EnumSet.copyOf(set));
-        Arbitrary<Row> row = Combinators.combine(id, name, email, phone, Arbitraries.of(NoticeLocale.class), items)
-                .as(Row::new);
-        return row.list();
+        String phone = "010" + SeededCases.oneOf(random, "2", "3", "4", "6", "7", "8", "9")
+                + SeededCases.string(random, "0123456789", 7, 7);
+        NoticeLocale locale = SeededCases.oneOf(random, NoticeLocale.values());
+        Set<ItemKind> items = EnumSet.noneOf(ItemKind.class);
+        while (items.isEmpty()) {
+            for (ItemKind item : ItemKind.values()) {
+                if (random.nextBoolean()) {
+                    items.add(item);
+                }
+            }
+        }
+        return new Row(id, name, email, phone, locale, items);
     }
 
     private static List<Row> withUniqueIds(List<Row> rows) {

@@ -169,7 +169,12 @@ class CloudFormationTemplateTest {
                             "CONTACT_KEY_ID",
                             "PEPPER_SECRET_ID",
                             "SES_CONFIGURATION_SET",
-                            "NOTICE_FROM_ADDRESS");
+                            "NOTICE_FROM_ADDRESS",
+                            "INGEST_DEAD_LETTER_QUEUE_URL",
+                            "PLAN_DEAD_LETTER_QUEUE_URL",
+                            "NOTICE_DEAD_LETTER_QUEUE_URL",
+                            "CODE_DEAD_LETTER_QUEUE_URL",
+                            "DEFAULT_COUNTRY");
             assertThat(function.runtime()).isEqualTo("java21");
         }
         FunctionDefinition notice = template.requireFunction("NoticeFunction");

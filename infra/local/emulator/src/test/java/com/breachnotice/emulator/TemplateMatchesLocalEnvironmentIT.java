@@ -80,8 +80,10 @@ class TemplateMatchesLocalEnvironmentIT {
                 .containsEntry("CONTACT_KEY_ID", stack.attribute("ContactKey", "Arn"))
                 .containsEntry("PEPPER_SECRET_ID", stack.physicalId("PepperSecret"))
                 .containsEntry("SES_CONFIGURATION_SET", stack.stackName() + "-notices")
-                .containsEntry("NOTICE_FROM_ADDRESS", "notices@breach-notice.example");
-        assertThat(environment).hasSize(15);
+                .containsEntry("NOTICE_FROM_ADDRESS", "notices@breach-notice.example")
+                .containsEntry("NOTICE_DEAD_LETTER_QUEUE_URL", stack.physicalId("NoticeDeadLetterQueue"))
+                .containsEntry("DEFAULT_COUNTRY", "KR");
+        assertThat(environment).hasSize(20);
         clients.sqs.getQueueAttributes(r -> r.queueUrl(environment.get("NOTICE_QUEUE_URL")));
         clients.s3.headBucket(r -> r.bucket(environment.get("MANIFEST_BUCKET")));
     }

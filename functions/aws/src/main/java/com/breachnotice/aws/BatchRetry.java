@@ -1,0 +1,91 @@
+package com.breachnotice.aws;
+
+import java.time.Duration;
+import java.util.function.ToIntFunction;
+import java.util.function.UnaryOperator;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+
+/**
+ * The one policy for the part of a batch call that AWS hands back undone: DynamoDB's unprocessed
+ * items and keys, SQS's failed batch entries. The SDK retries a call that fails whole; a call that
+ * succeeds with some of its work left over is ours to retry, and every adapter does it through here
+ * so that limits and backoff are the same everywhere.
+ *
+ * <p>Leftovers mean throttling, so each retry waits first, by the SDK's {@link BackoffStrategy}
+ * (exponential with full jitter by default, as AWS advises for batch leftovers). After a bounded
+ * number of attempts it gives up with {@link BatchIncompleteException} rather than return less than
+ * it was asked: the caller's invocation fails and its event is retried whole.
+ */
+public final class BatchRetry {
+
+    /** Attempts in all, the first one included. */
+    public static final int DEFAULT_MAX_ATTEMPTS = 8;
+
+    static final Duration BASE_DELAY = Duration.ofMillis(50);
+    static final Duration MAX_DELAY = Duration.ofSeconds(2);
+
+    /** Waits between attempts; tests pass one that records instead of sleeping. */
+    @FunctionalInterface
+    public interface Pause {
+        void pause(Duration delay) throws InterruptedException;
+    }
+
+    private final int maxAttempts;
+    private final BackoffStrategy backoff;
+    private final Pause pause;
+
+    public BatchRetry(int maxAttempts, BackoffStrategy backoff, Pause pause) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
+        }
+        this.maxAttempts = maxAttempts;
+        this.backoff = backoff;
+        this.pause = pause;
+    }
+
+    /** At most {@value #DEFAULT_MAX_ATTEMPTS} attempts, 50 ms to 2 s apart (at most about 5 s of waiting). */
+    public static BatchRetry standard() {
+        return new BatchRetry(
+                DEFAULT_MAX_ATTEMPTS, BackoffStrategy.exponentialDelay(BASE_DELAY, MAX_DELAY), Thread::sleep);
+    }
+
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    /**
+     * Calls {@code attempt} with {@code work}, then with what each call hands back, until what it
+     * hands back counts zero by {@code size}. Waits by the backoff before every call but the first.
+     *
+     * @param what names the work in the exception (a table or queue, never an item's content)
+     * @throws BatchIncompleteException when work is still left after the last attempt
+     */
+    public <T> void untilDone(String what, T work, UnaryOperator<T> attempt, ToIntFunction<T> size) {
+        T left = work;
+        for (int number = 1; number <= maxAttempts; number++) {
+            if (size.applyAsInt(left) == 0) {
+                return;
+            }
+            if (number > 1) {
+                wait(what, backoff.computeDelay(number));
+            }
+            left = attempt.apply(left);
+        }
+        int remaining = size.applyAsInt(left);
+        if (remaining > 0) {
+            throw new BatchIncompleteException(what, remaining, maxAttempts);
+        }
+    }
+
+    private void wait(String what, Duration delay) {
+        if (delay.isZero() || delay.isNegative()) {
+            return;
+        }
+        try {
+            pause.pause(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BatchIncompleteException(what + ": interrupted while backing off", e);
+        }
+    }
+}

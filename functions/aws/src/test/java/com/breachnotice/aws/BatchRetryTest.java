@@ -1,0 +1,108 @@
+package com.breachnotice.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+
+class BatchRetryTest {
+
+    private final List<Duration> pauses = new ArrayList<>();
+    private final BatchRetry retry = new BatchRetry(
+            4,
+            BackoffStrategy.exponentialDelayWithoutJitter(Duration.ofMillis(10), Duration.ofMillis(25)),
+            pauses::add);
+
+    @Test
+    void untilDone_nothingLeftAfterTheFirstCall_callsOnceWithoutWaiting() {
+        List<Integer> calls = new ArrayList<>();
+
+        retry.untilDone(
+                "work",
+                5,
+                left -> {
+                    calls.add(left);
+                    return 0;
+                },
+                n -> n);
+
+        assertThat(calls).containsExactly(5);
+        assertThat(pauses).isEmpty();
+    }
+
+    @Test
+    void untilDone_leftovers_callsAgainWithTheLeftoverAfterTheSdkBackoff() {
+        List<Integer> calls = new ArrayList<>();
+
+        retry.untilDone(
+                "work",
+                5,
+                left -> {
+                    calls.add(left);
+                    return left - 2;
+                },
+                n -> Math.max(0, n));
+
+        assertThat(calls).containsExactly(5, 3, 1);
+        // The SDK's strategy: attempt 2 waits the base, then doubles, capped at the maximum.
+        assertThat(pauses).containsExactly(Duration.ofMillis(10), Duration.ofMillis(20));
+    }
+
+    @Test
+    void untilDone_leftoversAfterTheLastAttempt_throwsNamingTheWorkAndTheCount() {
+        List<Integer> calls = new ArrayList<>();
+
+        assertThatThrownBy(() -> retry.untilDone(
+                        "BatchWriteItem on deliveries",
+                        3,
+                        left -> {
+                            calls.add(left);
+                            return 1;
+                        },
+                        n -> n))
+                .isInstanceOf(BatchIncompleteException.class)
+                .hasMessage("BatchWriteItem on deliveries: 1 left undone after 4 attempts");
+        assertThat(calls).hasSize(4);
+        assertThat(pauses).containsExactly(Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(25));
+    }
+
+    @Test
+    void untilDone_nothingToDo_neverCalls() {
+        retry.untilDone(
+                "work",
+                0,
+                left -> {
+                    throw new AssertionError("called");
+                },
+                n -> n);
+
+        assertThat(pauses).isEmpty();
+    }
+
+    @Test
+    void untilDone_interruptedWhileWaiting_throwsAndKeepsTheInterrupt() {
+        BatchRetry interrupted =
+                new BatchRetry(3, BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(1)), delay -> {
+                    throw new InterruptedException();
+                });
+
+        try {
+            assertThatThrownBy(() -> interrupted.untilDone("work", 2, left -> 1, n -> n))
+                    .isInstanceOf(BatchIncompleteException.class)
+                    .hasCauseInstanceOf(InterruptedException.class);
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void new_noAttempts_isRefused() {
+        assertThatThrownBy(() -> new BatchRetry(0, BackoffStrategy.retryImmediately(), d -> {}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

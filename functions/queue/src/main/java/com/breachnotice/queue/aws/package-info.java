@@ -1,0 +1,4 @@
+@NullMarked
+package com.breachnotice.queue.aws;
+
+import org.jspecify.annotations.NullMarked;
