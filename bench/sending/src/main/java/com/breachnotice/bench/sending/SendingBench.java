@@ -625,8 +625,7 @@ public final class SendingBench {
                             byOther,
                             repeats.size()),
                     "lease expiry 0, other 0",
-                    byLeaseExpiry == 0
-                            && byOther == 0);
+                    byLeaseExpiry == 0 && byOther == 0);
             row(
                     "chaos: extra notices",
                     String.format(
