@@ -23,7 +23,6 @@ import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.manifest.Rejection;
 import com.breachnotice.core.registry.SubjectRole;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,19 +41,16 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * {@link SubjectRegistry} on the subjects and contacts tables, batched: one chunk of rows costs one
- * {@code BatchGetItem} per 100 keys of each table, then
+ * {@link SubjectRegistry} on the subjects and contacts tables, batched (through {@link DynamoDbBatches},
+ * the one policy for unprocessed items): one chunk of rows costs one {@code BatchGetItem} per 100 keys
+ * of each table, then
  *
  * <ul>
  *   <li>items that are absent: {@code BatchWriteItem} puts, 25 per request;
@@ -96,12 +92,10 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry {
     /** Concurrent requests per call the wiring should allow: enough to hide latency, polite to the table. */
     public static final int DEFAULT_CONCURRENCY = 8;
 
-    static final int MAX_GET_KEYS = 100;
-    static final int MAX_WRITE_ITEMS = 25;
-    private static final int MAX_ROUNDS = 10;
-    private static final Duration BASE_BACKOFF = Duration.ofMillis(50);
+    static final int MAX_WRITE_ITEMS = DynamoDbBatches.MAX_WRITE_ITEMS;
 
     private final DynamoDbClient dynamoDb;
+    private final DynamoDbBatches batches;
     private final String subjectTable;
     private final String contactTable;
     private final Executor executor;
@@ -115,6 +109,7 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry {
     public DynamoDbSubjectRegistry(
             DynamoDbClient dynamoDb, String subjectTable, String contactTable, Executor executor) {
         this.dynamoDb = dynamoDb;
+        this.batches = new DynamoDbBatches(dynamoDb);
         this.subjectTable = subjectTable;
         this.contactTable = contactTable;
         this.executor = executor;
@@ -221,8 +216,8 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry {
         }
 
         List<Runnable> writes = new ArrayList<>();
-        chunks(subjectPuts, MAX_WRITE_ITEMS).forEach(chunk -> writes.add(() -> batchPut(subjectTable, chunk)));
-        chunks(contactPuts, MAX_WRITE_ITEMS).forEach(chunk -> writes.add(() -> batchPut(contactTable, chunk)));
+        chunks(subjectPuts, MAX_WRITE_ITEMS).forEach(chunk -> writes.add(() -> batches.put(subjectTable, chunk)));
+        chunks(contactPuts, MAX_WRITE_ITEMS).forEach(chunk -> writes.add(() -> batches.put(contactTable, chunk)));
         subjectUpdates.forEach(update -> writes.add(() -> updateSubject(update)));
         contactUpdates.forEach(update -> writes.add(() -> dynamoDb.updateItem(update)));
         runAll(writes);
@@ -508,60 +503,20 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry {
             String projection,
             Map<String, String> names) {
         Map<String, Map<String, AttributeValue>> found = new HashMap<>();
-        List<String> unique = new ArrayList<>(new java.util.LinkedHashSet<>(keys));
-        for (List<String> chunk : chunks(unique, MAX_GET_KEYS)) {
-            Map<String, KeysAndAttributes> request = Map.of(
-                    table,
-                    KeysAndAttributes.builder()
-                            .keys(chunk.stream()
-                                    .map(key -> Map.of(keyName, s(key)))
-                                    .toList())
-                            .projectionExpression(projection)
-                            .expressionAttributeNames(names)
-                            .consistentRead(true)
-                            .build());
-            for (int round = 0; !request.isEmpty(); round++) {
-                backoff(round);
-                Map<String, KeysAndAttributes> asked = request;
-                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(asked));
-                response.responses().getOrDefault(table, List.of()).forEach(item -> found.put(keyOf.apply(item), item));
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            }
+        if (keys.isEmpty()) {
+            return found;
         }
+        KeysAndAttributes read = KeysAndAttributes.builder()
+                .keys(keys.stream()
+                        .distinct()
+                        .map(key -> Map.of(keyName, s(key)))
+                        .toList())
+                .projectionExpression(projection)
+                .expressionAttributeNames(names)
+                .consistentRead(true)
+                .build();
+        batches.get(table, read, item -> found.put(keyOf.apply(item), item));
         return found;
-    }
-
-    private void batchPut(String table, List<Map<String, AttributeValue>> items) {
-        Map<String, List<WriteRequest>> request = Map.of(
-                table,
-                items.stream()
-                        .map(item -> WriteRequest.builder()
-                                .putRequest(PutRequest.builder().item(item).build())
-                                .build())
-                        .toList());
-        for (int round = 0; !request.isEmpty(); round++) {
-            backoff(round);
-            Map<String, List<WriteRequest>> asked = request;
-            BatchWriteItemResponse response = dynamoDb.batchWriteItem(b -> b.requestItems(asked));
-            request = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-        }
-    }
-
-    private static void backoff(int round) {
-        if (round == 0) {
-            return;
-        }
-        if (round >= MAX_ROUNDS) {
-            throw new IllegalStateException(
-                    "DynamoDB kept returning unprocessed items after " + MAX_ROUNDS + " rounds");
-        }
-        try {
-            // Unprocessed items mean throttling: back off before asking again (AWS's advice).
-            Thread.sleep(Math.min(2_000, BASE_BACKOFF.toMillis() << (round - 1)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing the registry", e);
-        }
     }
 
     private static <T> List<List<T>> chunks(List<T> all, int size) {

@@ -93,6 +93,37 @@ class MessageCodecTest {
     }
 
     @Test
+    void noticeJob_enclosedContactWithBothRoles_rolesAndTheirItemsSurvive() {
+        var phone = TestStacks.phoneKey("+821000001111");
+        var items = java.util.Set.of(
+                com.breachnotice.core.manifest.ItemKind.EMAIL,
+                com.breachnotice.core.manifest.ItemKind.PHONE,
+                com.breachnotice.core.manifest.ItemKind.ADDRESS);
+        var both = new com.breachnotice.core.registry.StoredContact(
+                phone,
+                new com.breachnotice.core.crypto.Sealed("c-p", "wrapped-2"),
+                Optional.empty(),
+                NoticeLocale.KO,
+                items,
+                true,
+                true,
+                java.util.Map.of(
+                        com.breachnotice.core.registry.SubjectRole.CUSTOMER,
+                        java.util.Set.of(com.breachnotice.core.manifest.ItemKind.EMAIL),
+                        com.breachnotice.core.registry.SubjectRole.ADDRESS_BOOK,
+                        java.util.Set.of(
+                                com.breachnotice.core.manifest.ItemKind.PHONE,
+                                com.breachnotice.core.manifest.ItemKind.ADDRESS)));
+        NoticeJob job =
+                new NoticeJob("first", Channel.SMS, NoticeLocale.KO, List.of(phone), java.util.Map.of(phone, both));
+
+        String body = MessageCodec.encode(job);
+
+        assertThat(body).contains("\"r\":{\"customer\":[\"email\"],\"address_book\":[\"address\",\"phone\"]}");
+        assertThat(MessageCodec.decodeNoticeJob(body)).isEqualTo(job);
+    }
+
+    @Test
     void codeRequest_roundTrips() {
         CodeRequest request = new CodeRequest("ch-1", TestStacks.emailKey("x"), "123456", NoticeLocale.KO);
 

@@ -41,7 +41,9 @@ class IncidentSingleSourceTest {
     void changingEveryFact_changesThePublicViewAndEveryShippedNotice() {
         IncidentDescription sample = IncidentJson.sample();
         assertThat(sample.facts().keySet()).containsExactlyInAnyOrderElementsOf(CHANGED.keySet());
-        IncidentDescription changed = new IncidentDescription(sample.id(), sample.updatedAt(), CHANGED, sample.texts());
+        // A correction is published with its own time (the old one happens to be a date of the timeline).
+        IncidentDescription changed = new IncidentDescription(
+                sample.id(), java.time.Instant.parse("2024-08-01T00:00:00Z"), CHANGED, sample.texts());
 
         Map<String, String> surfaces = new LinkedHashMap<>();
         surfaces.put("GET /v1/incident", IncidentJson.publicJson(changed));

@@ -51,13 +51,18 @@ public record EventSourceDefinition(String name, String type, Map<String, Object
                 && types.contains("ReportBatchItemFailures");
     }
 
-    /** SQS {@code ScalingConfig.MaximumConcurrency}, if set. */
+    /** SQS {@code ScalingConfig.MaximumConcurrency}, if set as a number. */
     public Optional<Integer> maximumConcurrency() {
+        return maximumConcurrencyValue().filter(Number.class::isInstance).map(n -> ((Number) n).intValue());
+    }
+
+    /**
+     * SQS {@code ScalingConfig.MaximumConcurrency} as the template gives it, if set: a number, or an
+     * intrinsic (a {@code !Ref} of a parameter) for the stack to resolve.
+     */
+    public Optional<Object> maximumConcurrencyValue() {
         Map<String, Object> scaling = TemplateYaml.asMap(properties.get("ScalingConfig"));
-        if (scaling != null && scaling.get("MaximumConcurrency") instanceof Number n) {
-            return Optional.of(n.intValue());
-        }
-        return Optional.empty();
+        return scaling == null ? Optional.empty() : Optional.ofNullable(scaling.get("MaximumConcurrency"));
     }
 
     /** HttpApi {@code Method}, upper case ({@code GET}); empty for other types. */

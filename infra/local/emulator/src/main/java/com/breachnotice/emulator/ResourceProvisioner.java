@@ -109,6 +109,7 @@ public final class ResourceProvisioner {
             "AWS::DynamoDB::Table",
             Map.of(
                     "DeletionProtectionEnabled", "local stacks must stay disposable",
+                    "WarmThroughput", "the emulator has no throughput limits to warm",
                     "Tags", "metadata"),
             "AWS::KMS::Key",
             Map.of("PendingWindowInDays", "keys are never deleted locally", "Tags", "metadata"),

@@ -182,7 +182,8 @@ class CloudFormationTemplateTest {
                 notice.events(EventSourceDefinition.SQS).get(0);
         assertThat(noticeWork.sourceLogicalId()).contains("NoticeQueue");
         assertThat(noticeWork.batchSize()).isEqualTo(10);
-        assertThat(noticeWork.maximumConcurrency()).contains(10);
+        // A template parameter, so that the stack can size it (bench/scale/README.md).
+        assertThat(noticeWork.maximumConcurrencyValue()).contains(Map.of("Ref", "NoticeMaximumConcurrency"));
         EventSourceDefinition upload =
                 template.requireFunction("ManifestUploadedFunction").events().get(0);
         assertThat(upload.sourceLogicalId()).contains("ManifestBucket");

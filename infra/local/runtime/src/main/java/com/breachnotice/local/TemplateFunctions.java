@@ -73,7 +73,11 @@ public final class TemplateFunctions {
                             stack.attribute(queue, "Arn"),
                             event.batchSize(),
                             event.reportsBatchItemFailures(),
-                            event.maximumConcurrency().orElse(0)));
+                            event.maximumConcurrencyValue()
+                                    .map(value -> value instanceof Number n
+                                            ? n.intValue()
+                                            : Integer.parseInt(stack.resolveString(value)))
+                                    .orElse(0)));
                 }
                 case com.breachnotice.emulator.EventSourceDefinition.SNS ->
                     sources.add(new EventSourceDefinition.Sns(

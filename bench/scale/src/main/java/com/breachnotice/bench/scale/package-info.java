@@ -1,0 +1,4 @@
+@NullMarked
+package com.breachnotice.bench.scale;
+
+import org.jspecify.annotations.NullMarked;
