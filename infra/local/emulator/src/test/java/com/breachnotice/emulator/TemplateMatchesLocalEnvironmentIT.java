@@ -82,8 +82,9 @@ class TemplateMatchesLocalEnvironmentIT {
                 .containsEntry("SES_CONFIGURATION_SET", stack.stackName() + "-notices")
                 .containsEntry("NOTICE_FROM_ADDRESS", "notices@breach-notice.example")
                 .containsEntry("NOTICE_DEAD_LETTER_QUEUE_URL", stack.physicalId("NoticeDeadLetterQueue"))
-                .containsEntry("DEFAULT_COUNTRY", "KR");
-        assertThat(environment).hasSize(20);
+                .containsEntry("DEFAULT_COUNTRY", "KR")
+                .containsEntry("INTAKE_RANGE_BYTES", "4194304");
+        assertThat(environment).hasSize(21);
         clients.sqs.getQueueAttributes(r -> r.queueUrl(environment.get("NOTICE_QUEUE_URL")));
         clients.s3.headBucket(r -> r.bucket(environment.get("MANIFEST_BUCKET")));
     }
