@@ -52,6 +52,11 @@ class TemplateMatchesLocalEnvironmentIT {
         Map<String, Object> expected = new TreeMap<>();
         Map<String, Object> actual = new TreeMap<>();
         stack.template().resources().forEach((id, resource) -> {
+            // A resource whose Condition is false here (the operators' e-mail subscription without
+            // an address) exists in neither place, as in CloudFormation.
+            if (stack.notProvisioned().getOrDefault(id, "").startsWith("condition ")) {
+                return;
+            }
             expected.put(id, fromTemplate(resource));
             actual.put(id, fromEmulator(resource));
         });
@@ -189,6 +194,11 @@ class TemplateMatchesLocalEnvironmentIT {
                         .forEach(s -> subscriptions.add(s.get("Protocol") + " " + s.get("Endpoint")));
                 for (CloudFormationTemplate.Resource other :
                         stack.template().resourcesOfType("AWS::SNS::Subscription")) {
+                    if (stack.notProvisioned()
+                            .getOrDefault(other.logicalId(), "")
+                            .startsWith("condition ")) {
+                        continue;
+                    }
                     @SuppressWarnings("unchecked")
                     Map<String, Object> s = (Map<String, Object>) stack.resolve(other.properties());
                     if (stack.physicalId(resource.logicalId()).equals(s.get("TopicArn"))) {
