@@ -16,7 +16,8 @@ class DemoReportTest {
         assertThat(Json.line(report.json()))
                 .isEqualTo("{\"customers\":2000,\"accepted\":1970,\"rejected\":30,\"subjects\":1965,"
                         + "\"deliveries\":{\"planned\":2104,\"sent\":2100,\"failed\":4,\"pending\":0},"
-                        + "\"emails_recorded\":1830,\"sms_recorded\":270,\"seconds\":41.3}");
+                        + "\"emails_recorded\":1830,\"sms_recorded\":270,\"seconds\":41.3,"
+                        + "\"sms_deliveries\":0,\"campaigns\":[]}");
     }
 
     @Test
