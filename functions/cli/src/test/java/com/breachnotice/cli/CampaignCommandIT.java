@@ -164,7 +164,7 @@ class CampaignCommandIT {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void status_json_reportsTheCampaign() throws Exception {
         int exit = run("campaign", "status", ID, "--outputs", outputsFile, "--json");
 
@@ -181,7 +181,7 @@ class CampaignCommandIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void launch_sameIdAgain_refusedWithExit1() {
         int exit = run(
                 "campaign",
@@ -203,7 +203,7 @@ class CampaignCommandIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void status_throughCloudFormation_readsTheStacksOutputs() {
         int exit = run("campaign", "status", ID, "--stack", cloudFormationStack);
 
@@ -212,7 +212,7 @@ class CampaignCommandIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void status_unknownCampaignOrStack_exit1() {
         assertThat(run("campaign", "status", "no-such-campaign", "--outputs", outputsFile))
                 .isEqualTo(1);
@@ -222,7 +222,7 @@ class CampaignCommandIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void redrive_findsItsQueuesInTheOutputs() {
         int exit = run("campaign", "redrive", ID, "--stack", cloudFormationStack);
 
