@@ -1,5 +1,6 @@
 package com.breachnotice.cli;
 
+import com.breachnotice.cli.campaign.CampaignCommand;
 import com.breachnotice.cli.demo.DemoCommand;
 import com.breachnotice.cli.manifest.ManifestCommand;
 import java.io.FileDescriptor;

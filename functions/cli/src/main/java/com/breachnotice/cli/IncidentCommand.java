@@ -4,6 +4,7 @@ import com.breachnotice.aws.AwsClients;
 import com.breachnotice.aws.dynamodb.DynamoDbIncidentStore;
 import com.breachnotice.aws.incident.IncidentJson;
 import com.breachnotice.cli.campaign.CampaignAdmin;
+import com.breachnotice.cli.campaign.StackSource;
 import com.breachnotice.cli.stack.StackOutputs;
 import com.breachnotice.core.incident.IncidentDescription;
 import java.io.IOException;
@@ -56,7 +57,7 @@ final class IncidentCommand implements Runnable {
         CommandSpec spec;
 
         @Mixin
-        CampaignCommand.StackSource source = new CampaignCommand.StackSource();
+        StackSource source = new StackSource();
 
         @Parameters(index = "0", arity = "0..1", paramLabel = "FILE")
         @Nullable
@@ -109,7 +110,7 @@ final class IncidentCommand implements Runnable {
         CommandSpec spec;
 
         @Mixin
-        CampaignCommand.StackSource source = new CampaignCommand.StackSource();
+        StackSource source = new StackSource();
 
         @Override
         public Integer call() {

@@ -1,10 +1,12 @@
-package com.breachnotice.cli;
+package com.breachnotice.cli.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.breachnotice.aws.AwsClients;
 import com.breachnotice.aws.dynamodb.DynamoDbCampaignStore;
 import com.breachnotice.aws.messages.MessageCodec;
+import com.breachnotice.cli.BreachNoticeCli;
+import com.breachnotice.cli.Json;
 import com.breachnotice.core.campaign.Campaign;
 import com.breachnotice.core.campaign.ChannelPolicy;
 import com.breachnotice.core.planning.PlanTask;

@@ -1,7 +1,8 @@
-package com.breachnotice.cli;
+package com.breachnotice.cli.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.breachnotice.cli.BreachNoticeCli;
 import com.breachnotice.cli.notice.DefaultNotices;
 import com.breachnotice.core.campaign.Campaign;
 import com.breachnotice.core.campaign.ChannelPolicy;
@@ -197,14 +198,14 @@ class CampaignLaunchOptionsTest {
     }
 
     /** The launch command with its options parsed, as picocli hands it to {@code call()}. */
-    private CampaignCommand.Launch parsedLaunch(String... extra) throws IOException {
+    private LaunchCommand parsedLaunch(String... extra) throws IOException {
         List<String> args = new ArrayList<>(List.of(
                 "campaign", "launch", "--outputs", emptyOutputs(), "--id", "revised-2026-12", "--title", "Revised"));
         args.addAll(List.of(extra));
         CommandLine.ParseResult parsed = BreachNoticeCli.commandLine(
                         new PrintWriter(out, true), new PrintWriter(err, true))
                 .parseArgs(args.toArray(String[]::new));
-        CampaignCommand.Launch launch =
+        LaunchCommand launch =
                 parsed.subcommand().subcommand().commandSpec().commandLine().getCommand();
         launch.clock = Clock.fixed(NOW, ZoneOffset.UTC);
         return launch;
