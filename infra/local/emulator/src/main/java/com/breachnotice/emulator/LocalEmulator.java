@@ -48,6 +48,7 @@ public final class LocalEmulator {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     /** moto's model dump holds every table and queue: tens of megabytes after a bench, slow on a busy machine. */
     private static final Duration DUMP_TIMEOUT = Duration.ofMinutes(5);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static @Nullable LocalEmulator shared;
