@@ -168,22 +168,31 @@ final class Aws {
         throw new IllegalStateException("ProvisionedThroughputExceeded on " + table.name);
     }
 
+    /** Attempts of a batch call in all, the first included: {@code BatchRetry.DEFAULT_MAX_ATTEMPTS}. */
+    static final int BATCH_ATTEMPTS = 8;
+
+    /** The cap of BatchRetry's backoff ({@code BatchRetry.MAX_DELAY}). */
+    static final long BATCH_MAX_DELAY_NANOS = 2_000_000_000L;
+
     /**
-     * Batch requests as the adapters make them: {@code chunks} requests (item counts) run
-     * {@code concurrency} at a time; what the table cannot take comes back unprocessed and is asked
-     * again after 50 ms, 100 ms, ... (at most 2 s), for at most 10 rounds, then the call fails.
+     * Batch requests as the adapters make them through {@code DynamoDbBatches}: {@code chunks}
+     * requests (item counts) run {@code concurrency} at a time; what the table cannot take comes
+     * back unprocessed and is asked again after {@code BatchRetry.standard()}'s backoff (the SDK's
+     * exponential delay with full jitter, from 50 ms, at most 2 s), for at most 8 attempts in all,
+     * then the call fails ({@code BatchIncompleteException}) and so does the invocation.
      */
     void batch(
             Table table, String operation, boolean write, List<Integer> chunks, double unitsPerItem, int concurrency) {
         Bucket bucket = write ? table.writes : table.reads;
         for (int from = 0; from < chunks.size(); from += concurrency) {
             List<Integer> pending = new ArrayList<>(chunks.subList(from, Math.min(chunks.size(), from + concurrency)));
-            for (int round = 0; !pending.isEmpty(); round++) {
-                if (round >= 10) {
-                    throw new IllegalStateException("DynamoDB kept returning unprocessed items after 10 rounds");
+            for (int attempt = 1; !pending.isEmpty(); attempt++) {
+                if (attempt > BATCH_ATTEMPTS) {
+                    throw new BatchIncomplete(table.name, operation);
                 }
-                if (round > 0) {
-                    time.spend(Math.min(2_000_000_000L, 50_000_000L << (round - 1)));
+                if (attempt > 1) {
+                    long cap = Math.min(BATCH_MAX_DELAY_NANOS, SDK_BASE_NANOS << (attempt - 2));
+                    time.spend(ThreadLocalRandom.current().nextLong(cap + 1));
                 }
                 long slowest = 0;
                 for (int i = 0; i < pending.size(); i++) {
@@ -205,6 +214,13 @@ final class Aws {
             }
         }
         time.discardCpu();
+    }
+
+    /** What {@code BatchRetry} throws when unprocessed items are left after its last attempt. */
+    static final class BatchIncomplete extends IllegalStateException {
+        BatchIncomplete(String table, String operation) {
+            super(operation + " on " + table + ": unprocessed items left after " + BATCH_ATTEMPTS + " attempts");
+        }
     }
 
     /** Splits {@code n} items into requests of at most {@code size}. */

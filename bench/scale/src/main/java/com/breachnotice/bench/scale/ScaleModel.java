@@ -3,6 +3,7 @@ package com.breachnotice.bench.scale;
 import com.breachnotice.aws.messages.MessageCodec;
 import com.breachnotice.cli.manifest.SyntheticManifest;
 import com.breachnotice.core.campaign.Campaign;
+import com.breachnotice.core.campaign.CampaignCache;
 import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.campaign.ChannelPolicy;
 import com.breachnotice.core.campaign.SendRates;
@@ -20,8 +21,15 @@ import com.breachnotice.core.planning.NoticeJob;
 import com.breachnotice.core.planning.PlanTask;
 import com.breachnotice.core.planning.PlannerService;
 import com.breachnotice.core.registry.StoredContact;
+import com.breachnotice.core.sending.AdaptiveRate;
+import com.breachnotice.core.sending.CampaignGate;
+import com.breachnotice.core.sending.EmailJobSender;
+import com.breachnotice.core.sending.LeaseTerms;
 import com.breachnotice.core.sending.Pacer;
+import com.breachnotice.core.sending.Recipients;
+import com.breachnotice.core.sending.SendSchedule;
 import com.breachnotice.core.sending.SenderService;
+import com.breachnotice.core.sending.SmsJobSender;
 import com.breachnotice.core.testing.Fixtures;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -56,6 +64,12 @@ public final class ScaleModel {
     private static final PrintStream OUT = System.out;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final Object SENDER_LOCK = new Object();
+
+    /**
+     * The sender's lease terms as SenderWiring sets them by default: a 3-minute lease, and a call
+     * deadline of the SDK's 20 s API call timeout plus SenderSettings' 10 s margin.
+     */
+    static final LeaseTerms LEASES = new LeaseTerms(Duration.ofMinutes(3), Duration.ofSeconds(30));
 
     /** The options and their defaults: today's AWS defaults, sources in README.md. */
     static final Map<String, Double> DEFAULTS = new LinkedHashMap<>();
@@ -201,7 +215,7 @@ public final class ScaleModel {
                             keyer,
                             new ContactCipher(new Stores.Kms(aws)),
                             manifest,
-                            registry.forWorker(),
+                            registry,
                             intake,
                             rejects,
                             tasks -> ingestQueue.send(
@@ -274,20 +288,21 @@ public final class ScaleModel {
                 time,
                 aws,
                 () -> {
+                    // As SenderWiring builds it: one fake serves both roles of the deliveries table.
+                    ContactCipher cipher = new ContactCipher(new Stores.Kms(aws));
+                    SendSchedule schedule = new SendSchedule(governor, new AdaptiveRate(), pacer, clock);
                     SenderService service = new SenderService(
-                            campaigns,
-                            registry,
+                            new CampaignCache(campaigns),
+                            CampaignGate.ALWAYS_OPEN,
                             jobs,
+                            new Recipients(registry, keyer),
                             deliveries,
-                            deliveries,
-                            new ContactCipher(new Stores.Kms(aws)),
-                            keyer,
-                            ses,
-                            sms,
-                            governor,
-                            pacer,
-                            clock,
-                            Duration.ofMinutes(3));
+                            List.of(
+                                    new EmailJobSender(ses, cipher, schedule, LEASES, clock),
+                                    new SmsJobSender(sms, deliveries, cipher, schedule, LEASES, clock)),
+                            schedule,
+                            LEASES,
+                            clock);
                     return compacts -> send(service, compacts, registry);
                 });
 
@@ -300,7 +315,7 @@ public final class ScaleModel {
                 keyer,
                 new ContactCipher(new Stores.Kms(aws)),
                 manifest,
-                registry.forWorker(),
+                registry,
                 intake,
                 rejects,
                 tasks -> ingestQueue.send(tasks, t -> MessageCodec.encode(t).length()),
