@@ -127,7 +127,7 @@ final class Report {
                 "subjects %,d; contacts %,d (merged into an existing contact: %,d); deliveries recorded %,d,"
                         + " unreachable %,d; contact-book misses %,d%n",
                 run.registry().subjectCount(),
-                run.deliveries().records.get() - run.deliveries().unreachable.get() + 0,
+                run.registry().contactCount(),
                 run.registry().merges.get(),
                 run.deliveries().records.get(),
                 run.deliveries().unreachable.get(),

@@ -288,6 +288,10 @@ final class Stores {
             return subjects.size();
         }
 
+        int contactCount() {
+            return contacts.size();
+        }
+
         @Override
         public ContactPage scan(int segment, int totalSegments, Optional<String> startKey, int pageSize) {
             int lines = file.lines();
