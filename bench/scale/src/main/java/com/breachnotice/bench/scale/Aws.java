@@ -81,6 +81,17 @@ final class Aws {
                     .sum();
         }
 
+        /** Units the limit had room for but nobody took, in the whole windows from one time to another. */
+        synchronized double unused(long fromNanos, long toNanos) {
+            double unused = 0;
+            for (long w = Math.floorDiv(fromNanos, 1_000_000_000L) + 1;
+                    w < Math.floorDiv(toNanos, 1_000_000_000L);
+                    w++) {
+                unused += Math.max(0, perSecond - done.getOrDefault(w, 0.0));
+            }
+            return unused;
+        }
+
         synchronized double peak() {
             return done.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         }

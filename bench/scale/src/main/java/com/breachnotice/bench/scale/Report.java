@@ -104,6 +104,19 @@ final class Report {
                                     "CPU of " + sender.maxConcurrency + " sender instances",
                                     s(sender.cpuNanos.get()) / sender.maxConcurrency)));
         }
+        if (emails > 0) {
+            // Where the email stage lost time against its bound: before the first send, and in the
+            // whole seconds between first and last send that SES had room for.
+            double unused =
+                    run.ses().rate.unused(run.ses().first.get(), run.ses().last.get());
+            out.printf(
+                    Locale.ROOT,
+                    "  email: first send %.1f s after launch; %.0f recipients of room unused between first and last"
+                            + " send (%.1f s at the rate)%n",
+                    s(run.ses().first.get() - run.launchAt()),
+                    unused,
+                    unused / sesRate);
+        }
         long parts = run.sms().parts.get();
         if (parts > 0) {
             double smsTime = s(run.sms().last.get() - run.launchAt()) + 2 / smsRate;

@@ -374,10 +374,11 @@ public final class ScaleModel {
             if (time.sharedNow() >= nextProgress) {
                 OUT.printf(
                         Locale.ROOT,
-                        "  t=%,.0f s intake: %,d subjects, %,d ingest timeouts, %,d dead-lettered (%.0f s real)%n",
+                        "  t=%,.0f s intake: %,d subjects, %,d ingest timeouts, %,d failed, %,d dead-lettered (%.0f s real)%n",
                         (time.sharedNow() - intakeStart) / 1e9,
                         registry.subjectCount(),
                         ingest.timeouts.get(),
+                        ingest.errors.get(),
                         ingestQueue.deadLettered.get(),
                         (System.nanoTime() - realStart) / 1e9);
                 nextProgress += seconds(300);
@@ -396,11 +397,13 @@ public final class ScaleModel {
             OUT.printf(
                     Locale.ROOT,
                     "intake did not finish: after %,.0f s, %,d of %,d ranges dead-lettered, %,d ingest invocations"
-                            + " ended by the 300 s timeout, %,d subjects stored; no campaign%n",
+                            + " ended by the 300 s timeout, %,d failed (%s), %,d subjects stored; no campaign%n",
                     (time.sharedNow() - intakeStart) / 1e9,
                     ingestQueue.deadLettered.get(),
                     ingestQueue.sent.get(),
                     ingest.timeouts.get(),
+                    ingest.errors.get(),
+                    ingest.lastError.get(),
                     registry.subjectCount());
             time.deregister();
             return;

@@ -179,6 +179,10 @@ final class Stores {
         private final ContactFile file;
         private final LongSet subjects = new LongSet();
         private final LongSet contacts = new LongSet();
+        /** Subject and defining line, contact and owner: what a stored item already holds. */
+        private final LongSet definingLines = new LongSet();
+
+        private final LongSet owners = new LongSet();
         final AtomicLong merges = new AtomicLong();
         final AtomicLong bookMisses = new AtomicLong();
 
@@ -221,29 +225,41 @@ final class Stores {
          */
         private Unconfirmed write(List<Registration> rows) {
             Map<String, Registration> customers = new LinkedHashMap<>();
-            Map<ContactKey, ContactRecord> chunkContacts = new LinkedHashMap<>();
+            Map<ContactKey, List<ContactRecord>> chunkContacts = new LinkedHashMap<>();
             for (Registration row : rows) {
                 customers.putIfAbsent(row.subject().customerId(), row);
                 for (ContactRecord contact : row.contacts()) {
-                    chunkContacts.putIfAbsent(contact.key(), contact);
+                    chunkContacts
+                            .computeIfAbsent(contact.key(), k -> new ArrayList<>())
+                            .add(contact);
                 }
             }
             aws.batch(tables.subjects, "BatchGetItem", false, Aws.chunks(customers.size(), 100), 1.0, 1);
             aws.batch(tables.contacts, "BatchGetItem", false, Aws.chunks(chunkContacts.size(), 100), 1.0, 1);
+            // What the adapter writes: absent items are put; stored items that already hold what the
+            // rows bring (a range loaded again) cost nothing; the others merge, one UpdateItem each.
             List<Registration> newSubjects = new ArrayList<>();
             int subjectUpdates = 0;
             for (Registration row : customers.values()) {
-                if (subjects.add(hash(row.subject().customerId()))) {
+                boolean known = !subjects.add(hash(row.subject().customerId()));
+                boolean covered = !definingLines.add(hash(row.subject().customerId() + "|" + row.line()));
+                if (!known) {
                     newSubjects.add(row);
-                } else {
+                } else if (!covered) {
                     subjectUpdates++;
                 }
             }
             List<ContactRecord> newContacts = new ArrayList<>();
             int contactUpdates = 0;
-            for (ContactRecord contact : chunkContacts.values()) {
-                if (contacts.add(hash(contact.key().value()))) {
-                    newContacts.add(contact);
+            for (List<ContactRecord> records : chunkContacts.values()) {
+                ContactRecord contact = records.get(0);
+                boolean known = !contacts.add(hash(contact.key().value()));
+                boolean covered = true;
+                for (ContactRecord record : records) {
+                    covered &= !owners.add(hash(contact.key().value() + "|" + record.customerId()));
+                }
+                if (!known) {
+                    newContacts.addAll(records);
                     file.append(new StoredContact(
                             contact.key(),
                             contact.value(),
@@ -252,19 +268,18 @@ final class Stores {
                             contact.items(),
                             contact.smsCapable(),
                             contact.ownerWithoutEmail()));
-                } else {
+                } else if (!covered) {
                     contactUpdates++;
                     merges.incrementAndGet();
                 }
             }
+            int contactPuts = (int)
+                    newContacts.stream().map(ContactRecord::key).distinct().count();
             aws.batch(tables.subjects, "BatchWriteItem", true, Aws.chunks(newSubjects.size(), 25), 1.0, 8);
-            aws.batch(tables.contacts, "BatchWriteItem", true, Aws.chunks(newContacts.size(), 25), 1.0, 8);
-            for (int i = 0; i < subjectUpdates; i++) {
-                aws.item(tables.subjects, "UpdateItem", true, 1.0);
-            }
-            for (int i = 0; i < contactUpdates; i++) {
-                aws.item(tables.contacts, "UpdateItem", true, 1.0);
-            }
+            aws.batch(tables.contacts, "BatchWriteItem", true, Aws.chunks(contactPuts, 25), 1.0, 8);
+            // The updates run on the same 8 write threads; the SDK retries a throttled one.
+            aws.batch(tables.subjects, "UpdateItem", true, Aws.chunks(subjectUpdates, 1), 1.0, 8);
+            aws.batch(tables.contacts, "UpdateItem", true, Aws.chunks(contactUpdates, 1), 1.0, 8);
             return new Unconfirmed(newSubjects, newContacts);
         }
 
@@ -279,7 +294,12 @@ final class Stores {
                     tables.contacts,
                     "BatchGetItem",
                     false,
-                    Aws.chunks(blind.contacts().size(), 100),
+                    Aws.chunks(
+                            (int) blind.contacts().stream()
+                                    .map(ContactRecord::key)
+                                    .distinct()
+                                    .count(),
+                            100),
                     1.0,
                     1);
         }
