@@ -580,6 +580,10 @@ final class Stores {
         private final Aws.Table table;
         private final Map<String, Instant> next = new HashMap<>();
         final AtomicLong reservations = new AtomicLong();
+        /** Restarts of a schedule that had run out (not its first start), and the time it stood idle. */
+        final AtomicLong idleRestarts = new AtomicLong();
+
+        final AtomicLong idleNanos = new AtomicLong();
 
         Governor(Aws aws, Tables tables) {
             this.aws = aws;
@@ -594,6 +598,10 @@ final class Stores {
                 String key = campaignId + "#" + channel.code();
                 Instant free = next.getOrDefault(key, Instant.EPOCH);
                 Instant start = free.isBefore(now) ? now.plusMillis(100) : free;
+                if (free.isBefore(now) && !free.equals(Instant.EPOCH)) {
+                    idleRestarts.incrementAndGet();
+                    idleNanos.addAndGet(java.time.Duration.between(free, start).toNanos());
+                }
                 next.put(key, start.plusNanos(Math.round(units * 1e9 / perSecond)));
                 return start;
             }
