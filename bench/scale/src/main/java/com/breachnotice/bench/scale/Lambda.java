@@ -311,7 +311,9 @@ final class Lambda {
                 timeouts.incrementAndGet();
                 done = List.of();
             } catch (RuntimeException e) {
-                errors.incrementAndGet();
+                if (errors.incrementAndGet() == 1) {
+                    System.out.printf("  %s: first failed invocation: %s%n", name, e);
+                }
                 lastError.set(e.getClass().getSimpleName() + ": " + e.getMessage());
                 done = List.of();
             } finally {
