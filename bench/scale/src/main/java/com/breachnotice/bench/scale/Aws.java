@@ -190,7 +190,8 @@ final class Aws {
      * requests (item counts) run {@code concurrency} at a time; what the table cannot take comes
      * back unprocessed and is asked again after {@code BatchRetry.standard()}'s backoff (the SDK's
      * exponential delay with full jitter, from 50 ms, at most 2 s), for at most 8 attempts in all,
-     * then the call fails ({@code BatchIncompleteException}) and so does the invocation.
+     * then the call fails ({@code BatchIncompleteException}) and so does the invocation. A request
+     * of which nothing fits is a throttling error that the SDK retries first, as {@link #item}.
      */
     void batch(
             Table table, String operation, boolean write, List<Integer> chunks, double unitsPerItem, int concurrency) {
@@ -214,6 +215,19 @@ final class Aws {
                 for (int items : pending) {
                     meter.count("DynamoDb:" + operation, 1);
                     double took = bucket.take(time.now(), items * unitsPerItem, true);
+                    // Nothing processed at all is not "unprocessed items" but a throttling error
+                    // (ProvisionedThroughputExceeded), which the SDK retries inside the call first,
+                    // as for a single item (AwsClients: 8 attempts in all).
+                    for (int sdkAttempt = 1; took == 0 && sdkAttempt < SDK_ATTEMPTS; sdkAttempt++) {
+                        meter.count("throttled:" + table.name, 1);
+                        long cap = Math.min(20_000_000_000L, SDK_BASE_NANOS << (sdkAttempt - 1));
+                        time.spend(ThreadLocalRandom.current().nextLong(cap) + dynamoBatch.sampleNanos());
+                        meter.count("DynamoDb:" + operation, 1);
+                        took = bucket.take(time.now(), items * unitsPerItem, true);
+                    }
+                    if (took == 0) {
+                        throw new IllegalStateException("ProvisionedThroughputExceeded on " + table.name);
+                    }
                     int granted = (int) Math.floor(took / unitsPerItem + 1e-9);
                     meter.units((write ? "WRU:" : "RRU:") + table.name, granted * unitsPerItem);
                     if (granted < items) {
