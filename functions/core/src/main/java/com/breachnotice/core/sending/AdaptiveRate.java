@@ -10,19 +10,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * gives back a fiftieth. The schedule is shared, so an instance reserving at a lower rate spaces
  * every later reservation of every instance: the whole fleet slows down, with no extra request.
  *
- * <p>Reservations are made at 98% of the campaign's rate: a send goes out a few milliseconds after
+ * <p>Reservations are made at 95% of the campaign's rate: a send goes out a few milliseconds after
  * its turn (scheduling, network), and at exactly the rate one late call and one on time would put
- * one call too many into some one-second window. A window then holds the turns of at most
- * {@code 1 s + LATE} of schedule; with {@code HEADROOM <= 1 / (1 s + LATE)} that is never more than
- * the rate, so calls late by up to {@link SendSchedule#LATE} (20 ms) never do (a sender later than
- * that reserves a new turn instead). The headroom is what a campaign gives up against its rate:
- * 2% here (the scale model's email stage at 1,000/s measures it, bench/scale/README.md).
+ * one call too many into some one-second window. With 5% headroom, calls late by up to 50 ms never
+ * do (a sender later than that reserves a new turn instead, see {@link SendSchedule}).
  */
 public final class AdaptiveRate {
 
     static final double FLOOR = 0.05;
     static final double STEP = 0.02;
-    static final double HEADROOM = 0.98;
+    static final double HEADROOM = 0.95;
 
     private final Map<String, Double> factors = new ConcurrentHashMap<>();
 

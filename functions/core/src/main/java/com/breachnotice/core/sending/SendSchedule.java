@@ -18,10 +18,9 @@ public final class SendSchedule {
 
     /**
      * How late a send may go after its turn. Later than that it would crowd the next turns (of this
-     * or another instance) into one second, so it takes a new turn at the end of the schedule. The
-     * {@link AdaptiveRate} headroom is derived from it: 20 ms late costs 2% of the rate.
+     * or another instance) into one second, so it takes a new turn at the end of the schedule.
      */
-    static final Duration LATE = Duration.ofMillis(20);
+    static final Duration LATE = Duration.ofMillis(50);
 
     private final SendGovernor governor;
     private final AdaptiveRate adaptive;
