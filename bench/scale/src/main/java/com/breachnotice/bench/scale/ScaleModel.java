@@ -99,6 +99,11 @@ public final class ScaleModel {
         // 1: texts go to a queue of their own with a sender mapping of their own (a proposed fix, see
         // README "SMS"); 0: one notice queue for both channels, as template.yaml has it today.
         DEFAULTS.put("sms-queue", 0.0);
+        // DynamoDbBatches' retry policy (BatchRetry.standard(): 8 attempts, backoff at most 2 s, a
+        // batch the SDK gave up on as throttled fails the call); other values model a proposal.
+        DEFAULTS.put("batch-attempts", 8.0);
+        DEFAULTS.put("batch-max-delay-ms", 2_000.0);
+        DEFAULTS.put("batch-retry-throttled", 0.0);
         DEFAULTS.put("sms-concurrency", 2.0); // MaximumConcurrency of that mapping (2 is SQS's least)
         DEFAULTS.put("sms-batch", 1.0); // its batch size
     }
@@ -112,6 +117,9 @@ public final class ScaleModel {
         this.options = options;
         this.time = new VirtualTime(option("cpu-factor"), Math.round(option("quantum-ms") * 1e6));
         this.aws = new Aws(time);
+        aws.batchAttempts = intOption("batch-attempts");
+        aws.batchMaxDelayNanos = Math.round(option("batch-max-delay-ms") * 1e6);
+        aws.batchRetriesThrottled = option("batch-retry-throttled") > 0;
         this.tables = new Stores.Tables(option("wcu"), option("rcu"), option("other-wcu"), option("other-rcu"));
     }
 
