@@ -81,6 +81,17 @@ final class Aws {
                     .sum();
         }
 
+        /** Units the limit had room for but nobody took, in the whole windows from one time to another. */
+        synchronized double unused(long fromNanos, long toNanos) {
+            double unused = 0;
+            for (long w = Math.floorDiv(fromNanos, 1_000_000_000L) + 1;
+                    w < Math.floorDiv(toNanos, 1_000_000_000L);
+                    w++) {
+                unused += Math.max(0, perSecond - done.getOrDefault(w, 0.0));
+            }
+            return unused;
+        }
+
         synchronized double peak() {
             return done.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         }
@@ -168,22 +179,38 @@ final class Aws {
         throw new IllegalStateException("ProvisionedThroughputExceeded on " + table.name);
     }
 
+    /** Attempts of a batch call in all, the first included: {@code BatchRetry.DEFAULT_MAX_ATTEMPTS}. */
+    int batchAttempts = 8;
+
+    /** The cap of BatchRetry's backoff ({@code BatchRetry.MAX_DELAY}). */
+    long batchMaxDelayNanos = 2_000_000_000L;
+
     /**
-     * Batch requests as the adapters make them: {@code chunks} requests (item counts) run
-     * {@code concurrency} at a time; what the table cannot take comes back unprocessed and is asked
-     * again after 50 ms, 100 ms, ... (at most 2 s), for at most 10 rounds, then the call fails.
+     * Whether BatchRetry also retries a batch the SDK gave up on as throttled (today it does not: the
+     * exception ends the call). With {@link #batchAttempts} the proposal of bench/scale/README.md.
+     */
+    boolean batchRetriesThrottled;
+
+    /**
+     * Batch requests as the adapters make them through {@code DynamoDbBatches}: {@code chunks}
+     * requests (item counts) run {@code concurrency} at a time; what the table cannot take comes
+     * back unprocessed and is asked again after {@code BatchRetry.standard()}'s backoff (the SDK's
+     * exponential delay with full jitter, from 50 ms, at most 2 s), for at most 8 attempts in all,
+     * then the call fails ({@code BatchIncompleteException}) and so does the invocation. A request
+     * of which nothing fits is a throttling error that the SDK retries first, as {@link #item}.
      */
     void batch(
             Table table, String operation, boolean write, List<Integer> chunks, double unitsPerItem, int concurrency) {
         Bucket bucket = write ? table.writes : table.reads;
         for (int from = 0; from < chunks.size(); from += concurrency) {
             List<Integer> pending = new ArrayList<>(chunks.subList(from, Math.min(chunks.size(), from + concurrency)));
-            for (int round = 0; !pending.isEmpty(); round++) {
-                if (round >= 10) {
-                    throw new IllegalStateException("DynamoDB kept returning unprocessed items after 10 rounds");
+            for (int attempt = 1; !pending.isEmpty(); attempt++) {
+                if (attempt > batchAttempts) {
+                    throw new BatchIncomplete(table.name, operation, batchAttempts);
                 }
-                if (round > 0) {
-                    time.spend(Math.min(2_000_000_000L, 50_000_000L << (round - 1)));
+                if (attempt > 1) {
+                    long cap = Math.min(batchMaxDelayNanos, SDK_BASE_NANOS << Math.min(30, attempt - 2));
+                    time.spend(ThreadLocalRandom.current().nextLong(cap + 1));
                 }
                 long slowest = 0;
                 for (int i = 0; i < pending.size(); i++) {
@@ -194,6 +221,19 @@ final class Aws {
                 for (int items : pending) {
                     meter.count("DynamoDb:" + operation, 1);
                     double took = bucket.take(time.now(), items * unitsPerItem, true);
+                    // Nothing processed at all is not "unprocessed items" but a throttling error
+                    // (ProvisionedThroughputExceeded), which the SDK retries inside the call first,
+                    // as for a single item (AwsClients: 8 attempts in all).
+                    for (int sdkAttempt = 1; took == 0 && sdkAttempt < SDK_ATTEMPTS; sdkAttempt++) {
+                        meter.count("throttled:" + table.name, 1);
+                        long cap = Math.min(20_000_000_000L, SDK_BASE_NANOS << (sdkAttempt - 1));
+                        time.spend(ThreadLocalRandom.current().nextLong(cap) + dynamoBatch.sampleNanos());
+                        meter.count("DynamoDb:" + operation, 1);
+                        took = bucket.take(time.now(), items * unitsPerItem, true);
+                    }
+                    if (took == 0 && !batchRetriesThrottled) {
+                        throw new IllegalStateException("ProvisionedThroughputExceeded on " + table.name);
+                    }
                     int granted = (int) Math.floor(took / unitsPerItem + 1e-9);
                     meter.units((write ? "WRU:" : "RRU:") + table.name, granted * unitsPerItem);
                     if (granted < items) {
@@ -205,6 +245,13 @@ final class Aws {
             }
         }
         time.discardCpu();
+    }
+
+    /** What {@code BatchRetry} throws when unprocessed items are left after its last attempt. */
+    static final class BatchIncomplete extends IllegalStateException {
+        BatchIncomplete(String table, String operation, int attempts) {
+            super(operation + " on " + table + ": unprocessed items left after " + attempts + " attempts");
+        }
     }
 
     /** Splits {@code n} items into requests of at most {@code size}. */

@@ -181,6 +181,10 @@ final class Lambda {
         final AtomicLong invocations = new AtomicLong();
         final AtomicLong timeouts = new AtomicLong();
         final AtomicLong errors = new AtomicLong();
+        /** The last exception an invocation failed with, as "Class: message". */
+        final java.util.concurrent.atomic.AtomicReference<String> lastError =
+                new java.util.concurrent.atomic.AtomicReference<>("none");
+
         final AtomicLong billedNanos = new AtomicLong();
         final AtomicLong cpuNanos = new AtomicLong();
         final AtomicLong instances = new AtomicLong();
@@ -307,7 +311,10 @@ final class Lambda {
                 timeouts.incrementAndGet();
                 done = List.of();
             } catch (RuntimeException e) {
-                errors.incrementAndGet();
+                if (errors.incrementAndGet() == 1) {
+                    System.out.printf("  %s: first failed invocation: %s%n", name, e);
+                }
+                lastError.set(e.getClass().getSimpleName() + ": " + e.getMessage());
                 done = List.of();
             } finally {
                 time.invocationOver();

@@ -104,6 +104,19 @@ final class Report {
                                     "CPU of " + sender.maxConcurrency + " sender instances",
                                     s(sender.cpuNanos.get()) / sender.maxConcurrency)));
         }
+        if (emails > 0) {
+            // Where the email stage lost time against its bound: before the first send, and in the
+            // whole seconds between first and last send that SES had room for.
+            double unused =
+                    run.ses().rate.unused(run.ses().first.get(), run.ses().last.get());
+            out.printf(
+                    Locale.ROOT,
+                    "  email: first send %.1f s after launch; %.0f recipients of room unused between first and last"
+                            + " send (%.1f s at the rate)%n",
+                    s(run.ses().first.get() - run.launchAt()),
+                    unused,
+                    unused / sesRate);
+        }
         long parts = run.sms().parts.get();
         if (parts > 0) {
             double smsTime = s(run.sms().last.get() - run.launchAt()) + 2 / smsRate;
@@ -127,7 +140,7 @@ final class Report {
                 "subjects %,d; contacts %,d (merged into an existing contact: %,d); deliveries recorded %,d,"
                         + " unreachable %,d; contact-book misses %,d%n",
                 run.registry().subjectCount(),
-                run.deliveries().records.get() - run.deliveries().unreachable.get() + 0,
+                run.registry().contactCount(),
                 run.registry().merges.get(),
                 run.deliveries().records.get(),
                 run.deliveries().unreachable.get(),
@@ -135,13 +148,15 @@ final class Report {
         out.printf(
                 Locale.ROOT,
                 "SES: %,d emails, %,d throttled calls; SMS: %,d texts, %,d parts, %,d throttled; governor"
-                        + " reservations %,d%n",
+                        + " reservations %,d (restarts after running out: %,d, %.1f s idle)%n",
                 emails,
                 run.ses().throttledCalls.get(),
                 run.sms().texts.get(),
                 parts,
                 run.sms().throttled.get(),
-                run.governor().reservations.get());
+                run.governor().reservations.get(),
+                run.governor().idleRestarts.get(),
+                run.governor().idleNanos.get() / 1e9);
         for (Lambda.Function<?> function : run.functions()) {
             out.printf(
                     Locale.ROOT,

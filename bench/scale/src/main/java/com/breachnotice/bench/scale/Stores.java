@@ -9,10 +9,9 @@ import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.crypto.DataKey;
 import com.breachnotice.core.crypto.DataKeyProvider;
 import com.breachnotice.core.delivery.ClaimOutcome;
-import com.breachnotice.core.delivery.Delivery;
+import com.breachnotice.core.delivery.DeliveryClaims;
 import com.breachnotice.core.delivery.DeliveryCounts;
 import com.breachnotice.core.delivery.DeliveryId;
-import com.breachnotice.core.delivery.DeliveryLog;
 import com.breachnotice.core.delivery.DeliveryRecord;
 import com.breachnotice.core.delivery.DeliveryRecorder;
 import com.breachnotice.core.delivery.DeliveryStatus;
@@ -29,6 +28,7 @@ import com.breachnotice.core.intake.Registered;
 import com.breachnotice.core.intake.Registration;
 import com.breachnotice.core.intake.RejectsReport;
 import com.breachnotice.core.intake.SubjectRegistry;
+import com.breachnotice.core.intake.Unconfirmed;
 import com.breachnotice.core.manifest.ManifestSummary;
 import com.breachnotice.core.manifest.Rejection;
 import com.breachnotice.core.planning.ContactDirectory;
@@ -59,14 +59,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The store fakes of the model: each implements a core port, keeps as little state as the services
@@ -175,12 +173,16 @@ final class Stores {
     }
 
     /** Subjects and contacts: presence sets, and the contacts' items in the {@link ContactFile}. */
-    static final class Registry implements ContactDirectory, ContactBook {
+    static final class Registry implements SubjectRegistry, ContactDirectory, ContactBook {
         private final Aws aws;
         private final Tables tables;
         private final ContactFile file;
         private final LongSet subjects = new LongSet();
         private final LongSet contacts = new LongSet();
+        /** Subject and defining line, contact and owner: what a stored item already holds. */
+        private final LongSet definingLines = new LongSet();
+
+        private final LongSet owners = new LongSet();
         final AtomicLong merges = new AtomicLong();
         final AtomicLong bookMisses = new AtomicLong();
 
@@ -193,57 +195,71 @@ final class Stores {
             this.file = file;
         }
 
-        /** The registry as one intake worker holds it: its blind puts await verification one chunk later. */
-        SubjectRegistry forWorker() {
-            return new SubjectRegistry() {
-                private final Map<String, int[]> pending = new HashMap<>();
-
-                @Override
-                public Registered register(String manifestId, List<Registration> rows) {
-                    int[] written = write(rows);
-                    int @Nullable [] previous = pending.put(manifestId, written);
-                    if (previous != null) {
-                        verify(previous);
-                    }
-                    return Registered.NOTHING;
-                }
-
-                @Override
-                public Registered settle(String manifestId) {
-                    int @Nullable [] last = pending.remove(manifestId);
-                    if (last != null) {
-                        verify(last);
-                    }
-                    return Registered.NOTHING;
-                }
-            };
+        /**
+         * One chunk as DynamoDbSubjectRegistry registers it: this chunk's reads and writes, then the
+         * verification of the previous chunk's blind puts, which the caller hands back
+         * ({@link Unconfirmed}): like the adapter, the fake keeps nothing between calls.
+         */
+        @Override
+        public Registered register(String manifestId, List<Registration> rows, Unconfirmed previous) {
+            Unconfirmed written = write(rows);
+            if (!previous.isEmpty()) {
+                verify(previous);
+            }
+            return new Registered(Map.of(), List.of(), List.of(), written);
         }
 
-        /** One chunk as DynamoDbSubjectRegistry writes it; returns the blind puts per table. */
-        private int[] write(List<Registration> rows) {
-            Set<String> customers = new LinkedHashSet<>();
-            Map<ContactKey, ContactRecord> chunkContacts = new HashMap<>();
+        @Override
+        public Registered settle(String manifestId, Unconfirmed last) {
+            if (!last.isEmpty()) {
+                verify(last);
+            }
+            return Registered.NOTHING;
+        }
+
+        /**
+         * One chunk's requests as the adapter makes them: a strongly consistent {@code BatchGetItem}
+         * per 100 keys on subjects, then on contacts (one call after the other, as
+         * {@code DynamoDbBatches.get} asks its chunks), then the puts (25 a request) and merging
+         * updates together on the registry's 8 write threads. Returns the blind puts.
+         */
+        private Unconfirmed write(List<Registration> rows) {
+            Map<String, Registration> customers = new LinkedHashMap<>();
+            Map<ContactKey, List<ContactRecord>> chunkContacts = new LinkedHashMap<>();
             for (Registration row : rows) {
-                customers.add(row.subject().customerId());
+                customers.putIfAbsent(row.subject().customerId(), row);
                 for (ContactRecord contact : row.contacts()) {
-                    chunkContacts.putIfAbsent(contact.key(), contact);
+                    chunkContacts
+                            .computeIfAbsent(contact.key(), k -> new ArrayList<>())
+                            .add(contact);
                 }
             }
-            aws.batch(tables.subjects, "BatchGetItem", false, Aws.chunks(customers.size(), 100), 1.0, 8);
-            aws.batch(tables.contacts, "BatchGetItem", false, Aws.chunks(chunkContacts.size(), 100), 1.0, 8);
-            int newSubjects = 0;
-            int updates = 0;
-            for (String customer : customers) {
-                if (subjects.add(hash(customer))) {
-                    newSubjects++;
-                } else {
-                    updates++;
+            aws.batch(tables.subjects, "BatchGetItem", false, Aws.chunks(customers.size(), 100), 1.0, 1);
+            aws.batch(tables.contacts, "BatchGetItem", false, Aws.chunks(chunkContacts.size(), 100), 1.0, 1);
+            // What the adapter writes: absent items are put; stored items that already hold what the
+            // rows bring (a range loaded again) cost nothing; the others merge, one UpdateItem each.
+            List<Registration> newSubjects = new ArrayList<>();
+            int subjectUpdates = 0;
+            for (Registration row : customers.values()) {
+                boolean known = !subjects.add(hash(row.subject().customerId()));
+                boolean covered = !definingLines.add(hash(row.subject().customerId() + "|" + row.line()));
+                if (!known) {
+                    newSubjects.add(row);
+                } else if (!covered) {
+                    subjectUpdates++;
                 }
             }
-            int newContacts = 0;
-            for (ContactRecord contact : chunkContacts.values()) {
-                if (contacts.add(hash(contact.key().value()))) {
-                    newContacts++;
+            List<ContactRecord> newContacts = new ArrayList<>();
+            int contactUpdates = 0;
+            for (List<ContactRecord> records : chunkContacts.values()) {
+                ContactRecord contact = records.get(0);
+                boolean known = !contacts.add(hash(contact.key().value()));
+                boolean covered = true;
+                for (ContactRecord record : records) {
+                    covered &= !owners.add(hash(contact.key().value() + "|" + record.customerId()));
+                }
+                if (!known) {
+                    newContacts.addAll(records);
                     file.append(new StoredContact(
                             contact.key(),
                             contact.value(),
@@ -252,26 +268,48 @@ final class Stores {
                             contact.items(),
                             contact.smsCapable(),
                             contact.ownerWithoutEmail()));
-                } else {
-                    updates++;
+                } else if (!covered) {
+                    contactUpdates++;
                     merges.incrementAndGet();
                 }
             }
-            aws.batch(tables.subjects, "BatchWriteItem", true, Aws.chunks(newSubjects, 25), 1.0, 8);
-            aws.batch(tables.contacts, "BatchWriteItem", true, Aws.chunks(newContacts, 25), 1.0, 8);
-            for (int i = 0; i < updates; i++) {
-                aws.item(tables.contacts, "UpdateItem", true, 1.0);
-            }
-            return new int[] {newSubjects, newContacts};
+            int contactPuts = (int)
+                    newContacts.stream().map(ContactRecord::key).distinct().count();
+            aws.batch(tables.subjects, "BatchWriteItem", true, Aws.chunks(newSubjects.size(), 25), 1.0, 8);
+            aws.batch(tables.contacts, "BatchWriteItem", true, Aws.chunks(contactPuts, 25), 1.0, 8);
+            // The updates run on the same 8 write threads; the SDK retries a throttled one.
+            aws.batch(tables.subjects, "UpdateItem", true, Aws.chunks(subjectUpdates, 1), 1.0, 8);
+            aws.batch(tables.contacts, "UpdateItem", true, Aws.chunks(contactUpdates, 1), 1.0, 8);
+            return new Unconfirmed(newSubjects, newContacts);
         }
 
-        private void verify(int[] written) {
-            aws.batch(tables.subjects, "BatchGetItem", false, Aws.chunks(written[0], 100), 1.0, 8);
-            aws.batch(tables.contacts, "BatchGetItem", false, Aws.chunks(written[1], 100), 1.0, 8);
+        /** The blind puts read again, subjects then contacts, as the adapter verifies them. */
+        private void verify(Unconfirmed blind) {
+            long subjectKeys = blind.subjects().stream()
+                    .map(row -> row.subject().customerId())
+                    .distinct()
+                    .count();
+            aws.batch(tables.subjects, "BatchGetItem", false, Aws.chunks((int) subjectKeys, 100), 1.0, 1);
+            aws.batch(
+                    tables.contacts,
+                    "BatchGetItem",
+                    false,
+                    Aws.chunks(
+                            (int) blind.contacts().stream()
+                                    .map(ContactRecord::key)
+                                    .distinct()
+                                    .count(),
+                            100),
+                    1.0,
+                    1);
         }
 
         int subjectCount() {
             return subjects.size();
+        }
+
+        int contactCount() {
+            return contacts.size();
         }
 
         @Override
@@ -328,7 +366,7 @@ final class Stores {
     }
 
     /** The deliveries table: batch records under job claims, claims per text, unreachable records. */
-    static final class Deliveries implements DeliveryRecorder, DeliveryLog {
+    static final class Deliveries implements DeliveryRecorder, DeliveryClaims {
         /** A delivery item and its reference-hash index entry: two write units. */
         static final double WRITE_UNITS = 2.0;
 
@@ -368,25 +406,17 @@ final class Stores {
         @Override
         public ClaimOutcome claim(DeliveryId id, String referenceHash, Instant now, Instant leaseUntil) {
             aws.item(table, "PutItem", true, WRITE_UNITS);
-            return recorded.contains(hash(id))
-                    ? new ClaimOutcome.AlreadySettled(DeliveryStatus.SENT)
-                    : new ClaimOutcome.Claimed("claim");
-        }
-
-        @Override
-        public boolean settle(
-                DeliveryId id,
-                String claimToken,
-                DeliveryStatus status,
-                @Nullable String providerMessageId,
-                @Nullable String reason,
-                Instant at) {
-            throw new UnsupportedOperationException("the sender records in batches");
+            if (recorded.contains(hash(id))) {
+                // The condition failed: the adapter reads the item to say why (consistent, 1 unit).
+                aws.item(table, "GetItem", false, 1.0);
+                return new ClaimOutcome.AlreadySettled(DeliveryStatus.SENT);
+            }
+            return new ClaimOutcome.Claimed("claim");
         }
 
         @Override
         public void release(DeliveryId id, String claimToken) {
-            aws.item(table, "UpdateItem", true, WRITE_UNITS);
+            aws.item(table, "DeleteItem", true, WRITE_UNITS);
         }
 
         @Override
@@ -396,31 +426,6 @@ final class Stores {
                 unreachable.incrementAndGet();
             }
             return true;
-        }
-
-        @Override
-        public boolean advance(DeliveryId id, DeliveryStatus status, @Nullable String reason, Instant at) {
-            throw new UnsupportedOperationException("no delivery events in the model");
-        }
-
-        @Override
-        public Optional<Delivery> find(DeliveryId id) {
-            throw new UnsupportedOperationException("not read by the pipeline");
-        }
-
-        @Override
-        public List<Delivery> forContact(ContactKey contact) {
-            throw new UnsupportedOperationException("not read by the pipeline");
-        }
-
-        @Override
-        public Optional<Delivery> findByReferenceHash(String referenceHash) {
-            throw new UnsupportedOperationException("not read by the pipeline");
-        }
-
-        @Override
-        public DeliveryCounts count(String campaignId) {
-            throw new UnsupportedOperationException("progress is read from the job ledger");
         }
     }
 
@@ -575,6 +580,10 @@ final class Stores {
         private final Aws.Table table;
         private final Map<String, Instant> next = new HashMap<>();
         final AtomicLong reservations = new AtomicLong();
+        /** Restarts of a schedule that had run out (not its first start), and the time it stood idle. */
+        final AtomicLong idleRestarts = new AtomicLong();
+
+        final AtomicLong idleNanos = new AtomicLong();
 
         Governor(Aws aws, Tables tables) {
             this.aws = aws;
@@ -589,6 +598,10 @@ final class Stores {
                 String key = campaignId + "#" + channel.code();
                 Instant free = next.getOrDefault(key, Instant.EPOCH);
                 Instant start = free.isBefore(now) ? now.plusMillis(100) : free;
+                if (free.isBefore(now) && !free.equals(Instant.EPOCH)) {
+                    idleRestarts.incrementAndGet();
+                    idleNanos.addAndGet(java.time.Duration.between(free, start).toNanos());
+                }
                 next.put(key, start.plusNanos(Math.round(units * 1e9 / perSecond)));
                 return start;
             }
