@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -49,24 +50,35 @@ public record ProofCheck(
                                 Map.of(":c", AttributeValue.fromS(campaignId), ":e", AttributeValue.fromS("email"))))
                 .items()
                 .stream()
-                .filter(item -> item.containsKey("providerMessageId")
-                        && byId.containsKey(item.get("providerMessageId").s()))
-                .findFirst()
-                .map(item -> {
-                    RecordedEmail email = byId.get(item.get("providerMessageId").s());
-                    String message = email.subject() + "\u0000" + nullToEmpty(email.text()) + "\u0000"
-                            + nullToEmpty(email.html());
-                    return new ProofCheck(
-                            campaignId,
-                            item.get("noticeName").s(),
-                            item.get("noticeVersion").s(),
-                            List.of(item.get("items").s().split(",")),
-                            item.get("messageHash").s(),
-                            sha256Hex(message));
-                });
+                .flatMap(item ->
+                        text(item, "providerMessageId")
+                                .map(byId::get)
+                                .map(email -> check(campaignId, item, email))
+                                .stream())
+                .findFirst();
     }
 
-    private static String nullToEmpty(String value) {
+    private static ProofCheck check(String campaignId, Map<String, AttributeValue> item, RecordedEmail email) {
+        String message = email.subject() + "\u0000" + nullToEmpty(email.text()) + "\u0000" + nullToEmpty(email.html());
+        return new ProofCheck(
+                campaignId,
+                required(item, "noticeName"),
+                required(item, "noticeVersion"),
+                List.of(required(item, "items").split(",")),
+                required(item, "messageHash"),
+                sha256Hex(message));
+    }
+
+    private static Optional<String> text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? Optional.empty() : Optional.ofNullable(value.s());
+    }
+
+    private static String required(Map<String, AttributeValue> item, String name) {
+        return text(item, name).orElseThrow(() -> new IllegalStateException("a delivery record without " + name));
+    }
+
+    private static String nullToEmpty(@Nullable String value) {
         return value == null ? "" : value;
     }
 
