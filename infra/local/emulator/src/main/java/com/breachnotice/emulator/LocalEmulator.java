@@ -46,6 +46,9 @@ public final class LocalEmulator {
     private static final Duration START_DEADLINE = Duration.ofSeconds(60);
     private static final Duration BOOTSTRAP_DEADLINE = Duration.ofMinutes(15);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** moto's model dump holds every table and queue: tens of megabytes after a bench, slow on a busy machine. */
+    private static final Duration DUMP_TIMEOUT = Duration.ofMinutes(5);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static @Nullable LocalEmulator shared;
@@ -226,7 +229,7 @@ public final class LocalEmulator {
      * is the one way to read them over HTTP.
      */
     public List<RecordedSms> recordedSms() {
-        JsonNode data = getJson(endpoint.resolve("/moto-api/data.json"));
+        JsonNode data = getJson(endpoint.resolve("/moto-api/data.json"), DUMP_TIMEOUT);
         List<RecordedSms> messages = new ArrayList<>();
         for (JsonNode sms : data.path("sns").path("SMS")) {
             messages.add(new RecordedSms(
@@ -352,8 +355,12 @@ public final class LocalEmulator {
     }
 
     private JsonNode getJson(URI uri) {
+        return getJson(uri, REQUEST_TIMEOUT);
+    }
+
+    private JsonNode getJson(URI uri, Duration timeout) {
         HttpResponse<String> response =
-                send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build());
+                send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + uri + " answered " + response.statusCode()
                     + (attached ? " (the attached endpoint may not be moto / aws-ses-v2-local)" : ""));
