@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.cloudformation.model.AlreadyExistsException;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -68,8 +69,13 @@ class CampaignCommandIT {
         Files.writeString(file, Json.line(new LinkedHashMap<>(stack.outputs())));
         outputsFile = file.toString();
         cloudFormationStack = "it-campaign-cfn-" + suffix;
-        aws.cloudFormation()
-                .createStack(b -> b.stackName(cloudFormationStack).templateBody(templateWithOutputs(stack.outputs())));
+        try {
+            aws.cloudFormation()
+                    .createStack(
+                            b -> b.stackName(cloudFormationStack).templateBody(templateWithOutputs(stack.outputs())));
+        } catch (AlreadyExistsException retried) {
+            // A slow first answer made the SDK retry a create that had been made: the stack is there.
+        }
     }
 
     @AfterAll
