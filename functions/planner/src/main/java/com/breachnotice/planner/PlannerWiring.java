@@ -20,13 +20,15 @@ final class PlannerWiring {
 
     static PlannerService plannerService(PlannerSettings settings) {
         AwsClients aws = AwsClients.shared();
+        DynamoDbDeliveryLog deliveries = new DynamoDbDeliveryLog(aws.dynamoDb(), settings.deliveryTable());
         return new PlannerService(
                 new DynamoDbCampaignStore(aws.dynamoDb(), settings.campaignTable()),
                 new DynamoDbContactDirectory(aws.dynamoDb(), settings.contactTable()),
                 new DynamoDbPlanLedger(aws.dynamoDb(), settings.campaignTable()),
                 new SqsNoticeJobQueue(aws.sqs(), settings.noticeQueueUrl()),
                 new SqsPlanQueue(aws.sqs(), settings.planQueueUrl()),
-                new DynamoDbDeliveryLog(aws.dynamoDb(), settings.deliveryTable()),
+                deliveries,
+                deliveries,
                 new DynamoDbJobLedger(aws.dynamoDb(), settings.campaignTable()),
                 Clock.systemUTC());
     }

@@ -75,6 +75,7 @@ class PlanHandlerTest {
                     jobs,
                     new RecordingPlanQueue(),
                     new InMemoryDeliveryLog(),
+                    new InMemoryDeliveryLog(),
                     new InMemoryJobLedger(),
                     Clock.fixed(Fixtures.T0, ZoneOffset.UTC)),
             new QueueBatchProcessor("plan", deadLettered::add));

@@ -52,7 +52,7 @@ public final class DynamoDbCampaignStore implements CampaignStore {
                                 "sms", s(text.sms()),
                                 "smsAddressBook", s(text.smsAddressBook()),
                                 "itemLabels", labels(text.itemLabels())))));
-        Map<String, AttributeValue> item = Map.of(
+        Map<String, AttributeValue> item = new HashMap<>(Map.of(
                 "campaignId", s(campaign.id()),
                 "entry", s(ENTRY),
                 "title", s(campaign.title()),
@@ -60,7 +60,8 @@ public final class DynamoDbCampaignStore implements CampaignStore {
                 "createdAt", millis(campaign.createdAt()),
                 "texts", AttributeValue.fromM(texts),
                 "emailRate", Attributes.n(campaign.rates().emailPerSecond()),
-                "smsRate", Attributes.n(campaign.rates().smsPerSecond()));
+                "smsRate", Attributes.n(campaign.rates().smsPerSecond())));
+        campaign.revises().ifPresent(earlier -> item.put("revises", s(earlier)));
         try {
             dynamoDb.putItem(
                     b -> b.tableName(campaignTable).item(item).conditionExpression("attribute_not_exists(campaignId)"));
@@ -126,6 +127,7 @@ public final class DynamoDbCampaignStore implements CampaignStore {
                                 .intValue(),
                         Attributes.number(item, "smsRate")
                                 .orElse((long) SendRates.DEFAULT.smsPerSecond())
-                                .intValue())));
+                                .intValue()),
+                Attributes.string(item, "revises")));
     }
 }

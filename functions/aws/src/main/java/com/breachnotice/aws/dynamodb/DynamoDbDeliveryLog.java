@@ -23,11 +23,14 @@ import com.breachnotice.core.manifest.NoticeLocale;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -158,6 +161,38 @@ public final class DynamoDbDeliveryLog
                 NoticeLocale.ofCode(requiredString(item, "locale"))
                         .orElseThrow(() -> new IllegalStateException("unknown locale")),
                 hash.get()));
+    }
+
+    /** One {@code BatchGetItem} of both channels' records, projected to what they told. */
+    @Override
+    public Map<ContactKey, Set<ItemKind>> itemsTold(String campaignId, List<ContactKey> contacts) {
+        if (contacts.size() > ITEMS_TOLD_BATCH) {
+            throw new IllegalArgumentException("at most " + ITEMS_TOLD_BATCH + " contacts a call");
+        }
+        Map<ContactKey, Set<ItemKind>> told = new LinkedHashMap<>();
+        if (contacts.isEmpty()) {
+            return told;
+        }
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (ContactKey contact : new LinkedHashSet<>(contacts)) {
+            for (Channel channel : Channel.values()) {
+                keys.add(key(new DeliveryId(contact, campaignId, channel)));
+            }
+        }
+        KeysAndAttributes read = KeysAndAttributes.builder()
+                .keys(keys)
+                .projectionExpression("contactKey, #i, messageHash, noticeName, noticeVersion, #l")
+                .expressionAttributeNames(Map.of("#i", "items", "#l", "locale"))
+                .build();
+        batches.get(
+                deliveryTable,
+                read,
+                item -> told(item)
+                        .ifPresent(proof -> told.computeIfAbsent(
+                                        new ContactKey(requiredString(item, "contactKey")),
+                                        c -> EnumSet.noneOf(ItemKind.class))
+                                .addAll(proof.items())));
+        return told;
     }
 
     @Override

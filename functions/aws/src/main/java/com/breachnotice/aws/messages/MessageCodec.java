@@ -42,7 +42,8 @@ import java.util.Set;
  *              "keys":["<wrapped data key>",..],            (optional, with "sealed")
  *              "sealed":[{"k":"E..","v":"<cipher>","vk":0,"n":"<cipher>","nk":0,
  *                         "i":["name","email"],"l":"ko","s":false,"o":false,
- *                         "r":{"customer":["name","email"]}},..]}      ("r" optional: a customer)
+ *                         "r":{"customer":["name","email"]}},..],      ("r" optional: a customer)
+ *              "new":{"E..":["address",..],..]}             (optional: a revised notice's new items)
  * CodeRequest {"v":1,"challengeId":"..","contact":"E..","code":"..","locale":"en"}
  * </pre>
  *
@@ -121,6 +122,13 @@ public final class MessageCodec {
             ArrayNode keyList = node.putArray("keys");
             keys.forEach(keyList::add);
         }
+        if (!job.newItems().isEmpty()) {
+            ObjectNode fresh = node.putObject("new");
+            job.newItems().forEach((contact, items) -> {
+                ArrayNode list = fresh.putArray(contact.value());
+                items.stream().map(ItemKind::code).sorted().forEach(list::add);
+            });
+        }
         return write(node);
     }
 
@@ -198,11 +206,30 @@ public final class MessageCodec {
             keys.add(fields.contactKey(contact.textValue(), "contacts"));
         }
         Map<ContactKey, StoredContact> enclosed = enclosed(fields);
+        Map<ContactKey, Set<ItemKind>> newItems = newItems(fields);
         try {
-            return new NoticeJob(fields.text("campaignId"), channel, locale, keys, enclosed);
+            return new NoticeJob(fields.text("campaignId"), channel, locale, keys, enclosed, newItems);
         } catch (IllegalArgumentException e) {
             throw fields.malformed("a notice job holds 1 to " + NoticeJob.MAX_CONTACTS + " contacts");
         }
+    }
+
+    private static Map<ContactKey, Set<ItemKind>> newItems(Fields fields) {
+        JsonNode fresh = fields.node.get("new");
+        if (fresh == null || fresh.isNull()) {
+            return Map.of();
+        }
+        if (!fresh.isObject()) {
+            throw fields.malformed("field 'new' must be an object");
+        }
+        Map<ContactKey, Set<ItemKind>> newItems = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : fresh.properties()) {
+            ContactKey key = fields.contactKey(entry.getKey(), "new");
+            Set<ItemKind> items = EnumSet.noneOf(ItemKind.class);
+            entry.getValue().forEach(item -> ItemKind.ofCode(item.asText()).ifPresent(items::add));
+            newItems.put(key, items);
+        }
+        return newItems;
     }
 
     private static Map<ContactKey, StoredContact> enclosed(Fields fields) {

@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.breachnotice.aws.TestStacks;
 import com.breachnotice.core.campaign.Channel;
+import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.intake.IngestTask;
 import com.breachnotice.core.lookup.CodeRequest;
+import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.planning.NoticeJob;
 import com.breachnotice.core.planning.PlanTask;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,6 +60,26 @@ class MessageCodecTest {
 
         assertThat(body).contains("\"channel\":\"sms\"", "\"locale\":\"en\"", "\"contacts\":[\"P");
         assertThat(MessageCodec.decodeNoticeJob(body)).isEqualTo(job);
+    }
+
+    @Test
+    void noticeJob_ofARevisedCampaign_newItemsPerContactRoundTrip_absentWhenNone() {
+        ContactKey told = TestStacks.emailKey("told");
+        ContactKey fresh = TestStacks.emailKey("fresh");
+        NoticeJob job = new NoticeJob(
+                "revised",
+                Channel.EMAIL,
+                NoticeLocale.KO,
+                List.of(told, fresh),
+                Map.of(),
+                Map.of(told, Set.of(ItemKind.ADDRESS, ItemKind.ENTRANCE_CODE), fresh, Set.of()));
+
+        String body = MessageCodec.encode(job);
+
+        assertThat(body).contains("\"new\":{", "[\"address\",\"entrance_code\"]");
+        assertThat(MessageCodec.decodeNoticeJob(body)).isEqualTo(job);
+        assertThat(MessageCodec.encode(new NoticeJob("first", Channel.EMAIL, NoticeLocale.KO, List.of(told))))
+                .doesNotContain("\"new\"");
     }
 
     @Test

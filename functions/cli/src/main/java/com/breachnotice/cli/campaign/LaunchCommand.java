@@ -1,6 +1,7 @@
 package com.breachnotice.cli.campaign;
 
 import com.breachnotice.aws.AwsClients;
+import com.breachnotice.aws.dynamodb.DynamoDbAudienceScan;
 import com.breachnotice.aws.dynamodb.DynamoDbIncidentStore;
 import com.breachnotice.cli.UserPaths;
 import com.breachnotice.cli.notice.DefaultNotices;
@@ -15,6 +16,7 @@ import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.notice.LintReport;
 import com.breachnotice.core.notice.NoticeLint;
 import com.breachnotice.core.notice.NoticeTemplate;
+import com.breachnotice.core.planning.Reconciliation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -90,6 +93,16 @@ public final class LaunchCommand implements Callable<Integer> {
             })
     String notice = "";
 
+    @Option(
+            names = "--revises",
+            paramLabel = "ID",
+            description = {
+                "the earlier campaign this one revises: the launch prints how their audiences compare and",
+                "refuses to leave out anyone the earlier one had; each person's notice lists what is new"
+            })
+    @Nullable
+    String revises;
+
     @Option(names = "--resume", description = "launch an existing id again (the same notice only)")
     boolean resume;
 
@@ -126,6 +139,33 @@ public final class LaunchCommand implements Callable<Integer> {
                 return 1;
             }
             Campaign campaign = campaign(templates, incident.get());
+            String earlier = revises;
+            boolean revisedNotice =
+                    templates.values().stream().anyMatch(t -> t.revises().isPresent());
+            if (earlier == null && revisedNotice) {
+                err.println("refused: the notice " + noticeSource() + " is a revised notice: name the campaign it"
+                        + " revises with --revises ID, so that each person's notice lists what is new to them");
+                return 1;
+            }
+            if (earlier != null && !resume) {
+                if (admin.find(earlier).isEmpty()) {
+                    err.println("refused: --revises " + earlier + ": no such campaign on " + outputs.source());
+                    return 1;
+                }
+                Reconciliation reconciliation = RevisedLaunch.reconcile(
+                        new DynamoDbAudienceScan(
+                                aws.dynamoDb(),
+                                outputs.require(RevisedLaunch.CONTACT_TABLE_OUTPUT),
+                                outputs.require(RevisedLaunch.DELIVERY_TABLE_OUTPUT)),
+                        earlier);
+                out.println(RevisedLaunch.describe(campaign.id(), earlier, reconciliation));
+                if (!reconciliation.leavesNobodyOut()) {
+                    err.println("refused: " + reconciliation.onlyEarlier() + " contacts of " + earlier
+                            + " are no longer in the registry and the revised notice would leave them out: load the"
+                            + " manifests again (intake only adds) before launching");
+                    return 1;
+                }
+            }
             return switch (admin.launch(campaign, segments, resume)) {
                 case CampaignAdmin.Launch.Started started -> {
                     out.printf(
@@ -170,7 +210,14 @@ public final class LaunchCommand implements Callable<Integer> {
         ChannelPolicy channels = ChannelPolicy.ofCode(policy).orElseThrow();
         Map<NoticeLocale, NoticeText> texts = new EnumMap<>(NoticeLocale.class);
         templates.forEach((locale, template) -> texts.put(locale, template.render(incident)));
-        return new Campaign(id, title.strip(), channels, clock.instant(), texts, new SendRates(emailRate, smsRate));
+        return new Campaign(
+                id,
+                title.strip(),
+                channels,
+                clock.instant(),
+                texts,
+                new SendRates(emailRate, smsRate),
+                Optional.ofNullable(revises));
     }
 
     /** Every invalid value named in the exception, before anything is read. */
@@ -188,6 +235,9 @@ public final class LaunchCommand implements Callable<Integer> {
         }
         if (emailRate < 1 || emailRate > 100_000 || smsRate < 1 || smsRate > 100_000) {
             throw new IllegalArgumentException("--email-rate and --sms-rate are within 1..100000 per second");
+        }
+        if (revises != null && (!ID.matcher(revises).matches() || revises.equals(id))) {
+            throw new IllegalArgumentException("--revises '" + revises + "': the id of an earlier campaign");
         }
         if (segments < 1 || segments > 1000) {
             throw new IllegalArgumentException("--segments must be within 1..1000");

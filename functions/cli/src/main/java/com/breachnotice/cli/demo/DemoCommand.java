@@ -158,6 +158,15 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf(
                 "  emulator    %d emails and %d SMS recorded (%d SMS deliveries)%n",
                 report.emailsRecorded(), report.smsRecorded(), report.smsDeliveries());
+        report.proofCheck()
+                .ifPresent(check -> out.printf(
+                        "  proof       one %s email (notice %s version %s, items %s): stored hash %s the SHA-256 of"
+                                + " the email SES accepted%n",
+                        check.campaign(),
+                        check.notice(),
+                        check.version(),
+                        String.join(",", check.items()),
+                        check.equal() ? "equals" : "DIFFERS FROM"));
         out.println(
                 report.finished()
                         ? "  every planned delivery reached a terminal state"

@@ -1,11 +1,13 @@
 package com.breachnotice.cli.demo;
 
 import com.breachnotice.aws.AwsClients;
+import com.breachnotice.aws.dynamodb.DynamoDbAudienceScan;
 import com.breachnotice.aws.dynamodb.DynamoDbIncidentStore;
 import com.breachnotice.aws.dynamodb.DynamoDbIntakeLedger;
 import com.breachnotice.aws.incident.IncidentJson;
 import com.breachnotice.cli.campaign.CampaignAdmin;
 import com.breachnotice.cli.campaign.CampaignStatus;
+import com.breachnotice.cli.campaign.RevisedLaunch;
 import com.breachnotice.cli.manifest.ManifestCheck;
 import com.breachnotice.cli.manifest.SyntheticAddressBook;
 import com.breachnotice.cli.manifest.SyntheticManifest;
@@ -24,8 +26,10 @@ import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.notice.LintReport;
 import com.breachnotice.core.notice.NoticeLint;
 import com.breachnotice.core.notice.NoticeTemplate;
+import com.breachnotice.core.planning.AudienceScan;
 import com.breachnotice.core.planning.CampaignProgress;
 import com.breachnotice.core.planning.CampaignService;
+import com.breachnotice.core.planning.Reconciliation;
 import com.breachnotice.emulator.LocalEmulator;
 import com.breachnotice.emulator.ProvisionedStack;
 import com.breachnotice.emulator.ResourceProvisioner;
@@ -43,12 +47,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -144,7 +146,8 @@ public final class DemoFlow implements AutoCloseable {
             Optional<String> intakeError,
             Map<String, Object> addressBook,
             List<CampaignLine> campaigns,
-            long smsDeliveries) {
+            long smsDeliveries,
+            Optional<ProofCheck> proofCheck) {
 
         /** A report without address book and campaigns (a refused intake). */
         Report(
@@ -179,7 +182,8 @@ public final class DemoFlow implements AutoCloseable {
                     intakeError,
                     Map.of(),
                     List.of(),
-                    0);
+                    0,
+                    Optional.empty());
         }
 
         public Map<String, Object> json() {
@@ -202,6 +206,7 @@ public final class DemoFlow implements AutoCloseable {
                 json.put("address_book", addressBook);
             }
             json.put("campaigns", campaigns.stream().map(CampaignLine::json).toList());
+            proofCheck.ifPresent(check -> json.put("proof_check", check.json()));
             return json;
         }
     }
@@ -244,6 +249,7 @@ public final class DemoFlow implements AutoCloseable {
     private @Nullable LocalRuntime runtime;
     private @Nullable Path manifestFile;
     private Optional<String> sampleEmail = Optional.empty();
+    private SampleContact.Phones samplePhones = new SampleContact.Phones(Optional.empty(), Optional.empty());
 
     public DemoFlow(LocalEmulator emulator, PrintWriter err, Clock clock) {
         this.emulator = emulator;
@@ -306,13 +312,20 @@ public final class DemoFlow implements AutoCloseable {
                 .service();
         List<CampaignLine> lines = new ArrayList<>();
         CampaignProgress first = launchAndAwait(
-                campaigns, CAMPAIGN_ID, CAMPAIGN_TITLE, DefaultNotices.FIRST_NOTICE, incident, customers);
+                campaigns,
+                CAMPAIGN_ID,
+                CAMPAIGN_TITLE,
+                DefaultNotices.FIRST_NOTICE,
+                incident,
+                customers,
+                Optional.empty());
         lines.add(line(CAMPAIGN_ID, DefaultNotices.FIRST_NOTICE, first, Optional.empty(), Optional.empty()));
         CampaignProgress last = first;
         Map<String, Object> bookJson = Map.of();
         if (story) {
             intake = load(provisioned, ledger, manifest, customers);
             Path book = addressBook(options);
+            samplePhones = SampleContact.pickPhones(manifest, book);
             ManifestCheck.Result bookCheck;
             try (InputStream in = Files.newInputStream(book)) {
                 bookCheck = ManifestCheck.korea().check(in);
@@ -329,22 +342,25 @@ public final class DemoFlow implements AutoCloseable {
             json.put("also_customers", local == null ? 0 : bookCheck.alsoCustomers(local));
             bookJson = json;
 
-            String deliveries = provisioned.physicalId("DeliveryTable");
-            Set<String> earlier = contacts(deliveries, CAMPAIGN_ID, false);
-            Set<String> registry = registryContacts(provisioned.physicalId("ContactTable"));
-            long both = earlier.stream().filter(registry::contains).count();
-            err.printf(
-                    "revised notice %s revises %s: %d contacts in both, %d only in the earlier campaign, %d only in"
-                            + " the registry now (its audience is the union)%n",
-                    REVISED_ID, CAMPAIGN_ID, both, earlier.size() - both, registry.size() - both);
+            AudienceScan audiences = new DynamoDbAudienceScan(
+                    aws.dynamoDb(), provisioned.physicalId("ContactTable"), provisioned.physicalId("DeliveryTable"));
+            long[] earlier = audiences.campaignContacts(CAMPAIGN_ID, false);
+            Reconciliation before = Reconciliation.of(earlier.clone(), audiences.registryContacts());
+            err.println(RevisedLaunch.describe(REVISED_ID, CAMPAIGN_ID, before));
             err.flush();
             last = launchAndAwait(
-                    campaigns, REVISED_ID, REVISED_TITLE, DefaultNotices.REVISED_NOTICE, incident, customers);
-            Set<String> reached = contacts(deliveries, REVISED_ID, true);
-            long reachedOfEarlier = earlier.stream().filter(reached::contains).count();
+                    campaigns,
+                    REVISED_ID,
+                    REVISED_TITLE,
+                    DefaultNotices.REVISED_NOTICE,
+                    incident,
+                    customers,
+                    Optional.of(CAMPAIGN_ID));
+            // How many of the earlier campaign's contacts the revised one brought to a terminal state.
+            Reconciliation after = Reconciliation.of(earlier, audiences.campaignContacts(REVISED_ID, true));
             lines.add(line(
                     REVISED_ID, DefaultNotices.REVISED_NOTICE, last, Optional.of(CAMPAIGN_ID), Optional.of(new long[] {
-                        reachedOfEarlier, earlier.size()
+                        after.both(), after.earlier()
                     })));
         }
         long subjects = countItems(provisioned.physicalId("SubjectTable"));
@@ -371,7 +387,12 @@ public final class DemoFlow implements AutoCloseable {
                 report.intakeError(),
                 bookJson,
                 lines,
-                smsSent(provisioned.physicalId("DeliveryTable")));
+                smsSent(provisioned.physicalId("DeliveryTable")),
+                ProofCheck.firstEmail(
+                        aws.dynamoDb(),
+                        provisioned.physicalId("DeliveryTable"),
+                        lines.getLast().id(),
+                        emulator.recordedEmails()));
     }
 
     private IntakeStatus load(ProvisionedStack provisioned, IntakeLedger ledger, Path file, long rows)
@@ -396,7 +417,13 @@ public final class DemoFlow implements AutoCloseable {
     }
 
     private CampaignProgress launchAndAwait(
-            CampaignService campaigns, String id, String title, String notice, IncidentDescription incident, long rows)
+            CampaignService campaigns,
+            String id,
+            String title,
+            String notice,
+            IncidentDescription incident,
+            long rows,
+            Optional<String> revises)
             throws InterruptedException {
         // The emulator has no quotas: rates that let the demo finish quickly, still through the
         // same shared schedule a deployed campaign uses.
@@ -406,7 +433,8 @@ public final class DemoFlow implements AutoCloseable {
                 ChannelPolicy.EMAIL_FIRST,
                 clock.instant(),
                 render(DefaultNotices.load(notice), incident),
-                DEMO_RATES);
+                DEMO_RATES,
+                revises);
         CampaignService.LaunchOutcome launched = campaigns.launch(campaign, SEGMENTS);
         if (launched instanceof CampaignService.LaunchOutcome.IdTaken) {
             throw new IllegalStateException("campaign id " + id + " is taken by a different notice");
@@ -461,54 +489,6 @@ public final class DemoFlow implements AutoCloseable {
         return file;
     }
 
-    /** Contact keys with a delivery of the campaign ({@code terminal}: only those in a terminal state). */
-    private Set<String> contacts(String deliveryTable, String campaignId, boolean terminal) {
-        Set<String> contacts = new HashSet<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            var startKey = start;
-            ScanResponse page = aws.dynamoDb()
-                    .scan(b -> b.tableName(deliveryTable)
-                            .filterExpression("campaignId = :c")
-                            .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(campaignId)))
-                            .projectionExpression("contactKey, #s")
-                            .expressionAttributeNames(Map.of("#s", "status"))
-                            .exclusiveStartKey(startKey));
-            for (Map<String, AttributeValue> item : page.items()) {
-                AttributeValue status = item.get("status");
-                if (!terminal
-                        || (status != null && DeliveryStatus.ofCode(status.s()).terminal())) {
-                    contacts.add(contactKey(item));
-                }
-            }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return contacts;
-    }
-
-    private static String contactKey(Map<String, AttributeValue> item) {
-        AttributeValue key = item.get("contactKey");
-        if (key == null) {
-            throw new IllegalStateException("an item without its key contactKey");
-        }
-        return key.s();
-    }
-
-    private Set<String> registryContacts(String contactTable) {
-        Set<String> contacts = new HashSet<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            var startKey = start;
-            ScanResponse page = aws.dynamoDb()
-                    .scan(b -> b.tableName(contactTable)
-                            .projectionExpression("contactKey")
-                            .exclusiveStartKey(startKey));
-            page.items().forEach(item -> contacts.add(contactKey(item)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return contacts;
-    }
-
     /** SMS deliveries in state sent or delivered, over every campaign: to compare with the SMS the emulator recorded. */
     private long smsSent(String deliveryTable) {
         long count = 0;
@@ -561,6 +541,16 @@ public final class DemoFlow implements AutoCloseable {
     /** An affected email address of the manifest, when it is a synthetic one (reserved domain). */
     public Optional<String> sampleEmail() {
         return sampleEmail;
+    }
+
+    /** A synthetic mobile saved only in customers' address books, when the run generated one. */
+    public Optional<String> sampleAddressBookPhone() {
+        return samplePhones.bookOnly();
+    }
+
+    /** A synthetic customer's mobile that other customers also saved in their books, when there is one. */
+    public Optional<String> sampleCustomerAlsoInABook() {
+        return samplePhones.alsoCustomer();
     }
 
     public AwsClients aws() {

@@ -10,9 +10,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +36,44 @@ final class SampleContact {
             new ManifestReader(ContactNormalizer.korea()).read(in, finder);
         }
         return Optional.ofNullable(finder.found);
+    }
+
+    /**
+     * Two synthetic mobiles of the generated files, for the page's tests: one only in an address
+     * book, one a customer's that is also in a book (either may be absent in a small run).
+     */
+    record Phones(Optional<String> bookOnly, Optional<String> alsoCustomer) {}
+
+    static Phones pickPhones(Path customers, Path book) throws IOException {
+        Set<String> customerPhones = new HashSet<>();
+        read(customers, row -> row.phone().map(Contact::value).ifPresent(customerPhones::add));
+        String[] found = new String[2];
+        read(
+                book,
+                row -> row.phone()
+                        .filter(Contact::smsCapable)
+                        .map(Contact::value)
+                        .ifPresent(phone -> {
+                            int slot = customerPhones.contains(phone) ? 1 : 0;
+                            if (found[slot] == null) {
+                                found[slot] = phone;
+                            }
+                        }));
+        return new Phones(Optional.ofNullable(found[0]), Optional.ofNullable(found[1]));
+    }
+
+    private static void read(Path file, Consumer<ManifestRow> onRow) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            new ManifestReader(ContactNormalizer.korea()).read(in, new ManifestVisitor() {
+                @Override
+                public void accepted(ManifestRow row) {
+                    onRow.accept(row);
+                }
+
+                @Override
+                public void rejected(Rejection rejection) {}
+            });
+        }
     }
 
     static boolean reserved(String email) {

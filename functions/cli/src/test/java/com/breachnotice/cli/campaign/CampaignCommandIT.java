@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.cloudformation.model.AlreadyExistsException;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -43,6 +44,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 class CampaignCommandIT {
 
     private static final String ID = "revised-it";
+    private static final String EARLIER = "first-it";
     private static final int SEGMENTS = 3;
 
     @TempDir
@@ -67,8 +69,13 @@ class CampaignCommandIT {
         Files.writeString(file, Json.line(new LinkedHashMap<>(stack.outputs())));
         outputsFile = file.toString();
         cloudFormationStack = "it-campaign-cfn-" + suffix;
-        aws.cloudFormation()
-                .createStack(b -> b.stackName(cloudFormationStack).templateBody(templateWithOutputs(stack.outputs())));
+        try {
+            aws.cloudFormation()
+                    .createStack(
+                            b -> b.stackName(cloudFormationStack).templateBody(templateWithOutputs(stack.outputs())));
+        } catch (AlreadyExistsException retried) {
+            // A slow first answer made the SDK retry a create that had been made: the stack is there.
+        }
     }
 
     @AfterAll
@@ -122,6 +129,66 @@ class CampaignCommandIT {
 
     @Test
     @Order(2)
+    void launch_revisedNotice_namesTheEarlierCampaign_elseRefused() {
+        int unnamed = run(
+                "campaign",
+                "launch",
+                "--outputs",
+                outputsFile,
+                "--id",
+                "unnamed",
+                "--title",
+                "t",
+                "--notice",
+                "revised");
+        assertThat(unnamed).isEqualTo(1);
+        assertThat(err.toString()).contains("is a revised notice", "--revises ID");
+        int unknown = run(
+                "campaign",
+                "launch",
+                "--outputs",
+                outputsFile,
+                "--id",
+                "unknown",
+                "--title",
+                "t",
+                "--notice",
+                "revised",
+                "--revises",
+                "no-such-campaign");
+        assertThat(unknown).isEqualTo(1);
+        assertThat(err.toString()).contains("--revises no-such-campaign: no such campaign");
+
+        int first = run(
+                "campaign",
+                "launch",
+                "--outputs",
+                outputsFile,
+                "--id",
+                EARLIER,
+                "--title",
+                "First",
+                "--notice",
+                "first",
+                "--segments",
+                "1");
+        assertThat(first).as(err.toString()).isZero();
+        String planQueue = stack.outputs().get("PlanQueueUrl");
+        List<PlanTask> drained = new ArrayList<>();
+        for (int attempt = 0; attempt < 10 && drained.isEmpty(); attempt++) {
+            for (Message message : aws.sqs()
+                    .receiveMessage(
+                            b -> b.queueUrl(planQueue).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages()) {
+                drained.add(MessageCodec.decodePlanTask(message.body()));
+                aws.sqs().deleteMessage(b -> b.queueUrl(planQueue).receiptHandle(message.receiptHandle()));
+            }
+        }
+        assertThat(drained).extracting(PlanTask::campaignId).containsExactly(EARLIER);
+    }
+
+    @Test
+    @Order(3)
     void launch_createsTheCampaignAndQueuesOnePlanTaskPerSegment() {
         int exit = run(
                 "campaign",
@@ -134,6 +201,8 @@ class CampaignCommandIT {
                 "Revised notice",
                 "--notice",
                 "revised",
+                "--revises",
+                EARLIER,
                 "--policy",
                 "both",
                 "--email-rate",
@@ -143,13 +212,19 @@ class CampaignCommandIT {
 
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString())
-                .contains("launched campaign " + ID, "policy both", "email 20/s", "3 planning segments");
+                .contains(
+                        "revised notice " + ID + " revises " + EARLIER + ": 0 contacts in both, 0 only in the earlier",
+                        "launched campaign " + ID,
+                        "policy both",
+                        "email 20/s",
+                        "3 planning segments");
         Optional<Campaign> stored =
                 new DynamoDbCampaignStore(aws.dynamoDb(), stack.outputs().get("CampaignTableName")).find(ID);
         assertThat(stored).hasValueSatisfying(campaign -> {
             assertThat(campaign.title()).isEqualTo("Revised notice");
             assertThat(campaign.policy()).isEqualTo(ChannelPolicy.BOTH);
             assertThat(campaign.rates().emailPerSecond()).isEqualTo(20);
+            assertThat(campaign.revises()).hasValue(EARLIER);
         });
         List<PlanTask> tasks = new ArrayList<>();
         String planQueue = stack.outputs().get("PlanQueueUrl");
@@ -166,7 +241,7 @@ class CampaignCommandIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void status_json_reportsTheCampaign() throws Exception {
         int exit = run("campaign", "status", ID, "--outputs", outputsFile, "--json");
 
@@ -183,7 +258,7 @@ class CampaignCommandIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void launch_sameIdAgain_refusedWithExit1() {
         int exit = run(
                 "campaign",
@@ -205,7 +280,7 @@ class CampaignCommandIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void status_throughCloudFormation_readsTheStacksOutputs() {
         int exit = run("campaign", "status", ID, "--stack", cloudFormationStack);
 
@@ -214,7 +289,7 @@ class CampaignCommandIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void status_unknownCampaignOrStack_exit1() {
         assertThat(run("campaign", "status", "no-such-campaign", "--outputs", outputsFile))
                 .isEqualTo(1);
@@ -224,7 +299,7 @@ class CampaignCommandIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void redrive_findsItsQueuesInTheOutputs() {
         int exit = run("campaign", "redrive", ID, "--stack", cloudFormationStack);
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +15,8 @@ import java.util.regex.Pattern;
  *
  * @param id lower-case letters, digits and dashes; it names SES templates and message tags
  * @param rates the campaign's {@code email_rate} and {@code sms_rate}, never exceeded across senders
+ * @param revises the id of the earlier campaign this one revises: its planner lists, per person, the
+ *     items that campaign's notice did not name
  */
 public record Campaign(
         String id,
@@ -21,12 +24,24 @@ public record Campaign(
         ChannelPolicy policy,
         Instant createdAt,
         Map<NoticeLocale, NoticeText> texts,
-        SendRates rates) {
+        SendRates rates,
+        Optional<String> revises) {
 
     /** A campaign at the default rates. */
     public Campaign(
             String id, String title, ChannelPolicy policy, Instant createdAt, Map<NoticeLocale, NoticeText> texts) {
         this(id, title, policy, createdAt, texts, SendRates.DEFAULT);
+    }
+
+    /** A campaign that revises no earlier one. */
+    public Campaign(
+            String id,
+            String title,
+            ChannelPolicy policy,
+            Instant createdAt,
+            Map<NoticeLocale, NoticeText> texts,
+            SendRates rates) {
+        this(id, title, policy, createdAt, texts, rates, Optional.empty());
     }
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,47}");
@@ -36,6 +51,10 @@ public record Campaign(
             throw new IllegalArgumentException("a campaign id is 1-48 lower-case letters, digits or dashes");
         }
         texts = Map.copyOf(texts);
+        if (revises.isPresent()
+                && (!ID.matcher(revises.get()).matches() || revises.get().equals(id))) {
+            throw new IllegalArgumentException("a campaign revises another campaign, by its id");
+        }
         for (NoticeLocale locale : NoticeLocale.values()) {
             if (!texts.containsKey(locale)) {
                 throw new IllegalArgumentException("the campaign lacks its " + locale.code() + " text");
@@ -58,7 +77,12 @@ public record Campaign(
 
     /** This campaign with other send rates. */
     public Campaign withRates(SendRates newRates) {
-        return new Campaign(id, title, policy, createdAt, texts, newRates);
+        return new Campaign(id, title, policy, createdAt, texts, newRates, revises);
+    }
+
+    /** This campaign as the revision of {@code earlier}. */
+    public Campaign revising(String earlier) {
+        return new Campaign(id, title, policy, createdAt, texts, rates, Optional.of(earlier));
     }
 
     /**

@@ -5,18 +5,22 @@ import com.breachnotice.core.campaign.CampaignCache;
 import com.breachnotice.core.campaign.CampaignStore;
 import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.contact.ContactKey;
+import com.breachnotice.core.delivery.DeliveryHistory;
 import com.breachnotice.core.delivery.DeliveryId;
 import com.breachnotice.core.delivery.DeliveryRecorder;
 import com.breachnotice.core.delivery.JobKey;
 import com.breachnotice.core.delivery.JobLedger;
+import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.registry.StoredContact;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Plans one page of contacts for a campaign: decides each contact's channel by the campaign's
@@ -34,6 +38,7 @@ public final class PlannerService {
     private final NoticeJobQueue jobs;
     private final PlanQueue plans;
     private final DeliveryRecorder deliveries;
+    private final DeliveryHistory history;
     private final JobLedger jobLedger;
     private final Clock clock;
     private final CampaignCache campaignCache;
@@ -45,6 +50,7 @@ public final class PlannerService {
             NoticeJobQueue jobs,
             PlanQueue plans,
             DeliveryRecorder deliveries,
+            DeliveryHistory history,
             JobLedger jobLedger,
             Clock clock) {
         this.campaignCache = new CampaignCache(campaigns);
@@ -53,6 +59,7 @@ public final class PlannerService {
         this.jobs = jobs;
         this.plans = plans;
         this.deliveries = deliveries;
+        this.history = history;
         this.jobLedger = jobLedger;
         this.clock = clock;
     }
@@ -76,6 +83,12 @@ public final class PlannerService {
         Campaign campaign = found.get();
         ContactPage page = contacts.scan(task.segment(), task.totalSegments(), task.startKey(), PAGE_SIZE);
         List<NoticeJob> planned = jobsFor(campaign, page.contacts());
+        Optional<String> earlier = campaign.revises();
+        if (earlier.isPresent()) {
+            planned = planned.stream()
+                    .map(job -> withNewItems(job, earlier.get()))
+                    .toList();
+        }
         if (!planned.isEmpty()) {
             jobs.enqueue(planned);
         }
@@ -98,6 +111,22 @@ public final class PlannerService {
         boolean last = page.nextStartKey().isEmpty();
         ledger.complete(task, count, last);
         return new Outcome.Planned(count, last);
+    }
+
+    /**
+     * The job with, per contact, the items the earlier campaign's notice did not name: one batch
+     * read per job. A contact the earlier campaign never told anything gets every item as new.
+     */
+    private NoticeJob withNewItems(NoticeJob job, String earlierCampaign) {
+        Map<ContactKey, Set<ItemKind>> told = history.itemsTold(earlierCampaign, job.contacts());
+        Map<ContactKey, Set<ItemKind>> newItems = new LinkedHashMap<>();
+        job.enclosed().forEach((key, stored) -> {
+            Set<ItemKind> fresh = EnumSet.noneOf(ItemKind.class);
+            fresh.addAll(stored.items());
+            fresh.removeAll(told.getOrDefault(key, Set.of()));
+            newItems.put(key, fresh);
+        });
+        return new NoticeJob(job.campaignId(), job.channel(), job.locale(), job.contacts(), job.enclosed(), newItems);
     }
 
     static List<ContactKey> unreachable(Campaign campaign, List<ContactProfile> page) {

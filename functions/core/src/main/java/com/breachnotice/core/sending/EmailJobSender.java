@@ -4,6 +4,7 @@ import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.crypto.ContactCipher;
 import com.breachnotice.core.delivery.DeliveryId;
 import com.breachnotice.core.delivery.DeliveryRecord;
+import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.registry.StoredContact;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,8 +51,12 @@ public final class EmailJobSender implements JobSender<Outgoing.Email> {
                 .map(sealedName -> cipher.open(sealedName, contact.key().value()))
                 .orElse("");
         // The labels are the incident description's, as the campaign's notice was filled with them.
+        NoticeLocale locale = notice.job().locale();
         Map<String, Object> data = NoticeRendering.emailData(
-                name, notice.text().labels(contact.items(), notice.job().locale()), List.of(), reference.printed());
+                name,
+                notice.text().labels(contact.items(), locale),
+                notice.text().labels(notice.job().newItemsOf(contact.key()), locale),
+                reference.printed());
         BulkEmail email = new BulkEmail(
                 address,
                 data,

@@ -7,9 +7,15 @@ import com.breachnotice.core.campaign.ChannelPolicy;
 import com.breachnotice.core.contact.Contact;
 import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.contact.ContactKeyer;
+import com.breachnotice.core.crypto.ContactCipher;
 import com.breachnotice.core.delivery.DeliveryId;
+import com.breachnotice.core.delivery.DeliveryRecord;
 import com.breachnotice.core.delivery.DeliveryStatus;
+import com.breachnotice.core.delivery.NoticeProof;
+import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
+import com.breachnotice.core.registry.StoredContact;
+import com.breachnotice.core.testing.FakeDataKeyProvider;
 import com.breachnotice.core.testing.Fixtures;
 import com.breachnotice.core.testing.InMemoryCampaignStore;
 import com.breachnotice.core.testing.InMemoryContactDirectory;
@@ -44,6 +50,7 @@ class PlannerServiceTest {
                 ledger,
                 jobs,
                 plans,
+                deliveries,
                 deliveries,
                 jobLedger,
                 Clock.fixed(Fixtures.T0, ZoneOffset.UTC));
@@ -211,5 +218,53 @@ class PlannerServiceTest {
                     assertThat(d.status()).isEqualTo(DeliveryStatus.FAILED);
                     assertThat(d.reason()).contains("no_channel");
                 });
+    }
+
+    @Test
+    void plan_revisedCampaign_eachJobListsWhatTheEarlierNoticeDidNotName() {
+        ContactCipher cipher = new ContactCipher(new FakeDataKeyProvider());
+        campaigns.create(Fixtures.campaign("first", ChannelPolicy.EMAIL_FIRST));
+        campaigns.create(Fixtures.campaign("revised", ChannelPolicy.EMAIL_FIRST).revising("first"));
+        Set<ItemKind> everything = Set.of(ItemKind.NAME, ItemKind.EMAIL, ItemKind.ADDRESS, ItemKind.ADDRESS_BOOK);
+        StoredContact toldSome = Fixtures.stored(
+                keyer, cipher, Fixtures.email("told@example.com"), "", NoticeLocale.KO, everything, false);
+        StoredContact neverTold = Fixtures.stored(
+                keyer, cipher, Fixtures.email("new@example.com"), "", NoticeLocale.KO, everything, false);
+        deliveries.record(List.of(new DeliveryRecord(
+                new DeliveryId(toldSome.key(), "first", Channel.EMAIL),
+                DeliveryStatus.SENT,
+                "ref",
+                Optional.of("msg"),
+                Optional.empty(),
+                Fixtures.T0,
+                Optional.of(new NoticeProof(
+                        "first",
+                        "0123456789ab",
+                        List.of(ItemKind.NAME, ItemKind.EMAIL),
+                        NoticeLocale.KO,
+                        "ab".repeat(32))))));
+        InMemoryContactDirectory directory =
+                new InMemoryContactDirectory(100).addAll(List.of(profile(toldSome), profile(neverTold)));
+
+        planner(directory).plan(first("revised"));
+
+        NoticeJob job = jobs.all().getFirst();
+        assertThat(job.newItemsOf(toldSome.key())).containsExactlyInAnyOrder(ItemKind.ADDRESS, ItemKind.ADDRESS_BOOK);
+        assertThat(job.newItemsOf(neverTold.key())).isEqualTo(everything);
+    }
+
+    @Test
+    void plan_firstCampaign_listsNothingAsNew() {
+        ContactCipher cipher = new ContactCipher(new FakeDataKeyProvider());
+        campaigns.create(Fixtures.campaign("first", ChannelPolicy.EMAIL_FIRST));
+        StoredContact stored = Fixtures.stored(
+                keyer, cipher, Fixtures.email("a@example.com"), "", NoticeLocale.KO, Set.of(ItemKind.NAME), false);
+        planner(new InMemoryContactDirectory(100).add(profile(stored))).plan(first("first"));
+
+        assertThat(jobs.all().getFirst().newItems()).isEmpty();
+    }
+
+    private static ContactProfile profile(StoredContact stored) {
+        return new ContactProfile(stored.key(), stored.locale(), false, false, Optional.of(stored));
     }
 }

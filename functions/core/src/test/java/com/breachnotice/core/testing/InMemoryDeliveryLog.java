@@ -1,5 +1,6 @@
 package com.breachnotice.core.testing;
 
+import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.delivery.ClaimOutcome;
 import com.breachnotice.core.delivery.Delivery;
@@ -11,13 +12,16 @@ import com.breachnotice.core.delivery.DeliveryRecorder;
 import com.breachnotice.core.delivery.DeliveryStatus;
 import com.breachnotice.core.delivery.DeliveryStatusUpdates;
 import com.breachnotice.core.delivery.NoticeProof;
+import com.breachnotice.core.manifest.ItemKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -113,6 +117,24 @@ public final class InMemoryDeliveryLog
         found.sort(Comparator.comparing((Delivery d) -> d.sentAt().orElse(d.updatedAt()))
                 .thenComparing(d -> d.id().notice()));
         return found;
+    }
+
+    @Override
+    public synchronized Map<ContactKey, Set<ItemKind>> itemsTold(String campaignId, List<ContactKey> contacts) {
+        if (contacts.size() > ITEMS_TOLD_BATCH) {
+            throw new IllegalArgumentException("at most " + ITEMS_TOLD_BATCH + " contacts a call");
+        }
+        Map<ContactKey, Set<ItemKind>> told = new LinkedHashMap<>();
+        for (ContactKey contact : contacts) {
+            for (Channel channel : Channel.values()) {
+                Entry entry = entries.get(new DeliveryId(contact, campaignId, channel));
+                if (entry != null && entry.told != null) {
+                    told.computeIfAbsent(contact, c -> EnumSet.noneOf(ItemKind.class))
+                            .addAll(entry.told.items());
+                }
+            }
+        }
+        return told;
     }
 
     @Override

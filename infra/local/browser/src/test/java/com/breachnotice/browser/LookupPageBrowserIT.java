@@ -8,6 +8,7 @@ import com.breachnotice.core.contact.Contact;
 import com.breachnotice.core.contact.ContactNormalizer;
 import com.breachnotice.emulator.LocalEmulator;
 import com.breachnotice.emulator.RecordedEmail;
+import com.breachnotice.emulator.RecordedSms;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -56,6 +57,7 @@ class LookupPageBrowserIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Pattern CODE = Pattern.compile("code is ([0-9]{6})");
+    private static final Pattern SMS_CODE = Pattern.compile("(?<![0-9])([0-9]{6})(?![0-9])");
     private static final Pattern REFERENCE = Pattern.compile("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z*~$=]{2}");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -152,6 +154,73 @@ class LookupPageBrowserIT {
                 .isLessThanOrEqualTo(0);
         assertThat(resourceOrigins()).as("every resource the page loaded").allMatch(url -> url.startsWith(base + "/"));
         assertThat(consoleErrors()).as("console errors").isEmpty();
+    }
+
+    /** A person known only from customers' address books proves their phone by SMS and sees that role. */
+    @Test
+    void addressBookPerson_verifiesBySms_seesTheirRoleAndItems() {
+        String phone = flow.sampleAddressBookPhone().orElseThrow();
+
+        List<String> roles = verifyPhone(phone);
+
+        assertThat(browser.findElement(By.id("result-heading")).getText()).isEqualTo("Data of this contact leaked");
+        assertThat(texts("#result-items li")).isNotEmpty().contains("Phone number");
+        assertThat(roles)
+                .singleElement()
+                .satisfies(role -> assertThat(role)
+                        .startsWith("As an entry in another customer's delivery address book: ")
+                        .contains("Phone number"));
+        assertThat(texts("#result-notices li"))
+                .as("the revised notice reached them by SMS")
+                .anySatisfy(notice -> assertThat(notice).contains(DemoFlow.REVISED_TITLE, "Text message"));
+        assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain(phone.substring(3));
+        assertThat(consoleErrors()).as("console errors").isEmpty();
+    }
+
+    /** A customer whose phone others saved in their books sees both roles, each with its items. */
+    @Test
+    void customerAlsoInAnAddressBook_seesBothRoles() {
+        String phone = flow.sampleCustomerAlsoInABook().orElseThrow();
+
+        List<String> roles = verifyPhone(phone);
+
+        assertThat(roles)
+                .hasSize(2)
+                .anySatisfy(role -> assertThat(role).startsWith("From your customer account: "))
+                .anySatisfy(role ->
+                        assertThat(role).startsWith("As an entry in another customer's delivery address book: "));
+    }
+
+    /** Asks for a code for {@code phone} in English, reads it from the SMS the emulator recorded, verifies. */
+    private static List<String> verifyPhone(String phone) {
+        browser.get(base + "/");
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.until(d -> d.findElement(By.id("lang-toggle")).isDisplayed());
+        browser.findElement(By.id("lang-toggle")).click();
+        wait.until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        int smsBefore = emulator.recordedSms().size();
+        browser.findElement(By.id("contact")).sendKeys(phone);
+        browser.findElement(By.id("start-check")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("code")));
+        String code = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> codeTextedTo(phone, smsBefore), Optional::isPresent)
+                .orElseThrow();
+        browser.findElement(By.id("code")).sendKeys(code);
+        browser.findElement(By.id("verify-code")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("result")));
+        return texts("#result-roles li");
+    }
+
+    private static Optional<String> codeTextedTo(String phone, int skip) {
+        List<RecordedSms> texts = emulator.recordedSms();
+        for (RecordedSms sms : texts.subList(Math.min(skip, texts.size()), texts.size())) {
+            Matcher matcher = SMS_CODE.matcher(sms.message());
+            if (sms.phoneNumber().equals(phone) && matcher.find()) {
+                return Optional.of(matcher.group(1));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -5,14 +5,22 @@ import static com.breachnotice.core.testing.contracts.ContractData.contact;
 import static com.breachnotice.core.testing.contracts.ContractData.sent;
 import static com.breachnotice.core.testing.contracts.ContractData.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.delivery.Delivery;
 import com.breachnotice.core.delivery.DeliveryHistory;
 import com.breachnotice.core.delivery.DeliveryId;
+import com.breachnotice.core.delivery.DeliveryRecord;
+import com.breachnotice.core.delivery.DeliveryStatus;
+import com.breachnotice.core.delivery.NoticeProof;
+import com.breachnotice.core.manifest.ItemKind;
+import com.breachnotice.core.manifest.NoticeLocale;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link DeliveryHistory} does, run against the in-memory fake and the DynamoDB adapter. */
@@ -42,6 +50,40 @@ public abstract class DeliveryHistoryContract {
     @Test
     void forContact_unknown_empty() {
         assertThat(history().forContact(contact())).isEmpty();
+    }
+
+    @Test
+    void itemsTold_whatTheCampaignNamedOnEitherChannel_absentWithoutARecordOfIt() {
+        String campaign = unique("first");
+        ContactKey byEmail = contact();
+        ContactKey byText = contact();
+        ContactKey claimedOnly = contact();
+        ContactKey otherCampaign = contact();
+        ContactKey never = contact();
+        table().recorder()
+                .record(List.of(
+                        told(new DeliveryId(byEmail, campaign, Channel.EMAIL), List.of(ItemKind.NAME, ItemKind.EMAIL)),
+                        told(new DeliveryId(byText, campaign, Channel.SMS), List.of(ItemKind.PHONE)),
+                        told(
+                                new DeliveryId(otherCampaign, unique("other"), Channel.EMAIL),
+                                List.of(ItemKind.ADDRESS))));
+        table().claims()
+                .claim(new DeliveryId(claimedOnly, campaign, Channel.EMAIL), unique("ref"), NOW, NOW.plusSeconds(60));
+
+        assertThat(history().itemsTold(campaign, List.of(byEmail, byText, claimedOnly, otherCampaign, never)))
+                .containsOnly(
+                        entry(byEmail, Set.of(ItemKind.NAME, ItemKind.EMAIL)), entry(byText, Set.of(ItemKind.PHONE)));
+    }
+
+    private static DeliveryRecord told(DeliveryId id, List<ItemKind> items) {
+        return new DeliveryRecord(
+                id,
+                DeliveryStatus.SENT,
+                unique("ref"),
+                Optional.of(unique("msg")),
+                Optional.empty(),
+                NOW,
+                Optional.of(new NoticeProof(id.campaignId(), "0123456789ab", items, NoticeLocale.EN, "cd".repeat(32))));
     }
 
     @Test
