@@ -2,7 +2,7 @@ package com.breachnotice.bench.sending;
 
 import com.breachnotice.aws.AwsClients;
 import com.breachnotice.aws.dynamodb.DynamoDbCampaignStore;
-import com.breachnotice.aws.dynamodb.DynamoDbJobLedger;
+import com.breachnotice.aws.dynamodb.DynamoDbCampaignCounters;
 import com.breachnotice.aws.dynamodb.DynamoDbPlanLedger;
 import com.breachnotice.aws.dynamodb.DynamoDbSendGovernor;
 import com.breachnotice.aws.kms.KmsDataKeyProvider;
@@ -22,6 +22,7 @@ import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.planning.CampaignProgress;
 import com.breachnotice.core.planning.CampaignService;
+import com.breachnotice.core.campaign.LifecycleService;
 import com.breachnotice.core.planning.NoticeJob;
 import com.breachnotice.core.registry.StoredContact;
 import com.breachnotice.core.sending.BulkEmail;
@@ -658,12 +659,15 @@ public final class SendingBench {
             this.aws = aws;
             this.runtime = runtime;
             String campaignTable = stack.physicalId("CampaignTable");
+            DynamoDbCampaignStore store = new DynamoDbCampaignStore(aws.dynamoDb(), campaignTable);
             this.campaigns = new CampaignService(
-                    new DynamoDbCampaignStore(aws.dynamoDb(), campaignTable),
+                    store,
                     new SesEmailTemplates(aws.ses()),
                     new SqsPlanQueue(aws.sqs(), stack.physicalId("PlanQueue")),
                     new DynamoDbPlanLedger(aws.dynamoDb(), campaignTable),
-                    new DynamoDbJobLedger(aws.dynamoDb(), campaignTable));
+                    new DynamoDbCampaignCounters(aws.dynamoDb(), campaignTable),
+                    store,
+                    new LifecycleService(store, java.time.Clock.systemUTC()));
         }
 
         /**

@@ -181,7 +181,7 @@ public final class InMemoryDeliveryLog
     private static boolean providerTook(DeliveryStatus status) {
         return switch (status) {
             case SENT, DELIVERED, BOUNCED, COMPLAINED -> true;
-            case SENDING, FAILED, SUPPRESSED -> false;
+            case SENDING, FAILED, SUPPRESSED, CANCELLED -> false;
         };
     }
 
