@@ -875,9 +875,12 @@ public final class SendingBench {
 
                 @Override
                 public boolean complete(
-                        com.breachnotice.core.delivery.JobKey job, String token, int sent, int failed, Instant at) {
+                        com.breachnotice.core.delivery.JobKey job,
+                        String token,
+                        com.breachnotice.core.delivery.JobTally tally,
+                        Instant at) {
                     pause();
-                    return inner.complete(job, token, sent, failed, at);
+                    return inner.complete(job, token, tally, at);
                 }
 
                 @Override
@@ -887,9 +890,12 @@ public final class SendingBench {
                 }
 
                 @Override
-                public void recordDone(com.breachnotice.core.delivery.JobKey job, int sent, int failed, Instant at) {
+                public void recordDone(
+                        com.breachnotice.core.delivery.JobKey job,
+                        com.breachnotice.core.delivery.JobTally tally,
+                        Instant at) {
                     pause();
-                    inner.recordDone(job, sent, failed, at);
+                    inner.recordDone(job, tally, at);
                 }
 
                 @Override

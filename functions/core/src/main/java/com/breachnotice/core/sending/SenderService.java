@@ -366,12 +366,15 @@ public final class SenderService {
             jobs.release(ready.notice().job().key(), ready.token());
             return new JobOutcome(0, 0, ready.already().skipped(), pending);
         }
-        if (!ready.outgoing().isEmpty()
-                && !(gate.admit(ready.notice().campaign(), clock.instant()) instanceof CampaignGate.Decision.Open)) {
-            // Paused or cancelled while this job was being prepared: nothing goes out; the job comes
-            // back and meets the gate again.
-            jobs.release(ready.notice().job().key(), ready.token());
-            return JobOutcome.heldBack(pending);
+        if (!ready.outgoing().isEmpty()) {
+            // The turn can be many seconds ahead: wait for it here, then ask the gate again, so a
+            // pause or cancel made meanwhile stops this job before its first provider call.
+            schedule.waitUntil(turn);
+            if (!(gate.admit(ready.notice().campaign(), clock.instant()) instanceof CampaignGate.Decision.Open)) {
+                // Nothing goes out; the job comes back and meets the gate again.
+                jobs.release(ready.notice().job().key(), ready.token());
+                return JobOutcome.heldBack(pending);
+            }
         }
         JobSender.Run run = ready.outgoing().isEmpty()
                 ? new JobSender.Run(List.of(), List.of(), Map.of(), false)
