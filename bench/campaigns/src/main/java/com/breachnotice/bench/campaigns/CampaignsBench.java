@@ -138,6 +138,10 @@ public final class CampaignsBench {
             long emailsLate = emails.stream()
                     .filter(e -> e.at().isAfter(paused.plus(PAUSE_BOUND).plusSeconds(1)))
                     .count();
+            long emailsWithin = emails.stream()
+                    .filter(e -> !e.at().isBefore(paused.minusSeconds(1))
+                            && !e.at().isAfter(paused.plus(PAUSE_BOUND).plusSeconds(1)))
+                    .count();
             long emailsAfterBound = emails.size() - emailsAtBound;
             long smsAfterBound = texts.size() - smsAtBound;
             CampaignProgress held = h.progress();
@@ -161,11 +165,14 @@ public final class CampaignsBench {
                     String.format(
                             Locale.ROOT,
                             "%d emails + %d texts recorded after pause+10 s (%d emails stamped later than it);"
-                                    + " last email stamped %s s after the pause returned",
+                                    + " last email stamped %s s after the pause returned; %d emails stamped within"
+                                    + " 10 s of it (jobs already past the gate); %d terminal at the pause",
                             emailsAfterBound,
                             smsAfterBound,
                             emailsLate,
-                            lastEmail.isBefore(paused) ? "<0" : Long.toString(Duration.between(paused, lastEmail).toSeconds())),
+                            lastEmail.isBefore(paused) ? "<0" : Long.toString(Duration.between(paused, lastEmail).toSeconds()),
+                            emailsWithin,
+                            terminal(before)),
                     "0",
                     emailsAfterBound == 0 && smsAfterBound == 0 && emailsLate == 0);
             row(
@@ -205,6 +212,14 @@ public final class CampaignsBench {
             Instant cancelled = Instant.now();
             CampaignProgress end = h.awaitSettled(Duration.ofMinutes(30));
             Duration took = Duration.between(cancelled, Instant.now());
+            List<RecordedEmail> emails = h.emulator.recordedEmails();
+            long emailsWithin = emails.stream()
+                    .filter(e -> !e.at().isBefore(cancelled.minusSeconds(1))
+                            && !e.at().isAfter(cancelled.plus(PAUSE_BOUND).plusSeconds(1)))
+                    .count();
+            long emailsLate = emails.stream()
+                    .filter(e -> e.at().isAfter(cancelled.plus(PAUSE_BOUND).plusSeconds(1)))
+                    .count();
             Map<DeliveryStatus, Long> records = h.recordedStatuses();
             long notSentNotCancelled = records.entrySet().stream()
                     .filter(e -> e.getKey() != DeliveryStatus.CANCELLED
@@ -246,6 +261,15 @@ public final class CampaignsBench {
                     recorded == contacts
                             && notSentNotCancelled == 0
                             && records.getOrDefault(DeliveryStatus.SENT, 0L) == sentByProvider);
+            row(
+                    "cancel: emails going out after cancel returned",
+                    String.format(
+                            Locale.ROOT,
+                            "%d stamped within 10 s of it (jobs already past the gate), %d later",
+                            emailsWithin,
+                            emailsLate),
+                    "0 later than 10 s",
+                    emailsLate == 0);
             row("cancel: counters add up to planned", perChannel.toString().strip(), "per channel", addUp);
             row("cancel: counters vs recount", recountLine, "agree (exit 0)", recount == 0);
         }
