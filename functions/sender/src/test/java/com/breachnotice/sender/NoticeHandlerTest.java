@@ -11,10 +11,10 @@ import com.breachnotice.core.campaign.LifecycleService;
 import com.breachnotice.core.contact.Contact;
 import com.breachnotice.core.contact.ContactKeyer;
 import com.breachnotice.core.crypto.ContactCipher;
-import com.breachnotice.core.manifest.ItemKind;
-import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.delivery.DeliveryId;
 import com.breachnotice.core.delivery.DeliveryStatus;
+import com.breachnotice.core.manifest.ItemKind;
+import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.sending.CampaignGate;
 import com.breachnotice.core.sending.LifecycleGate;
 import com.breachnotice.core.sending.SendResult;
@@ -163,11 +163,14 @@ class NoticeHandlerTest {
 
         SQSBatchResponse response = steered(parked).handleRequest(event(), null);
 
-        assertThat(response.getBatchItemFailures()).as("a held job spends no receive").isEmpty();
+        assertThat(response.getBatchItemFailures())
+                .as("a held job spends no receive")
+                .isEmpty();
         assertThat(parked).containsExactly("60s", "60s");
         assertThat(email.sentTo("kim@example.com")).isZero();
         assertThat(sms.sentTo("+821001234567")).isZero();
-        assertThat(log.find(new DeliveryId(keyer.keyOf(kim), "first-notice", Channel.EMAIL))).isEmpty();
+        assertThat(log.find(new DeliveryId(keyer.keyOf(kim), "first-notice", Channel.EMAIL)))
+                .isEmpty();
     }
 
     @Test

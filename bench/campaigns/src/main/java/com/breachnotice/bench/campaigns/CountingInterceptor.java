@@ -41,6 +41,24 @@ public final class CountingInterceptor implements ExecutionInterceptor {
     private static volatile @Nullable Thread counted;
     private static final Map<String, Long> CALLS = new TreeMap<>();
 
+    /** One provider call as the sender started it: when, and to whom (phones; emails as a count). */
+    record ProviderCall(java.time.Instant startedAt, String service, List<String> phones, int emails) {}
+
+    private static final java.util.concurrent.ConcurrentLinkedQueue<ProviderCall> STARTED =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final java.util.concurrent.ConcurrentLinkedQueue<String> TEXTED =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** Every SES bulk send and SNS publish started in this JVM, in start order. */
+    static List<ProviderCall> providerCalls() {
+        return List.copyOf(STARTED);
+    }
+
+    /** The phone of every SNS publish that SNS answered with success. */
+    static List<String> texted() {
+        return List.copyOf(TEXTED);
+    }
+
     /** Counts the calls made on the current thread from now on, forgetting earlier counts. */
     static synchronized void countThisThread() {
         CALLS.clear();
@@ -55,6 +73,16 @@ public final class CountingInterceptor implements ExecutionInterceptor {
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        if (context.request() instanceof software.amazon.awssdk.services.sns.model.PublishRequest publish
+                && publish.phoneNumber() != null) {
+            STARTED.add(new ProviderCall(java.time.Instant.now(), "sns", List.of(publish.phoneNumber()), 0));
+        } else if (context.request() instanceof software.amazon.awssdk.services.sesv2.model.SendBulkEmailRequest bulk) {
+            STARTED.add(new ProviderCall(
+                    java.time.Instant.now(),
+                    "ses",
+                    List.of(),
+                    bulk.bulkEmailEntries().size()));
+        }
         if (Thread.currentThread() == counted) {
             String name = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + "."
                     + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
@@ -82,6 +110,10 @@ public final class CountingInterceptor implements ExecutionInterceptor {
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         unlock(attributes);
+        if (context.request() instanceof software.amazon.awssdk.services.sns.model.PublishRequest publish
+                && publish.phoneNumber() != null) {
+            TEXTED.add(publish.phoneNumber());
+        }
     }
 
     @Override
@@ -116,7 +148,8 @@ public final class CountingInterceptor implements ExecutionInterceptor {
                 } else if (item.delete() != null) {
                     items.add(item.delete().tableName() + keyOf(item.delete().key()));
                 } else if (item.conditionCheck() != null) {
-                    items.add(item.conditionCheck().tableName() + keyOf(item.conditionCheck().key()));
+                    items.add(item.conditionCheck().tableName()
+                            + keyOf(item.conditionCheck().key()));
                 }
             }
         }

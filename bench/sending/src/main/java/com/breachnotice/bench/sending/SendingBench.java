@@ -1,8 +1,8 @@
 package com.breachnotice.bench.sending;
 
 import com.breachnotice.aws.AwsClients;
-import com.breachnotice.aws.dynamodb.DynamoDbCampaignStore;
 import com.breachnotice.aws.dynamodb.DynamoDbCampaignCounters;
+import com.breachnotice.aws.dynamodb.DynamoDbCampaignStore;
 import com.breachnotice.aws.dynamodb.DynamoDbPlanLedger;
 import com.breachnotice.aws.dynamodb.DynamoDbSendGovernor;
 import com.breachnotice.aws.kms.KmsDataKeyProvider;
@@ -12,6 +12,7 @@ import com.breachnotice.aws.sqs.SqsPlanQueue;
 import com.breachnotice.aws.sqs.SqsRedrive;
 import com.breachnotice.core.campaign.Campaign;
 import com.breachnotice.core.campaign.ChannelPolicy;
+import com.breachnotice.core.campaign.LifecycleService;
 import com.breachnotice.core.campaign.SendRates;
 import com.breachnotice.core.contact.Contact;
 import com.breachnotice.core.contact.ContactKey;
@@ -22,7 +23,6 @@ import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.planning.CampaignProgress;
 import com.breachnotice.core.planning.CampaignService;
-import com.breachnotice.core.campaign.LifecycleService;
 import com.breachnotice.core.planning.NoticeJob;
 import com.breachnotice.core.registry.StoredContact;
 import com.breachnotice.core.sending.BulkEmail;

@@ -86,7 +86,8 @@ public final class DynamoDbCampaignCounters implements CampaignCounters {
     }
 
     /** An ADD of {@code amounts} to a random shard of the channel; empty when there is nothing to add. */
-    static Optional<TransactWriteItem> add(String table, String campaignId, Channel channel, Map<String, Long> amounts) {
+    static Optional<TransactWriteItem> add(
+            String table, String campaignId, Channel channel, Map<String, Long> amounts) {
         if (amounts.isEmpty()) {
             return Optional.empty();
         }
@@ -121,8 +122,9 @@ public final class DynamoDbCampaignCounters implements CampaignCounters {
             }
         }
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, KeysAndAttributes> request =
-                Map.of(campaignTable, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        Map<String, KeysAndAttributes> request = Map.of(
+                campaignTable,
+                KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
         for (int round = 0; round < READ_ROUNDS && !request.isEmpty(); round++) {
             Map<String, KeysAndAttributes> asked = request;
             BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(asked));
@@ -130,8 +132,8 @@ public final class DynamoDbCampaignCounters implements CampaignCounters {
             request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
         }
         if (!request.isEmpty()) {
-            throw new IllegalStateException("the counters of " + campaignId + " stayed unread after " + READ_ROUNDS
-                    + " rounds (throttled)");
+            throw new IllegalStateException(
+                    "the counters of " + campaignId + " stayed unread after " + READ_ROUNDS + " rounds (throttled)");
         }
         return tally(items);
     }

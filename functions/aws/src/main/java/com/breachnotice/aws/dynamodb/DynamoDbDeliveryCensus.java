@@ -87,10 +87,12 @@ public final class DynamoDbDeliveryCensus implements DeliveryCensus {
             Map<Channel, Map<String, Long>> reasons) {
         Channel channel = Channel.ofCode(Attributes.requiredString(item, "channel"));
         DeliveryStatus status = DeliveryStatus.ofCode(Attributes.requiredString(item, "status"));
-        statuses.computeIfAbsent(channel, c -> new EnumMap<>(DeliveryStatus.class)).merge(status, 1L, Long::sum);
+        statuses.computeIfAbsent(channel, c -> new EnumMap<>(DeliveryStatus.class))
+                .merge(status, 1L, Long::sum);
         if (status == DeliveryStatus.FAILED) {
             String reason = string(item, "reason").orElse(JobTally.UNKNOWN_REASON);
-            String counted = DynamoDbCampaignCounters.reasonName(reason).substring(DynamoDbCampaignCounters.REASON_PREFIX.length());
+            String counted = DynamoDbCampaignCounters.reasonName(reason)
+                    .substring(DynamoDbCampaignCounters.REASON_PREFIX.length());
             reasons.computeIfAbsent(channel, c -> new LinkedHashMap<>()).merge(counted, 1L, Long::sum);
         }
     }

@@ -5,10 +5,10 @@ import static com.breachnotice.aws.dynamodb.Attributes.n;
 import static com.breachnotice.aws.dynamodb.Attributes.number;
 import static com.breachnotice.aws.dynamodb.Attributes.s;
 
+import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.planning.PlanLedger;
 import com.breachnotice.core.planning.PlanProgress;
 import com.breachnotice.core.planning.PlanTask;
-import com.breachnotice.core.campaign.Channel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,7 +56,8 @@ public final class DynamoDbPlanLedger implements PlanLedger {
 
     @Override
     public void complete(PlanTask task, Map<Channel, Long> plannedDeliveries, boolean lastOfSegment) {
-        long planned = plannedDeliveries.values().stream().mapToLong(Long::longValue).sum();
+        long planned =
+                plannedDeliveries.values().stream().mapToLong(Long::longValue).sum();
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(TransactWriteItem.builder()
                 .put(Put.builder()
@@ -106,9 +107,7 @@ public final class DynamoDbPlanLedger implements PlanLedger {
         GetItemResponse response = dynamoDb.getItem(b -> b.tableName(campaignTable)
                 .key(Map.of("campaignId", s(campaignId), "entry", s(DynamoDbCampaignCounters.SUMMARY)))
                 .consistentRead(true));
-        return response.hasItem() && !response.item().isEmpty()
-                ? summary(response.item())
-                : new PlanProgress(0, 0, 0);
+        return response.hasItem() && !response.item().isEmpty() ? summary(response.item()) : new PlanProgress(0, 0, 0);
     }
 
     static PlanProgress summary(Map<String, AttributeValue> item) {

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.breachnotice.aws.TestStacks;
 import com.breachnotice.core.campaign.Campaign;
+import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.campaign.ChannelPolicy;
 import com.breachnotice.core.campaign.NoticeText;
 import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.planning.PlanProgress;
-import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.planning.PlanTask;
 import com.breachnotice.emulator.ProvisionedStack;
 import java.time.Instant;

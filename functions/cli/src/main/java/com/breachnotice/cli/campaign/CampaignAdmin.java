@@ -1,8 +1,8 @@
 package com.breachnotice.cli.campaign;
 
 import com.breachnotice.aws.AwsClients;
-import com.breachnotice.aws.dynamodb.DynamoDbCampaignStore;
 import com.breachnotice.aws.dynamodb.DynamoDbCampaignCounters;
+import com.breachnotice.aws.dynamodb.DynamoDbCampaignStore;
 import com.breachnotice.aws.dynamodb.DynamoDbPlanLedger;
 import com.breachnotice.aws.ses.SesEmailTemplates;
 import com.breachnotice.aws.sqs.SqsPlanQueue;

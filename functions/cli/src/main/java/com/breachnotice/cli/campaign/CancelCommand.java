@@ -9,7 +9,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancel a campaign: what is not sent yet ends cancelled.")
+@Command(
+        name = "cancel",
+        mixinStandardHelpOptions = true,
+        description = "Cancel a campaign: what is not sent yet ends cancelled.")
 public final class CancelCommand implements Callable<Integer> {
     @Spec
     @SuppressWarnings("NullAway.Init")

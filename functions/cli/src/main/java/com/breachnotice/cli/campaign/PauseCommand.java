@@ -9,7 +9,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "pause", mixinStandardHelpOptions = true, description = "Pause a campaign: its jobs wait, nothing is lost.")
+@Command(
+        name = "pause",
+        mixinStandardHelpOptions = true,
+        description = "Pause a campaign: its jobs wait, nothing is lost.")
 public final class PauseCommand implements Callable<Integer> {
     @Spec
     @SuppressWarnings("NullAway.Init")

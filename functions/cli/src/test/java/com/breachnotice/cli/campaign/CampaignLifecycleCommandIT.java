@@ -71,7 +71,15 @@ class CampaignLifecycleCommandIT {
                 .as(err.toString())
                 .isZero();
         assertThat(run(
-                        "campaign", "launch", "--outputs", outputsFile, "--id", ID, "--title", "Steer", "--notice",
+                        "campaign",
+                        "launch",
+                        "--outputs",
+                        outputsFile,
+                        "--id",
+                        ID,
+                        "--title",
+                        "Steer",
+                        "--notice",
                         "first"))
                 .as(err.toString())
                 .isZero();

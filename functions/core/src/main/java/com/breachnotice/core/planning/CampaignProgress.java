@@ -1,8 +1,8 @@
 package com.breachnotice.core.planning;
 
-import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.campaign.CampaignLifecycle;
 import com.breachnotice.core.campaign.CampaignState;
+import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.delivery.ChannelCounts;
 import com.breachnotice.core.delivery.DeliveryCounts;
 import java.util.Map;
@@ -12,7 +12,10 @@ import java.util.Map;
  * all.
  */
 public record CampaignProgress(
-        PlanProgress plan, DeliveryCounts deliveries, Map<Channel, ChannelCounts> channels, CampaignLifecycle lifecycle) {
+        PlanProgress plan,
+        DeliveryCounts deliveries,
+        Map<Channel, ChannelCounts> channels,
+        CampaignLifecycle lifecycle) {
 
     public CampaignProgress {
         channels = Map.copyOf(channels);

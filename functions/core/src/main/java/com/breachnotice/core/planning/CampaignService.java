@@ -101,8 +101,7 @@ public final class CampaignService {
     public CampaignProgress progress(String campaignId) {
         CampaignTally tally = counters.tally(campaignId);
         CampaignLifecycle lifecycle = lifecycles.lifecycle(campaignId).orElse(CampaignLifecycle.NEW);
-        CampaignProgress progress =
-                new CampaignProgress(tally.plan(), tally.deliveries(), tally.channels(), lifecycle);
+        CampaignProgress progress = new CampaignProgress(tally.plan(), tally.deliveries(), tally.channels(), lifecycle);
         if (lifecycle.state() == CampaignState.ACTIVE && progress.finished()) {
             Optional<LifecycleService.Outcome> closed = lifecycleService.tryMove(
                     campaignId, lifecycle, CampaignState.DONE, DONE_BY, "every planned delivery is terminal");
@@ -132,7 +131,8 @@ public final class CampaignService {
         Map<Channel, List<String>> differences = new EnumMap<>(Channel.class);
         for (Channel channel : Channel.values()) {
             ChannelCounts kept = progress.channel(channel).withoutZeros();
-            ChannelCounts found = counted.getOrDefault(channel, ChannelCounts.NONE).withoutZeros();
+            ChannelCounts found =
+                    counted.getOrDefault(channel, ChannelCounts.NONE).withoutZeros();
             List<String> differ = new ArrayList<>();
             for (DeliveryStatus status : DeliveryStatus.values()) {
                 if (status.terminal() && kept.count(status) != found.count(status)) {
@@ -140,8 +140,8 @@ public final class CampaignService {
                 }
             }
             if (!Objects.equals(kept.failedByReason(), found.failedByReason())) {
-                differ.add("failed by reason: counters " + kept.failedByReason() + ", records "
-                        + found.failedByReason());
+                differ.add(
+                        "failed by reason: counters " + kept.failedByReason() + ", records " + found.failedByReason());
             }
             differences.put(channel, differ);
         }

@@ -9,8 +9,8 @@ import com.breachnotice.core.delivery.DeliveryId;
 import com.breachnotice.core.delivery.DeliveryRecorder;
 import com.breachnotice.core.delivery.DeliveryStatus;
 import com.breachnotice.core.delivery.JobKey;
-import com.breachnotice.core.delivery.JobTally;
 import com.breachnotice.core.delivery.JobLedger;
+import com.breachnotice.core.delivery.JobTally;
 import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.registry.StoredContact;
 import java.time.Clock;
@@ -93,12 +93,14 @@ public final class PlannerService {
             jobLedger.recordDone(
                     new JobKey(campaign.id(), Channel.SMS, "unreachable-" + task.segment() + "-" + task.page()),
                     new JobTally(
-                            Map.of(DeliveryStatus.FAILED, unreachable.size()), Map.of("no_channel", unreachable.size())),
+                            Map.of(DeliveryStatus.FAILED, unreachable.size()),
+                            Map.of("no_channel", unreachable.size())),
                     clock.instant());
         }
         page.nextStartKey().ifPresent(next -> plans.enqueue(List.of(task.next(next))));
         Map<Channel, Long> perChannel = new EnumMap<>(Channel.class);
-        planned.forEach(job -> perChannel.merge(job.channel(), (long) job.contacts().size(), Long::sum));
+        planned.forEach(
+                job -> perChannel.merge(job.channel(), (long) job.contacts().size(), Long::sum));
         if (!unreachable.isEmpty()) {
             perChannel.merge(Channel.SMS, (long) unreachable.size(), Long::sum);
         }

@@ -185,8 +185,9 @@ public final class SenderService {
             Map<DeliveryStatus, Integer> counts = new EnumMap<>(DeliveryStatus.class);
             Map<String, Integer> reasons = new LinkedHashMap<>();
             for (DeliveryStatus status : statuses) {
-                DeliveryStatus recordedAs =
-                        status == DeliveryStatus.FAILED || status == DeliveryStatus.CANCELLED ? status : DeliveryStatus.SENT;
+                DeliveryStatus recordedAs = status == DeliveryStatus.FAILED || status == DeliveryStatus.CANCELLED
+                        ? status
+                        : DeliveryStatus.SENT;
                 counts.merge(recordedAs, 1, Integer::sum);
                 if (recordedAs == DeliveryStatus.FAILED) {
                     reasons.merge(JobTally.UNKNOWN_REASON, 1, Integer::sum);

@@ -107,7 +107,11 @@ class LifecycleServiceTest {
     @Test
     void reason_longerThanTheLimit_cut() {
         LifecycleChange change = new LifecycleChange(
-                CampaignState.ACTIVE, CampaignState.PAUSED, Fixtures.T0, OPS, "x".repeat(2 * LifecycleChange.MAX_REASON));
+                CampaignState.ACTIVE,
+                CampaignState.PAUSED,
+                Fixtures.T0,
+                OPS,
+                "x".repeat(2 * LifecycleChange.MAX_REASON));
 
         assertThat(change.reason()).hasSize(LifecycleChange.MAX_REASON);
     }

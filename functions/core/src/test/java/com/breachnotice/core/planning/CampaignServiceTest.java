@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.breachnotice.core.campaign.Campaign;
+import com.breachnotice.core.campaign.CampaignState;
 import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.campaign.ChannelPolicy;
-import com.breachnotice.core.campaign.CampaignState;
 import com.breachnotice.core.campaign.LifecycleService;
 import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.delivery.ChannelCounts;
@@ -21,8 +21,8 @@ import com.breachnotice.core.testing.InMemoryCampaignCounters;
 import com.breachnotice.core.testing.InMemoryCampaignStore;
 import com.breachnotice.core.testing.InMemoryDeliveryLog;
 import com.breachnotice.core.testing.InMemoryJobLedger;
-import com.breachnotice.core.testing.MutableClock;
 import com.breachnotice.core.testing.InMemoryPlanLedger;
+import com.breachnotice.core.testing.MutableClock;
 import com.breachnotice.core.testing.RecordingEmailTemplates;
 import com.breachnotice.core.testing.RecordingPlanQueue;
 import java.time.Duration;
@@ -208,8 +208,7 @@ class CampaignServiceTest {
         completeJob("a", new JobTally(Map.of(DeliveryStatus.SENT, 2), Map.of()));
 
         CampaignService.Recount agrees = service.recount(
-                "first",
-                id -> Map.of(Channel.EMAIL, new ChannelCounts(0, Map.of(DeliveryStatus.SENT, 2L), Map.of())));
+                "first", id -> Map.of(Channel.EMAIL, new ChannelCounts(0, Map.of(DeliveryStatus.SENT, 2L), Map.of())));
         CampaignService.Recount differs = service.recount(
                 "first",
                 id -> Map.of(
@@ -227,7 +226,8 @@ class CampaignServiceTest {
 
     private void completeJob(String id, JobTally tally) {
         JobKey key = new JobKey("first", Channel.EMAIL, id);
-        JobClaim.Claimed claim = (JobClaim.Claimed) jobs.claim(key, tally.total(), Fixtures.T0, Fixtures.T0.plusSeconds(60));
+        JobClaim.Claimed claim =
+                (JobClaim.Claimed) jobs.claim(key, tally.total(), Fixtures.T0, Fixtures.T0.plusSeconds(60));
         jobs.complete(key, claim.token(), tally, Fixtures.T0);
     }
 }

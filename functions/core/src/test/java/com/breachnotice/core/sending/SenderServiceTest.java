@@ -668,11 +668,10 @@ class SenderServiceTest {
 
         assertThat(outcome).isEqualTo(new SenderService.JobOutcome(0, 0, 0, 0, 2, false));
         assertThat(email.bulkCalls()).isEmpty();
-        assertThat(log.find(new DeliveryId(kim, "first", Channel.EMAIL)))
-                .hasValueSatisfying(d -> {
-                    assertThat(d.status()).isEqualTo(DeliveryStatus.CANCELLED);
-                    assertThat(d.reason()).contains(SenderService.CANCELLED_REASON_PREFIX + "wrong text");
-                });
+        assertThat(log.find(new DeliveryId(kim, "first", Channel.EMAIL))).hasValueSatisfying(d -> {
+            assertThat(d.status()).isEqualTo(DeliveryStatus.CANCELLED);
+            assertThat(d.reason()).contains(SenderService.CANCELLED_REASON_PREFIX + "wrong text");
+        });
         assertThat(jobs.isDone(job.key())).isTrue();
         assertThat(cancelled.send(job)).isEqualTo(new SenderService.JobOutcome(0, 0, 2, 0));
     }

@@ -35,7 +35,8 @@ public final class InMemoryPlanLedger implements PlanLedger {
 
     @Override
     public synchronized void complete(PlanTask task, Map<Channel, Long> plannedDeliveries, boolean lastOfSegment) {
-        long planned = plannedDeliveries.values().stream().mapToLong(Long::longValue).sum();
+        long planned =
+                plannedDeliveries.values().stream().mapToLong(Long::longValue).sum();
         if (pages.putIfAbsent(page(task), new Done(planned, lastOfSegment, task.totalSegments())) == null) {
             counters.planned(task.campaignId(), plannedDeliveries, lastOfSegment, task.totalSegments());
         }

@@ -130,10 +130,14 @@ public abstract class CampaignCountersContract {
         deliveries().recorder().record(List.of(ContractData.sent(a, "ref-a", NOW), ContractData.sent(b, "ref-b", NOW)));
         complete(campaign, Channel.EMAIL, new JobTally(Map.of(DeliveryStatus.SENT, 2), Map.of()));
 
-        assertThat(deliveries().updates().advance(a, DeliveryStatus.DELIVERED, null, NOW)).isTrue();
-        assertThat(deliveries().updates().advance(a, DeliveryStatus.DELIVERED, null, NOW)).isFalse();
-        assertThat(deliveries().updates().advance(a, DeliveryStatus.COMPLAINED, null, NOW)).isTrue();
-        assertThat(deliveries().updates().advance(b, DeliveryStatus.FAILED, "rejected", NOW)).isTrue();
+        assertThat(deliveries().updates().advance(a, DeliveryStatus.DELIVERED, null, NOW))
+                .isTrue();
+        assertThat(deliveries().updates().advance(a, DeliveryStatus.DELIVERED, null, NOW))
+                .isFalse();
+        assertThat(deliveries().updates().advance(a, DeliveryStatus.COMPLAINED, null, NOW))
+                .isTrue();
+        assertThat(deliveries().updates().advance(b, DeliveryStatus.FAILED, "rejected", NOW))
+                .isTrue();
 
         ChannelCounts email = counters().tally(campaign).channel(Channel.EMAIL);
         assertThat(email.count(DeliveryStatus.SENT)).isZero();
@@ -167,7 +171,8 @@ public abstract class CampaignCountersContract {
                 .next();
 
         assertThat(lifecycles().lifecycle(campaign)).isEmpty();
-        assertThat(lifecycles().replace(campaign, CampaignLifecycle.NEW, paused)).isFalse();
+        assertThat(lifecycles().replace(campaign, CampaignLifecycle.NEW, paused))
+                .isFalse();
         assertThat(lifecycles().lifecycle(campaign)).isEmpty();
     }
 }
