@@ -52,6 +52,12 @@ import java.util.concurrent.Future;
  */
 public final class SenderService {
 
+    /**
+     * A job whose turn is further ahead than this asks the gate again once its turn comes: with the
+     * gate's own cache (3 s) a pause then stops every call that would start more than 5 s later.
+     */
+    static final java.time.Duration RECHECK_BEYOND = java.time.Duration.ofSeconds(2);
+
     private final CampaignCache campaigns;
     private final CampaignGate gate;
     private final JobLedger jobs;
@@ -367,9 +373,9 @@ public final class SenderService {
             jobs.release(ready.notice().job().key(), ready.token());
             return new JobOutcome(0, 0, ready.already().skipped(), pending);
         }
-        if (!ready.outgoing().isEmpty()) {
-            // The turn can be many seconds ahead: wait for it here, then ask the gate again, so a
-            // pause or cancel made meanwhile stops this job before its first provider call.
+        if (!ready.outgoing().isEmpty() && turn.isAfter(clock.instant().plus(RECHECK_BEYOND))) {
+            // The turn is seconds ahead (up to a third of the lease): wait for it here, then ask the
+            // gate again, so a pause or cancel made meanwhile stops this job before its first call.
             schedule.waitUntil(turn);
             if (!(gate.admit(ready.notice().campaign(), clock.instant()) instanceof CampaignGate.Decision.Open)) {
                 // Nothing goes out; the job comes back and meets the gate again.
