@@ -54,7 +54,8 @@
       channel: { email: '이메일', sms: '문자' },
       status: {
         sending: '보내는 중', sent: '보냄', delivered: '받으심', failed: '보내지 못함',
-        suppressed: '보내지 않음(수신 거부 등)', bounced: '반송됨', complained: '스팸 신고됨'
+        suppressed: '보내지 않음(수신 거부 등)', bounced: '반송됨', complained: '스팸 신고됨',
+        cancelled: '보내지 않음(발송 취소)'
       },
       referenceHeading: '받은 메시지가 진짜인지 확인하기',
       referenceLabel: '메시지에 적힌 참조번호',
@@ -119,7 +120,8 @@
       channel: { email: 'Email', sms: 'Text message' },
       status: {
         sending: 'being sent', sent: 'sent', delivered: 'delivered', failed: 'could not be sent',
-        suppressed: 'not sent (opted out)', bounced: 'bounced', complained: 'marked as spam'
+        suppressed: 'not sent (opted out)', bounced: 'bounced', complained: 'marked as spam',
+        cancelled: 'not sent (cancelled)'
       },
       referenceHeading: 'Check whether a message is really from us',
       referenceLabel: 'Reference code printed in the message',

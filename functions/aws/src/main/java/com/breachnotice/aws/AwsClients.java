@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -77,6 +78,7 @@ public final class AwsClients implements AutoCloseable {
     private final Memo<KmsClient> kms = new Memo<>();
     private final Memo<SecretsManagerClient> secretsManager = new Memo<>();
     private final Memo<CloudFormationClient> cloudFormation = new Memo<>();
+    private final Memo<StsClient> sts = new Memo<>();
 
     /**
      * The clients of this process: one set per Lambda container, built during INIT by the function's
@@ -159,6 +161,14 @@ public final class AwsClients implements AutoCloseable {
                 inLambda(CloudFormationClient.builder()).httpClient(http()).build());
     }
 
+    /**
+     * For the operator CLI, which records who paused, resumed or cancelled a campaign
+     * ({@code GetCallerIdentity}). Optional like {@link #cloudFormation()}: no function zip carries it.
+     */
+    public StsClient sts() {
+        return sts.get(() -> inLambda(StsClient.builder()).httpClient(http()).build());
+    }
+
     @Override
     public void close() {
         List<AutoCloseable> toClose;
@@ -170,7 +180,7 @@ public final class AwsClients implements AutoCloseable {
             httpClient = http;
             http = null;
         }
-        for (Memo<?> memo : List.of(dynamoDb, sqs, ses, sns, s3, kms, secretsManager, cloudFormation)) {
+        for (Memo<?> memo : List.of(dynamoDb, sqs, ses, sns, s3, kms, secretsManager, cloudFormation, sts)) {
             memo.clear();
         }
         // Service clients do not close an HTTP client they were handed, so it is closed last, here.

@@ -16,9 +16,10 @@ final class EventsWiring {
     static DeliveryEventService deliveryEventService(FunctionEnvironment env) {
         EventsSettings settings = EventsSettings.from(env);
         AwsClients aws = AwsClients.shared();
-        // Email-first campaigns fall back to SMS on a hard bounce or suppression.
+        // Email-first campaigns fall back to SMS on a hard bounce or suppression. Each status change
+        // moves the campaign's counters in the same transaction.
         return new DeliveryEventService(
-                new DynamoDbDeliveryLog(aws.dynamoDb(), settings.deliveryTable()),
+                new DynamoDbDeliveryLog(aws.dynamoDb(), settings.deliveryTable(), settings.campaignTable()),
                 new DynamoDbCampaignStore(aws.dynamoDb(), settings.campaignTable()),
                 new DynamoDbFallbackContacts(aws.dynamoDb(), settings.contactTable(), settings.subjectTable()),
                 new SqsNoticeJobQueue(aws.sqs(), settings.noticeQueueUrl()));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,7 @@ public final class QueueBatchProcessor {
 
     private final String queue;
     private final PoisonQueue poisonQueue;
+    private final @Nullable ParkingQueue parking;
 
     /**
      * @param queue a short name for log lines ({@code "plan"}, {@code "ingest"})
@@ -38,6 +40,17 @@ public final class QueueBatchProcessor {
     public QueueBatchProcessor(String queue, PoisonQueue poisonQueue) {
         this.queue = queue;
         this.poisonQueue = poisonQueue;
+        this.parking = null;
+    }
+
+    /**
+     * @param parking where a {@link RecordOutcome.Later later} record waits: without it, such a record
+     *     is retried like a failure
+     */
+    public QueueBatchProcessor(String queue, PoisonQueue poisonQueue, ParkingQueue parking) {
+        this.queue = queue;
+        this.poisonQueue = poisonQueue;
+        this.parking = parking;
     }
 
     /**
@@ -132,6 +145,7 @@ public final class QueueBatchProcessor {
             case RecordOutcome.Done done -> {}
             case RecordOutcome.Retry retry ->
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+            case RecordOutcome.Later later -> park(message, later, failures);
             case RecordOutcome.Poison poison -> {
                 String reason = truncate(poison.reason());
                 try {
@@ -150,6 +164,32 @@ public final class QueueBatchProcessor {
                     failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
                 }
             }
+        }
+    }
+
+    /**
+     * A copy of the body goes back on the queue with a delay and the original is reported done:
+     * the copy starts with no receives, where a failed (or only hidden) message would count one
+     * receive per return and reach the dead-letter queue after {@code maxReceiveCount} returns. If
+     * the copy cannot be sent the original is retried; if the original's deletion fails after the
+     * copy went, two copies exist, and the job's claim keeps that to one send.
+     */
+    private void park(
+            SQSEvent.SQSMessage message, RecordOutcome.Later later, List<SQSBatchResponse.BatchItemFailure> failures) {
+        ParkingQueue target = parking;
+        if (target == null) {
+            failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+            return;
+        }
+        try {
+            target.park(message.getBody(), later.delay());
+        } catch (RuntimeException e) {
+            LOG.error(
+                    "message not parked, retried instead: queue={} messageId={} error={}",
+                    queue,
+                    message.getMessageId(),
+                    e.getClass().getSimpleName());
+            failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
         }
     }
 

@@ -10,6 +10,12 @@ public sealed interface RecordOutcome {
     record Retry() implements RecordOutcome {}
 
     /**
+     * Not now, and not a failure (a paused campaign's job): the message is parked for {@code delay}
+     * without spending one of its receives, so a pause of any length never dead-letters it.
+     */
+    record Later(java.time.Duration delay) implements RecordOutcome {}
+
+    /**
      * Can never succeed, however often retried: sent to the dead-letter queue at once and deleted.
      *
      * @param reason why, for the operator; never personal data (it is logged and kept with the message)
@@ -22,6 +28,10 @@ public sealed interface RecordOutcome {
 
     static RecordOutcome retry() {
         return new Retry();
+    }
+
+    static RecordOutcome later(java.time.Duration delay) {
+        return new Later(delay);
     }
 
     static RecordOutcome poison(String reason) {

@@ -133,4 +133,36 @@ class QueueBatchProcessorTest {
         assertThat(failed(response)).isEmpty();
         assertThat(deadLettered).hasSize(1);
     }
+
+    @Test
+    void processTogether_later_parkedWithItsDelayAndReportedDone() {
+        List<String> parked = new ArrayList<>();
+        QueueBatchProcessor parking = new QueueBatchProcessor(
+                "test", deadLettered::add, (body, delay) -> parked.add(body + "@" + delay.toSeconds()));
+
+        SQSBatchResponse response = parking.processTogether(
+                event("2", "3", "5"),
+                DECODER,
+                values -> values.stream()
+                        .map(v -> v == 5 ? RecordOutcome.later(java.time.Duration.ofSeconds(60)) : work(v))
+                        .toList());
+
+        assertThat(failed(response)).containsExactly("m1");
+        assertThat(parked).containsExactly("5@60");
+        assertThat(deadLettered).isEmpty();
+    }
+
+    @Test
+    void process_laterWithoutAParkingQueueOrWhenParkingFails_retriedInsteadOfLost() {
+        QueueBatchProcessor failing = new QueueBatchProcessor("test", deadLettered::add, (body, delay) -> {
+            throw new IllegalStateException("queue down");
+        });
+
+        assertThat(failed(processor.process(
+                        event("7"), DECODER, v -> RecordOutcome.later(java.time.Duration.ofSeconds(60)))))
+                .containsExactly("m0");
+        assertThat(failed(failing.process(
+                        event("7"), DECODER, v -> RecordOutcome.later(java.time.Duration.ofSeconds(60)))))
+                .containsExactly("m0");
+    }
 }

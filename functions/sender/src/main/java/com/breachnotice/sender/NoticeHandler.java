@@ -10,6 +10,7 @@ import com.breachnotice.core.planning.NoticeJob;
 import com.breachnotice.core.sending.SenderService;
 import com.breachnotice.queue.QueueBatchProcessor;
 import com.breachnotice.queue.RecordOutcome;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the notice jobs of an SQS batch, concurrently. A job with deliveries left to retry
+ * Sends the notice jobs of an SQS batch, concurrently. A job of a paused campaign is parked for
+ * {@link #HELD_DELAY} (see {@link RecordOutcome.Later}). A job with deliveries left to retry
  * (throttled, transient fault, lease held elsewhere) or that failed unexpectedly is reported as a
  * batch item failure so SQS brings it back; what was sent is already recorded and is skipped on
  * the retry. A body that does not decode is dead-lettered at once.
@@ -26,6 +28,14 @@ import org.slf4j.LoggerFactory;
 public final class NoticeHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(NoticeHandler.class);
+
+    /**
+     * How long a paused campaign's job waits before it looks at the campaign again: its message is
+     * parked (sent again with this delay, the original deleted), so a pause of hours spends no
+     * receives. A minute bounds how late a job starts again after {@code resume}, and costs one
+     * SQS send per held job a minute.
+     */
+    static final Duration HELD_DELAY = Duration.ofSeconds(60);
 
     private final SenderService sender;
     private final QueueBatchProcessor queue;
@@ -73,6 +83,10 @@ public final class NoticeHandler implements RequestHandler<SQSEvent, SQSBatchRes
                     o.failed(),
                     o.skipped(),
                     o.retryLater());
+            if (o.held()) {
+                results.add(RecordOutcome.later(HELD_DELAY));
+                continue;
+            }
             results.add(o.complete() ? RecordOutcome.done() : RecordOutcome.retry());
         }
         return results;

@@ -17,7 +17,8 @@ record SenderSettings(
         String challengeTable,
         int smsCodesPerHour,
         String noticeDeadLetterQueueUrl,
-        String codeDeadLetterQueueUrl) {
+        String codeDeadLetterQueueUrl,
+        String noticeQueueUrl) {
 
     /**
      * How long a job claim holds a job: longer than the function's timeout (120 s), so a job is
@@ -62,7 +63,9 @@ record SenderSettings(
                         env.optional("SMS_CODES_PER_HOUR", Integer.toString(DEFAULT_SMS_CODES_PER_HOUR)),
                         "SMS_CODES_PER_HOUR"),
                 env.require("NOTICE_DEAD_LETTER_QUEUE_URL"),
-                env.require("CODE_DEAD_LETTER_QUEUE_URL"));
+                env.require("CODE_DEAD_LETTER_QUEUE_URL"),
+                // Where a paused campaign's jobs are parked: their own queue.
+                env.require("NOTICE_QUEUE_URL"));
     }
 
     private static int positive(String value, String name) {

@@ -22,12 +22,14 @@ import com.breachnotice.core.sending.CampaignGate;
 import com.breachnotice.core.sending.ChallengeCodeService;
 import com.breachnotice.core.sending.EmailJobSender;
 import com.breachnotice.core.sending.LeaseTerms;
+import com.breachnotice.core.sending.LifecycleGate;
 import com.breachnotice.core.sending.Pacer;
 import com.breachnotice.core.sending.Recipients;
 import com.breachnotice.core.sending.SendSchedule;
 import com.breachnotice.core.sending.SenderService;
 import com.breachnotice.core.sending.SmsJobSender;
 import com.breachnotice.queue.QueueBatchProcessor;
+import com.breachnotice.queue.aws.SqsParkingQueue;
 import com.breachnotice.queue.aws.SqsPoisonQueue;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,9 +52,11 @@ final class SenderWiring {
                 new AdaptiveRate(),
                 Pacer.sleeping(clock),
                 clock);
+        DynamoDbCampaignStore campaigns = new DynamoDbCampaignStore(aws.dynamoDb(), settings.campaignTable());
         return new SenderService(
-                new CampaignCache(new DynamoDbCampaignStore(aws.dynamoDb(), settings.campaignTable())),
-                CampaignGate.ALWAYS_OPEN,
+                new CampaignCache(campaigns),
+                // Paused and cancelled campaigns stop here; a send-window gate goes in place of ALWAYS_OPEN.
+                new LifecycleGate(campaigns, CampaignGate.ALWAYS_OPEN, clock, LifecycleGate.DEFAULT_TTL),
                 new DynamoDbJobLedger(aws.dynamoDb(), settings.campaignTable()),
                 new Recipients(
                         new DynamoDbContactBook(aws.dynamoDb(), settings.contactTable()),
@@ -89,7 +93,9 @@ final class SenderWiring {
 
     static QueueBatchProcessor noticeQueueProcessor(SenderSettings settings) {
         return new QueueBatchProcessor(
-                "notice", new SqsPoisonQueue(AwsClients.shared()::sqs, settings.noticeDeadLetterQueueUrl()));
+                "notice",
+                new SqsPoisonQueue(AwsClients.shared()::sqs, settings.noticeDeadLetterQueueUrl()),
+                new SqsParkingQueue(AwsClients.shared()::sqs, settings.noticeQueueUrl()));
     }
 
     static QueueBatchProcessor codeQueueProcessor(SenderSettings settings) {

@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.breachnotice.core.campaign.CampaignState;
+import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.campaign.ChannelPolicy;
+import com.breachnotice.core.campaign.LifecycleService;
 import com.breachnotice.core.contact.Contact;
 import com.breachnotice.core.contact.ContactKeyer;
 import com.breachnotice.core.crypto.ContactCipher;
+import com.breachnotice.core.delivery.DeliveryId;
+import com.breachnotice.core.delivery.DeliveryStatus;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
+import com.breachnotice.core.sending.CampaignGate;
+import com.breachnotice.core.sending.LifecycleGate;
 import com.breachnotice.core.sending.SendResult;
 import com.breachnotice.core.testing.FakeDataKeyProvider;
 import com.breachnotice.core.testing.Fixtures;
@@ -27,6 +34,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -127,5 +135,58 @@ class NoticeHandlerTest {
 
         assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
         assertThat(sms.sentTo("+821001234567")).isEqualTo(1);
+    }
+
+    private NoticeHandler steered(List<String> parked) {
+        MutableClock clock = new MutableClock(Fixtures.T0);
+        return new NoticeHandler(
+                new SenderServiceBuilder()
+                        .campaigns(campaigns)
+                        .contacts(registry)
+                        .deliveries(log)
+                        .cipher(cipher)
+                        .keyer(keyer)
+                        .email(email)
+                        .sms(sms)
+                        .clock(clock)
+                        .gate(new LifecycleGate(campaigns, CampaignGate.ALWAYS_OPEN, clock, Duration.ZERO))
+                        .build(),
+                new QueueBatchProcessor(
+                        "notice", deadLettered::add, (body, delay) -> parked.add(delay.toSeconds() + "s")));
+    }
+
+    @Test
+    void handleRequest_pausedCampaign_jobsParkedNotFailedNothingClaimedOrSent() throws IOException {
+        List<String> parked = new ArrayList<>();
+        new LifecycleService(campaigns, new MutableClock(Fixtures.T0))
+                .move("first-notice", CampaignState.PAUSED, "ops", "wrong text");
+
+        SQSBatchResponse response = steered(parked).handleRequest(event(), null);
+
+        assertThat(response.getBatchItemFailures())
+                .as("a held job spends no receive")
+                .isEmpty();
+        assertThat(parked).containsExactly("60s", "60s");
+        assertThat(email.sentTo("kim@example.com")).isZero();
+        assertThat(sms.sentTo("+821001234567")).isZero();
+        assertThat(log.find(new DeliveryId(keyer.keyOf(kim), "first-notice", Channel.EMAIL)))
+                .isEmpty();
+    }
+
+    @Test
+    void handleRequest_cancelledCampaign_deliveriesEndCancelledNothingSent() throws IOException {
+        List<String> parked = new ArrayList<>();
+        new LifecycleService(campaigns, new MutableClock(Fixtures.T0))
+                .move("first-notice", CampaignState.CANCELLED, "ops", "regulator asked");
+
+        SQSBatchResponse response = steered(parked).handleRequest(event(), null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(parked).isEmpty();
+        assertThat(email.sentTo("kim@example.com")).isZero();
+        assertThat(log.find(new DeliveryId(keyer.keyOf(kim), "first-notice", Channel.EMAIL)))
+                .hasValueSatisfying(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.CANCELLED));
+        assertThat(log.find(new DeliveryId(keyer.keyOf(lee), "first-notice", Channel.SMS)))
+                .hasValueSatisfying(d -> assertThat(d.status()).isEqualTo(DeliveryStatus.CANCELLED));
     }
 }

@@ -1,8 +1,8 @@
 package com.breachnotice.bench.sending;
 
 import com.breachnotice.aws.AwsClients;
+import com.breachnotice.aws.dynamodb.DynamoDbCampaignCounters;
 import com.breachnotice.aws.dynamodb.DynamoDbCampaignStore;
-import com.breachnotice.aws.dynamodb.DynamoDbJobLedger;
 import com.breachnotice.aws.dynamodb.DynamoDbPlanLedger;
 import com.breachnotice.aws.dynamodb.DynamoDbSendGovernor;
 import com.breachnotice.aws.kms.KmsDataKeyProvider;
@@ -12,6 +12,7 @@ import com.breachnotice.aws.sqs.SqsPlanQueue;
 import com.breachnotice.aws.sqs.SqsRedrive;
 import com.breachnotice.core.campaign.Campaign;
 import com.breachnotice.core.campaign.ChannelPolicy;
+import com.breachnotice.core.campaign.LifecycleService;
 import com.breachnotice.core.campaign.SendRates;
 import com.breachnotice.core.contact.Contact;
 import com.breachnotice.core.contact.ContactKey;
@@ -658,12 +659,15 @@ public final class SendingBench {
             this.aws = aws;
             this.runtime = runtime;
             String campaignTable = stack.physicalId("CampaignTable");
+            DynamoDbCampaignStore store = new DynamoDbCampaignStore(aws.dynamoDb(), campaignTable);
             this.campaigns = new CampaignService(
-                    new DynamoDbCampaignStore(aws.dynamoDb(), campaignTable),
+                    store,
                     new SesEmailTemplates(aws.ses()),
                     new SqsPlanQueue(aws.sqs(), stack.physicalId("PlanQueue")),
                     new DynamoDbPlanLedger(aws.dynamoDb(), campaignTable),
-                    new DynamoDbJobLedger(aws.dynamoDb(), campaignTable));
+                    new DynamoDbCampaignCounters(aws.dynamoDb(), campaignTable),
+                    store,
+                    new LifecycleService(store, java.time.Clock.systemUTC()));
         }
 
         /**
@@ -871,9 +875,12 @@ public final class SendingBench {
 
                 @Override
                 public boolean complete(
-                        com.breachnotice.core.delivery.JobKey job, String token, int sent, int failed, Instant at) {
+                        com.breachnotice.core.delivery.JobKey job,
+                        String token,
+                        com.breachnotice.core.delivery.JobTally tally,
+                        Instant at) {
                     pause();
-                    return inner.complete(job, token, sent, failed, at);
+                    return inner.complete(job, token, tally, at);
                 }
 
                 @Override
@@ -883,9 +890,12 @@ public final class SendingBench {
                 }
 
                 @Override
-                public void recordDone(com.breachnotice.core.delivery.JobKey job, int sent, int failed, Instant at) {
+                public void recordDone(
+                        com.breachnotice.core.delivery.JobKey job,
+                        com.breachnotice.core.delivery.JobTally tally,
+                        Instant at) {
                     pause();
-                    inner.recordDone(job, sent, failed, at);
+                    inner.recordDone(job, tally, at);
                 }
 
                 @Override

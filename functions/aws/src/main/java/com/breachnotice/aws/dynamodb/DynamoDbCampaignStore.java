@@ -6,14 +6,20 @@ import static com.breachnotice.aws.dynamodb.Attributes.requiredString;
 import static com.breachnotice.aws.dynamodb.Attributes.s;
 
 import com.breachnotice.core.campaign.Campaign;
+import com.breachnotice.core.campaign.CampaignLifecycle;
+import com.breachnotice.core.campaign.CampaignLifecycles;
+import com.breachnotice.core.campaign.CampaignState;
 import com.breachnotice.core.campaign.CampaignStore;
 import com.breachnotice.core.campaign.ChannelPolicy;
+import com.breachnotice.core.campaign.LifecycleChange;
 import com.breachnotice.core.campaign.NoticeText;
 import com.breachnotice.core.campaign.SendRates;
 import com.breachnotice.core.manifest.NoticeLocale;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,9 +31,12 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
  * {@link CampaignStore} on the campaigns table: one item per campaign under {@code entry =
  * "campaign"} (the plan ledger shares the table under other entries). The texts are a map attribute
  * {@code texts: {ko: {subject, text, html, sms}, en: {...}}}. A campaign is never overwritten:
- * {@code create} is a conditional put.
+ * {@code create} is a conditional put. Its lifecycle ({@link CampaignLifecycles}) lives on the same
+ * item: {@code state}, {@code stateVersion} and {@code stateHistory} (a list of maps {@code from, to,
+ * at, by, reason}, the latest {@value CampaignLifecycle#MAX_HISTORY}); a move is an update
+ * conditioned on the version it was decided from, so of two racing moves one wins.
  */
-public final class DynamoDbCampaignStore implements CampaignStore {
+public final class DynamoDbCampaignStore implements CampaignStore, CampaignLifecycles {
 
     static final String ENTRY = "campaign";
 
@@ -129,5 +138,78 @@ public final class DynamoDbCampaignStore implements CampaignStore {
                                 .orElse((long) SendRates.DEFAULT.smsPerSecond())
                                 .intValue()),
                 Attributes.string(item, "revises")));
+    }
+
+    @Override
+    public Optional<CampaignLifecycle> lifecycle(String campaignId) {
+        GetItemResponse response = dynamoDb.getItem(b -> b.tableName(campaignTable)
+                .key(Map.of("campaignId", s(campaignId), "entry", s(ENTRY)))
+                .projectionExpression("campaignId, #state, stateVersion, stateHistory")
+                .expressionAttributeNames(Map.of("#state", "state"))
+                .consistentRead(true));
+        if (!response.hasItem() || response.item().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(lifecycleOf(response.item()));
+    }
+
+    static CampaignLifecycle lifecycleOf(Map<String, AttributeValue> item) {
+        Optional<String> state = Attributes.string(item, "state");
+        if (state.isEmpty()) {
+            return CampaignLifecycle.NEW;
+        }
+        List<LifecycleChange> history = new ArrayList<>();
+        AttributeValue stored = item.get("stateHistory");
+        if (stored != null && stored.hasL()) {
+            for (AttributeValue change : stored.l()) {
+                Map<String, AttributeValue> m = change.m();
+                history.add(new LifecycleChange(
+                        CampaignState.ofCode(requiredString(m, "from")),
+                        CampaignState.ofCode(requiredString(m, "to")),
+                        Instant.ofEpochMilli(requiredNumber(m, "at")),
+                        requiredString(m, "by"),
+                        Attributes.string(m, "reason").orElse("")));
+            }
+        }
+        return new CampaignLifecycle(
+                CampaignState.ofCode(state.get()),
+                Attributes.number(item, "stateVersion").orElse(0L),
+                history);
+    }
+
+    @Override
+    public boolean replace(String campaignId, CampaignLifecycle expected, CampaignLifecycle next) {
+        List<AttributeValue> history = new ArrayList<>();
+        for (LifecycleChange change : next.history()) {
+            history.add(AttributeValue.fromM(Map.of(
+                    "from", s(change.from().code()),
+                    "to", s(change.to().code()),
+                    "at", millis(change.at()),
+                    "by", s(change.by()),
+                    "reason", s(change.reason()))));
+        }
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":state", s(next.state().code()),
+                ":version", Attributes.n(next.version()),
+                ":history", AttributeValue.fromL(history)));
+        String condition = "attribute_exists(campaignId) AND ";
+        if (expected.version() == 0) {
+            condition += "attribute_not_exists(stateVersion)";
+        } else {
+            condition += "stateVersion = :expected";
+            values.put(":expected", Attributes.n(expected.version()));
+        }
+        String finalCondition = condition;
+        try {
+            dynamoDb.updateItem(b -> b.tableName(campaignTable)
+                    .key(Map.of("campaignId", s(campaignId), "entry", s(ENTRY)))
+                    .updateExpression("SET #state = :state, stateVersion = :version, stateHistory = :history")
+                    .conditionExpression(finalCondition)
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException raced) {
+            return false;
+        }
     }
 }

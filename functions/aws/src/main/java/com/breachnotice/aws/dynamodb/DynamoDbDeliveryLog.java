@@ -42,6 +42,7 @@ import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -78,16 +79,31 @@ public final class DynamoDbDeliveryLog
     private final DynamoDbBatches batches;
     private final String deliveryTable;
     private final Supplier<String> tokens;
+    private final @Nullable String counterTable;
 
     public DynamoDbDeliveryLog(DynamoDbClient dynamoDb, String deliveryTable) {
-        this(dynamoDb, deliveryTable, () -> UUID.randomUUID().toString());
+        this(dynamoDb, deliveryTable, () -> UUID.randomUUID().toString(), null);
+    }
+
+    /**
+     * A log whose {@code advance} also moves the campaign's counters ({@link DynamoDbCampaignCounters}
+     * on {@code campaignTable}) in the same transaction: the events function's.
+     */
+    public DynamoDbDeliveryLog(DynamoDbClient dynamoDb, String deliveryTable, String campaignTable) {
+        this(dynamoDb, deliveryTable, () -> UUID.randomUUID().toString(), campaignTable);
     }
 
     DynamoDbDeliveryLog(DynamoDbClient dynamoDb, String deliveryTable, Supplier<String> tokens) {
+        this(dynamoDb, deliveryTable, tokens, null);
+    }
+
+    DynamoDbDeliveryLog(
+            DynamoDbClient dynamoDb, String deliveryTable, Supplier<String> tokens, @Nullable String counterTable) {
         this.dynamoDb = dynamoDb;
         this.batches = new DynamoDbBatches(dynamoDb);
         this.deliveryTable = deliveryTable;
         this.tokens = tokens;
+        this.counterTable = counterTable;
     }
 
     @Override
@@ -273,6 +289,10 @@ public final class DynamoDbDeliveryLog
 
     @Override
     public boolean advance(DeliveryId id, DeliveryStatus status, @Nullable String reason, Instant at) {
+        String counters = counterTable;
+        if (counters != null) {
+            return advanceCounted(id, status, reason, at, counters);
+        }
         Optional<UpdateItemRequest> request = advanceRequest(id, status, reason, at);
         if (request.isEmpty()) {
             return false;
@@ -283,6 +303,59 @@ public final class DynamoDbDeliveryLog
         } catch (ConditionalCheckFailedException notForward) {
             return false;
         }
+    }
+
+    /**
+     * Advances and moves the counters in one transaction: one less in the status it leaves, one more
+     * in the one it reaches. The status left must be known, so the delivery is read first and the
+     * update is conditioned on it too; a status that moved meanwhile is read again. A claim
+     * ({@code sending}) was never counted: its job's completion counts what its record says.
+     */
+    private boolean advanceCounted(
+            DeliveryId id, DeliveryStatus status, @Nullable String reason, Instant at, String counters) {
+        for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+            Optional<Map<String, AttributeValue>> item = read(id);
+            if (item.isEmpty()) {
+                return false;
+            }
+            DeliveryStatus was = status(item.get());
+            if (!was.canAdvanceTo(status)) {
+                return false;
+            }
+            Optional<UpdateItemRequest> request = advanceRequest(id, status, reason, at);
+            if (request.isEmpty()) {
+                return false;
+            }
+            UpdateItemRequest fromWas = request.get().toBuilder()
+                    .conditionExpression(request.get().conditionExpression() + " AND #status = :was")
+                    .expressionAttributeValues(with(request.get().expressionAttributeValues(), ":was", s(was.code())))
+                    .build();
+            List<TransactWriteItem> items = new ArrayList<>();
+            items.add(TransactWriteItem.builder()
+                    .update(DynamoDbJobLedger.asUpdate(fromWas))
+                    .build());
+            if (was != DeliveryStatus.SENDING) {
+                Map<String, Long> amounts = new LinkedHashMap<>();
+                amounts.put(was.code(), -1L);
+                amounts.put(status.code(), 1L);
+                if (status == DeliveryStatus.FAILED) {
+                    amounts.put(DynamoDbCampaignCounters.reasonName(reason == null ? "unknown" : reason), 1L);
+                }
+                DynamoDbCampaignCounters.add(counters, id.campaignId(), id.channel(), amounts)
+                        .ifPresent(items::add);
+            }
+            if (CountedWrite.write(dynamoDb, items) instanceof CountedWrite.Outcome.Written) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Map<String, AttributeValue> with(
+            Map<String, AttributeValue> values, String placeholder, AttributeValue value) {
+        Map<String, AttributeValue> more = new HashMap<>(values);
+        more.put(placeholder, value);
+        return more;
     }
 
     Optional<UpdateItemRequest> advanceRequest(
@@ -361,7 +434,7 @@ public final class DynamoDbDeliveryLog
     private static boolean providerTook(DeliveryStatus status) {
         return switch (status) {
             case SENT, DELIVERED, BOUNCED, COMPLAINED -> true;
-            case SENDING, FAILED, SUPPRESSED -> false;
+            case SENDING, FAILED, SUPPRESSED, CANCELLED -> false;
         };
     }
 

@@ -13,8 +13,11 @@ import com.breachnotice.core.delivery.DeliveryStatus;
 import com.breachnotice.core.delivery.JobClaim;
 import com.breachnotice.core.delivery.JobKey;
 import com.breachnotice.core.delivery.JobLedger;
+import com.breachnotice.core.delivery.JobTally;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -23,6 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
@@ -35,9 +40,11 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  *   <li>{@code claim} is one conditional update (absent, or open with an expired lease) that returns
  *       the old item (a takeover when there was one) and, when the condition fails, the item that
  *       failed it (done, or held until when), so no claim needs a second read.
- *   <li>{@code complete} and {@code release} are conditioned on the claim token.
- *   <li>{@code count} is a query of the campaign's {@code job#} entries: one item per 50
- *       deliveries, in the campaign's own partition, instead of a scan of every delivery.
+ *   <li>{@code complete} and {@code release} are conditioned on the claim token; {@code complete}
+ *       adds the job's tally to the campaign's counters ({@link DynamoDbCampaignCounters}) in the same
+ *       transaction, so a job is counted exactly when it is done.
+ *   <li>{@code count} is a query of the campaign's {@code job#} entries (one item per 50
+ *       deliveries): for checks; progress reads the counters.
  * </ul>
  *
  * All writes of a campaign's jobs go to one partition key: two per 50 notices, so about 400 writes
@@ -101,15 +108,41 @@ public final class DynamoDbJobLedger implements JobLedger {
     }
 
     @Override
-    public boolean complete(JobKey job, String token, int sent, int failed, Instant at) {
-        try {
-            dynamoDb.updateItem(completeRequest(job, token, sent, failed, at));
-            return true;
-        } catch (ConditionalCheckFailedException lost) {
-            // Done under our own token: an SDK retry of a completion whose answer was lost.
-            Map<String, AttributeValue> item = lost.hasItem() ? lost.item() : Map.of();
-            return flag(item, "done") && heldBy(item, token);
-        }
+    public boolean complete(JobKey job, String token, JobTally tally, Instant at) {
+        UpdateItemRequest request = completeRequest(job, token, tally.sent(), tally.failed(), at);
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().update(asUpdate(request)).build());
+        DynamoDbCampaignCounters.add(
+                        campaignTable, job.campaignId(), job.channel(), DynamoDbCampaignCounters.amounts(tally))
+                .ifPresent(items::add);
+        return switch (CountedWrite.write(dynamoDb, items)) {
+            case CountedWrite.Outcome.Written w -> true;
+            case CountedWrite.Outcome.ConditionFailed lost -> {
+                // Done under our own token: a retry of a completion whose answer was lost.
+                Map<String, AttributeValue> item = lost.item().orElseGet(() -> read(job));
+                yield flag(item, "done") && heldBy(item, token);
+            }
+        };
+    }
+
+    private Map<String, AttributeValue> read(JobKey job) {
+        var response = dynamoDb.getItem(b -> b.tableName(campaignTable)
+                .key(Map.of("campaignId", s(job.campaignId()), "entry", s(job.entry())))
+                .consistentRead(true));
+        return response.hasItem() ? response.item() : Map.of();
+    }
+
+    /** The transaction form of a single-item update, condition and placeholders unchanged. */
+    static Update asUpdate(UpdateItemRequest request) {
+        return Update.builder()
+                .tableName(request.tableName())
+                .key(request.key())
+                .updateExpression(request.updateExpression())
+                .conditionExpression(request.conditionExpression())
+                .expressionAttributeNames(request.expressionAttributeNames())
+                .expressionAttributeValues(request.expressionAttributeValues())
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
     }
 
     private static boolean heldBy(Map<String, AttributeValue> item, String token) {
@@ -148,18 +181,22 @@ public final class DynamoDbJobLedger implements JobLedger {
     }
 
     @Override
-    public void recordDone(JobKey job, int sent, int failed, Instant at) {
+    public void recordDone(JobKey job, JobTally tally, Instant at) {
         Expression e = new Expression();
         e.set("done", AttributeValue.fromBool(true));
-        e.set("size", n(sent + failed));
-        e.set("sent", n(sent));
-        e.set("failed", n(failed));
+        e.set("size", n(tally.total()));
+        e.set("sent", n(tally.sent()));
+        e.set("failed", n(tally.failed()));
         e.set("updatedAt", millis(at));
-        try {
-            dynamoDb.updateItem(update(job, e, "attribute_not_exists(" + e.name("entry") + ")"));
-        } catch (ConditionalCheckFailedException recorded) {
-            // Idempotent: the first record of this job stands.
-        }
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder()
+                .update(asUpdate(update(job, e, "attribute_not_exists(" + e.name("entry") + ")")))
+                .build());
+        DynamoDbCampaignCounters.add(
+                        campaignTable, job.campaignId(), job.channel(), DynamoDbCampaignCounters.amounts(tally))
+                .ifPresent(items::add);
+        // A condition failure is the idempotent case: the first record of this job stands, counted once.
+        CountedWrite.write(dynamoDb, items);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.breachnotice.aws.TestStacks;
 import com.breachnotice.core.campaign.Campaign;
+import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.campaign.ChannelPolicy;
 import com.breachnotice.core.campaign.NoticeText;
 import com.breachnotice.core.manifest.NoticeLocale;
@@ -64,15 +65,15 @@ class DynamoDbCampaignTableIT {
 
         assertThat(ledger.progress(id)).isEqualTo(new PlanProgress(0, 0, 0));
         assertThat(ledger.isCompleted(s0p0)).isFalse();
-        ledger.complete(s0p0, 1000, false);
-        ledger.complete(s0p0, 999, false);
-        ledger.complete(s0p1, 20, true);
+        ledger.complete(s0p0, Map.of(Channel.EMAIL, 1000L), false);
+        ledger.complete(s0p0, Map.of(Channel.EMAIL, 999L), false);
+        ledger.complete(s0p1, Map.of(Channel.EMAIL, 20L), true);
 
         assertThat(ledger.isCompleted(s0p0)).isTrue();
         assertThat(ledger.isCompleted(s1p0)).isFalse();
         assertThat(ledger.progress(id)).isEqualTo(new PlanProgress(1020, 1, 2));
 
-        ledger.complete(s1p0, 5, true);
+        ledger.complete(s1p0, Map.of(Channel.EMAIL, 5L), true);
         PlanProgress done = ledger.progress(id);
         assertThat(done).isEqualTo(new PlanProgress(1025, 2, 2));
         assertThat(done.complete()).isTrue();

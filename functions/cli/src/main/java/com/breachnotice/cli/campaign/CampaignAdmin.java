@@ -1,37 +1,43 @@
 package com.breachnotice.cli.campaign;
 
 import com.breachnotice.aws.AwsClients;
+import com.breachnotice.aws.dynamodb.DynamoDbCampaignCounters;
 import com.breachnotice.aws.dynamodb.DynamoDbCampaignStore;
-import com.breachnotice.aws.dynamodb.DynamoDbJobLedger;
 import com.breachnotice.aws.dynamodb.DynamoDbPlanLedger;
 import com.breachnotice.aws.ses.SesEmailTemplates;
 import com.breachnotice.aws.sqs.SqsPlanQueue;
 import com.breachnotice.cli.stack.StackOutputs;
 import com.breachnotice.core.campaign.Campaign;
-import com.breachnotice.core.campaign.CampaignStore;
+import com.breachnotice.core.campaign.LifecycleService;
 import com.breachnotice.core.planning.CampaignService;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
- * The CLI's wiring of {@link CampaignService} on a stack's campaign table and plan queue, shared by
- * {@code campaign launch|status} (a deployed stack) and {@code demo} (the local one).
+ * The CLI's wiring of {@link CampaignService} and {@link LifecycleService} on a stack's campaign
+ * table and plan queue, shared by the {@code campaign} commands (a deployed stack) and {@code demo}
+ * (the local one).
  */
 public final class CampaignAdmin {
 
     public static final String CAMPAIGN_TABLE_OUTPUT = "CampaignTableName";
     public static final String PLAN_QUEUE_OUTPUT = "PlanQueueUrl";
 
-    private final CampaignStore store;
+    private final DynamoDbCampaignStore store;
     private final CampaignService service;
+    private final LifecycleService lifecycle;
 
     public CampaignAdmin(AwsClients aws, String campaignTable, String planQueueUrl) {
         this.store = new DynamoDbCampaignStore(aws.dynamoDb(), campaignTable);
+        this.lifecycle = new LifecycleService(store, Clock.systemUTC());
         this.service = new CampaignService(
                 store,
                 new SesEmailTemplates(aws.ses()),
                 new SqsPlanQueue(aws.sqs(), planQueueUrl),
                 new DynamoDbPlanLedger(aws.dynamoDb(), campaignTable),
-                new DynamoDbJobLedger(aws.dynamoDb(), campaignTable));
+                new DynamoDbCampaignCounters(aws.dynamoDb(), campaignTable),
+                store,
+                lifecycle);
     }
 
     /** On a deployed stack: its {@value #CAMPAIGN_TABLE_OUTPUT} and {@value #PLAN_QUEUE_OUTPUT}. */
@@ -41,6 +47,11 @@ public final class CampaignAdmin {
 
     public CampaignService service() {
         return service;
+    }
+
+    /** Pauses, resumes and cancels campaigns on the stack's campaign table. */
+    public LifecycleService lifecycle() {
+        return lifecycle;
     }
 
     public Optional<Campaign> find(String campaignId) {

@@ -5,15 +5,23 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code campaign launch|status|redrive} against a deployed stack, whose tables and queues come from
+ * {@code campaign launch|status|redrive|pause|resume|cancel|recount} against a deployed stack, whose tables and queues come from
  * its outputs ({@code --stack NAME} through CloudFormation, or {@code --outputs FILE}). Exit status:
  * 0 done, 1 refused (invalid input, an id already taken, a missing output), 2 a usage error.
  */
 @Command(
         name = "campaign",
         mixinStandardHelpOptions = true,
-        description = "Launch a campaign, follow it, redrive its dead letters.",
-        subcommands = {LaunchCommand.class, StatusCommand.class, RedriveCommand.class})
+        description = "Launch a campaign, follow it, pause, resume or cancel it, redrive its dead letters.",
+        subcommands = {
+            LaunchCommand.class,
+            StatusCommand.class,
+            RedriveCommand.class,
+            PauseCommand.class,
+            ResumeCommand.class,
+            CancelCommand.class,
+            RecountCommand.class,
+        })
 public final class CampaignCommand implements Runnable {
 
     @Spec

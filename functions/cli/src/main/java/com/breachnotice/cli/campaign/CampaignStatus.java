@@ -1,6 +1,8 @@
 package com.breachnotice.cli.campaign;
 
 import com.breachnotice.core.campaign.Campaign;
+import com.breachnotice.core.campaign.Channel;
+import com.breachnotice.core.delivery.ChannelCounts;
 import com.breachnotice.core.delivery.DeliveryCounts;
 import com.breachnotice.core.delivery.DeliveryStatus;
 import com.breachnotice.core.planning.CampaignProgress;
@@ -33,7 +35,7 @@ public record CampaignStatus(Campaign campaign, CampaignProgress progress) {
         return counts.count(DeliveryStatus.SENT) + counts.count(DeliveryStatus.DELIVERED);
     }
 
-    /** Terminal without reaching the person: failed, bounced, complained, suppressed. */
+    /** Terminal without reaching the person: failed, bounced, complained, suppressed (cancelled is apart). */
     public static long failed(DeliveryCounts counts) {
         return counts.count(DeliveryStatus.FAILED)
                 + counts.count(DeliveryStatus.BOUNCED)
@@ -80,16 +82,49 @@ public record CampaignStatus(Campaign campaign, CampaignProgress progress) {
                 campaign.rates().emailPerSecond(),
                 campaign.rates().smsPerSecond(),
                 campaign.createdAt());
+        out.printf("  state       %s%s%n", progress.state().code(), stateNote());
         out.printf("  planning    %s%n", planning());
         out.printf(
                 "  deliveries  %d planned: %d sent, %d failed, %d pending%n", planned(), sent(), failed(), pending());
+        for (Channel channel : Channel.values()) {
+            ChannelCounts counts = progress.channel(channel);
+            if (counts.planned() > 0 || counts.terminal() > 0) {
+                out.printf("  %-11s %s%n", channel.code(), channelLine(counts));
+            }
+        }
         out.println(
                 progress.finished() ? "  finished: every planned delivery reached a terminal state" : "  in progress");
+    }
+
+    /** {@code planned 10: sent 6, delivered 2, failed 1 (bad_address 1), pending 1}. */
+    public static String channelLine(ChannelCounts counts) {
+        StringBuilder line = new StringBuilder("planned " + counts.planned() + ":");
+        for (DeliveryStatus status : DeliveryStatus.values()) {
+            if (status.terminal() && counts.count(status) != 0) {
+                line.append(' ').append(status.code()).append(' ').append(counts.count(status));
+                if (status == DeliveryStatus.FAILED && !counts.failedByReason().isEmpty()) {
+                    line.append(" ").append(counts.failedByReason());
+                }
+                line.append(',');
+            }
+        }
+        return line.append(" pending ").append(counts.pending()).toString();
+    }
+
+    /** The last move's who, when and why, when there was one. */
+    private String stateNote() {
+        var history = progress.lifecycle().history();
+        if (history.isEmpty()) {
+            return "";
+        }
+        var last = history.get(history.size() - 1);
+        return " since " + last.at() + " by " + last.by() + (last.reason().isEmpty() ? "" : " (" + last.reason() + ")");
     }
 
     public Map<String, Object> json() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("campaign", campaign.id());
+        json.put("state", progress.state().code());
         json.put("title", campaign.title());
         json.put("policy", campaign.policy().code());
         Map<String, Object> planning = new LinkedHashMap<>();
@@ -103,6 +138,17 @@ public record CampaignStatus(Campaign campaign, CampaignProgress progress) {
         deliveries.put("failed", failed());
         deliveries.put("pending", pending());
         json.put("deliveries", deliveries);
+        Map<String, Object> channels = new LinkedHashMap<>();
+        for (Channel channel : Channel.values()) {
+            ChannelCounts counts = progress.channel(channel);
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("planned", counts.planned());
+            counts.byStatus().forEach((status, n) -> c.put(status.code(), n));
+            c.put("failed_by_reason", counts.failedByReason());
+            c.put("pending", counts.pending());
+            channels.put(channel.code(), c);
+        }
+        json.put("channels", channels);
         json.put("finished", progress.finished());
         return json;
     }

@@ -5,8 +5,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Campaigns never change once stored, so a function instance reads each one once: the planner and
- * the sender look the campaign up for every task and job they handle.
+ * A campaign's notice (texts, policy, rates) never changes once stored, so a function instance reads
+ * each one once: the planner and the sender look the campaign up for every task and job they
+ * handle. Its lifecycle does change (pause, resume, cancel): that is read apart, through a short
+ * cache ({@code LifecycleGate}), never through this one.
  */
 public final class CampaignCache {
 

@@ -16,7 +16,9 @@ public enum DeliveryStatus {
     FAILED(3, true),
     SUPPRESSED(3, true),
     BOUNCED(4, true),
-    COMPLAINED(5, true);
+    COMPLAINED(5, true),
+    /** Not sent because the operator cancelled the campaign first; the reason says why. */
+    CANCELLED(6, true);
 
     private final int rank;
     private final boolean terminal;

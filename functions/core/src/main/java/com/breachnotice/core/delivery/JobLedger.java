@@ -19,10 +19,15 @@ public interface JobLedger {
     JobClaim claim(JobKey job, int deliveries, Instant now, Instant leaseUntil);
 
     /**
-     * Marks a claimed job done with its counts. False (and nothing changes) when the claim was lost
-     * to another sender meanwhile.
+     * Marks a claimed job done and adds its tally to the campaign's counters, in one atomic write.
+     * False (and nothing changes) when the claim was lost to another sender meanwhile.
      */
-    boolean complete(JobKey job, String token, int sent, int failed, Instant at);
+    boolean complete(JobKey job, String token, JobTally tally, Instant at);
+
+    /** {@link #complete(JobKey, String, JobTally, Instant)} with sent and failed only. */
+    default boolean complete(JobKey job, String token, int sent, int failed, Instant at) {
+        return complete(job, token, JobTally.of(sent, failed), at);
+    }
 
     /**
      * Gives a claimed job back unfinished (part of it was throttled), so that its retry can claim
@@ -30,13 +35,21 @@ public interface JobLedger {
      */
     void release(JobKey job, String token);
 
-    /** Records a job that needed no send (its deliveries were recorded as failed when planned). */
-    void recordDone(JobKey job, int sent, int failed, Instant at);
+    /**
+     * Records a job that needed no send (its deliveries were recorded as failed when planned), and
+     * counts it, once.
+     */
+    void recordDone(JobKey job, JobTally tally, Instant at);
+
+    default void recordDone(JobKey job, int sent, int failed, Instant at) {
+        recordDone(job, JobTally.of(sent, failed), at);
+    }
 
     /**
      * Deliveries of a campaign as the job entries count them: {@code SENT} (the provider took
      * them), {@code FAILED}, and {@code SENDING} for deliveries of claimed jobs not yet done.
-     * Later provider events (delivered, bounced) are on the delivery records, not here.
+     * Later provider events (delivered, bounced) are on the delivery records, not here. It reads
+     * every job of the campaign: progress reads the counters instead ({@code CampaignCounters}).
      */
     DeliveryCounts count(String campaignId);
 }

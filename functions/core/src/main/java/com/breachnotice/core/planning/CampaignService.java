@@ -1,11 +1,21 @@
 package com.breachnotice.core.planning;
 
 import com.breachnotice.core.campaign.Campaign;
+import com.breachnotice.core.campaign.CampaignLifecycle;
+import com.breachnotice.core.campaign.CampaignLifecycles;
+import com.breachnotice.core.campaign.CampaignState;
 import com.breachnotice.core.campaign.CampaignStore;
+import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.campaign.EmailTemplates;
-import com.breachnotice.core.delivery.JobLedger;
+import com.breachnotice.core.campaign.LifecycleService;
+import com.breachnotice.core.delivery.ChannelCounts;
+import com.breachnotice.core.delivery.DeliveryCensus;
+import com.breachnotice.core.delivery.DeliveryStatus;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Launches campaigns and reports their progress. */
@@ -15,15 +25,28 @@ public final class CampaignService {
     private final EmailTemplates templates;
     private final PlanQueue plans;
     private final PlanLedger ledger;
-    private final JobLedger jobs;
+    private final CampaignCounters counters;
+    private final CampaignLifecycles lifecycles;
+    private final LifecycleService lifecycleService;
+
+    /** Who closes a campaign as done: not an operator, the progress read that found nothing pending. */
+    public static final String DONE_BY = "breach-notice:progress";
 
     public CampaignService(
-            CampaignStore campaigns, EmailTemplates templates, PlanQueue plans, PlanLedger ledger, JobLedger jobs) {
+            CampaignStore campaigns,
+            EmailTemplates templates,
+            PlanQueue plans,
+            PlanLedger ledger,
+            CampaignCounters counters,
+            CampaignLifecycles lifecycles,
+            LifecycleService lifecycleService) {
         this.campaigns = campaigns;
         this.templates = templates;
         this.plans = plans;
         this.ledger = ledger;
-        this.jobs = jobs;
+        this.counters = counters;
+        this.lifecycles = lifecycles;
+        this.lifecycleService = lifecycleService;
     }
 
     public sealed interface LaunchOutcome {
@@ -70,10 +93,58 @@ public final class CampaignService {
     }
 
     /**
-     * Planned against finished, from the plan ledger and the job entries: two queries of one
-     * campaign's partition, never a scan of the delivery table.
+     * Where the campaign stands, from its counters and its lifecycle: a constant number of reads
+     * whatever its size (never a scan or a query per job). An active campaign whose planning is
+     * complete and whose every planned delivery is terminal is closed as {@code done} here, so it
+     * is done as soon as anyone looks (the demo, {@code campaign status}, a recount).
      */
     public CampaignProgress progress(String campaignId) {
-        return new CampaignProgress(ledger.progress(campaignId), jobs.count(campaignId));
+        CampaignTally tally = counters.tally(campaignId);
+        CampaignLifecycle lifecycle = lifecycles.lifecycle(campaignId).orElse(CampaignLifecycle.NEW);
+        CampaignProgress progress = new CampaignProgress(tally.plan(), tally.deliveries(), tally.channels(), lifecycle);
+        if (lifecycle.state() == CampaignState.ACTIVE && progress.finished()) {
+            Optional<LifecycleService.Outcome> closed = lifecycleService.tryMove(
+                    campaignId, lifecycle, CampaignState.DONE, DONE_BY, "every planned delivery is terminal");
+            if (closed.orElse(null) instanceof LifecycleService.Outcome.Moved moved) {
+                return new CampaignProgress(tally.plan(), tally.deliveries(), tally.channels(), moved.lifecycle());
+            }
+        }
+        return progress;
+    }
+
+    /** The counters against a count of the delivery records, per channel. */
+    public record Recount(
+            CampaignProgress counters, Map<Channel, ChannelCounts> counted, Map<Channel, List<String>> differences) {
+
+        public boolean agree() {
+            return differences.values().stream().allMatch(List::isEmpty);
+        }
+    }
+
+    /**
+     * Counts the campaign's deliveries from their records (slow: it reads them all) and compares
+     * each channel's statuses and failure reasons with the counters.
+     */
+    public Recount recount(String campaignId, DeliveryCensus census) {
+        Map<Channel, ChannelCounts> counted = census.count(campaignId);
+        CampaignProgress progress = progress(campaignId);
+        Map<Channel, List<String>> differences = new EnumMap<>(Channel.class);
+        for (Channel channel : Channel.values()) {
+            ChannelCounts kept = progress.channel(channel).withoutZeros();
+            ChannelCounts found =
+                    counted.getOrDefault(channel, ChannelCounts.NONE).withoutZeros();
+            List<String> differ = new ArrayList<>();
+            for (DeliveryStatus status : DeliveryStatus.values()) {
+                if (status.terminal() && kept.count(status) != found.count(status)) {
+                    differ.add(status.code() + ": counters " + kept.count(status) + ", records " + found.count(status));
+                }
+            }
+            if (!Objects.equals(kept.failedByReason(), found.failedByReason())) {
+                differ.add(
+                        "failed by reason: counters " + kept.failedByReason() + ", records " + found.failedByReason());
+            }
+            differences.put(channel, differ);
+        }
+        return new Recount(progress, counted, differences);
     }
 }

@@ -8,13 +8,16 @@ import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.delivery.DeliveryHistory;
 import com.breachnotice.core.delivery.DeliveryId;
 import com.breachnotice.core.delivery.DeliveryRecorder;
+import com.breachnotice.core.delivery.DeliveryStatus;
 import com.breachnotice.core.delivery.JobKey;
 import com.breachnotice.core.delivery.JobLedger;
+import com.breachnotice.core.delivery.JobTally;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.registry.StoredContact;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,14 +105,21 @@ public final class PlannerService {
             // Counted like a finished job, so that progress adds up without reading deliveries.
             jobLedger.recordDone(
                     new JobKey(campaign.id(), Channel.SMS, "unreachable-" + task.segment() + "-" + task.page()),
-                    0,
-                    unreachable.size(),
+                    new JobTally(
+                            Map.of(DeliveryStatus.FAILED, unreachable.size()),
+                            Map.of("no_channel", unreachable.size())),
                     clock.instant());
         }
         page.nextStartKey().ifPresent(next -> plans.enqueue(List.of(task.next(next))));
-        long count = planned.stream().mapToLong(job -> job.contacts().size()).sum() + unreachable.size();
+        Map<Channel, Long> perChannel = new EnumMap<>(Channel.class);
+        planned.forEach(
+                job -> perChannel.merge(job.channel(), (long) job.contacts().size(), Long::sum));
+        if (!unreachable.isEmpty()) {
+            perChannel.merge(Channel.SMS, (long) unreachable.size(), Long::sum);
+        }
+        long count = perChannel.values().stream().mapToLong(Long::longValue).sum();
         boolean last = page.nextStartKey().isEmpty();
-        ledger.complete(task, count, last);
+        ledger.complete(task, perChannel, last);
         return new Outcome.Planned(count, last);
     }
 
@@ -163,7 +173,7 @@ public final class PlannerService {
         return result;
     }
 
-    /** Campaigns never change once stored: read each once per planner instance. */
+    /** A campaign's notice never changes once stored (only its lifecycle does): read each once per planner instance. */
     private Optional<Campaign> campaign(String campaignId) {
         return campaignCache.find(campaignId);
     }

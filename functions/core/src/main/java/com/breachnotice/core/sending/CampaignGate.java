@@ -5,8 +5,9 @@ import java.time.Instant;
 
 /**
  * Whether a campaign's jobs may be claimed and sent now: asked before each job's claim, so a
- * paused or cancelled campaign stops at the next job. Until campaigns have a lifecycle every
- * campaign is {@link #ALWAYS_OPEN open}.
+ * paused or cancelled campaign stops at the next job. Gates compose: {@link LifecycleGate} answers
+ * from the campaign's lifecycle and can wrap another gate (a send window) that it asks only when the
+ * campaign is active; {@link #ALWAYS_OPEN} ends the chain.
  */
 @FunctionalInterface
 public interface CampaignGate {
@@ -23,7 +24,10 @@ public interface CampaignGate {
         /** Not now (paused): nothing is claimed; the job comes back later. */
         record Held() implements Decision {}
 
-        /** Never (cancelled): nothing is claimed or sent; the job is dropped. */
-        record Closed() implements Decision {}
+        /**
+         * Never (cancelled): nothing is sent; the job's unsent deliveries are recorded
+         * {@code cancelled} with this reason.
+         */
+        record Closed(String reason) implements Decision {}
     }
 }

@@ -10,6 +10,7 @@ import com.breachnotice.core.delivery.DeliveryRecorder;
 import com.breachnotice.core.delivery.DeliveryStatus;
 import com.breachnotice.core.delivery.JobClaim;
 import com.breachnotice.core.delivery.JobLedger;
+import com.breachnotice.core.delivery.JobTally;
 import com.breachnotice.core.planning.NoticeJob;
 import com.breachnotice.core.registry.StoredContact;
 import java.time.Clock;
@@ -51,6 +52,12 @@ import java.util.concurrent.Future;
  */
 public final class SenderService {
 
+    /**
+     * A job whose turn is further ahead than this asks the gate again once its turn comes: with the
+     * gate's own cache (3 s) a pause then stops every call that would start more than 5 s later.
+     */
+    static final java.time.Duration RECHECK_BEYOND = java.time.Duration.ofSeconds(2);
+
     private final CampaignCache campaigns;
     private final CampaignGate gate;
     private final JobLedger jobs;
@@ -84,8 +91,21 @@ public final class SenderService {
         this.clock = clock;
     }
 
-    /** What became of one job. When {@code retryLater} is positive the job must come back. */
-    public record JobOutcome(int sent, int failed, int skipped, int retryLater) {
+    /**
+     * What became of one job. When {@code retryLater} is positive the job must come back; when
+     * {@code held} (its campaign is paused) it must come back later without counting as a failed
+     * attempt. {@code cancelled} deliveries were closed because the campaign was cancelled.
+     */
+    public record JobOutcome(int sent, int failed, int skipped, int retryLater, int cancelled, boolean held) {
+
+        public JobOutcome(int sent, int failed, int skipped, int retryLater) {
+            this(sent, failed, skipped, retryLater, 0, false);
+        }
+
+        static JobOutcome heldBack(int size) {
+            return new JobOutcome(0, 0, 0, size, 0, true);
+        }
+
         public boolean complete() {
             return retryLater == 0;
         }
@@ -143,19 +163,47 @@ public final class SenderService {
 
     private record Finished(JobOutcome outcome) implements Prepared {}
 
-    /** What a job's records already held when it was claimed. */
-    private record Tally(int sent, int failed) {
+    /**
+     * What a job's records already held when it was claimed, and of that what this job counts: on
+     * a takeover, what the attempt it takes over recorded (that attempt never completed, so never
+     * counted it); never what another job settled (a phone in two SMS jobs), which that job counts.
+     */
+    private record Tally(int sent, int failed, JobTally counted) {
         int skipped() {
             return sent + failed;
         }
 
-        Tally plus(Map<DeliveryId, DeliveryStatus> recorded) {
+        Tally plus(Map<DeliveryId, DeliveryStatus> recorded, boolean ours) {
             int failedMore = (int) recorded.values().stream()
-                    .filter(status -> status == DeliveryStatus.FAILED)
+                    .filter(status -> status == DeliveryStatus.FAILED || status == DeliveryStatus.CANCELLED)
                     .count();
-            return new Tally(sent + recorded.size() - failedMore, failed + failedMore);
+            return new Tally(
+                    sent + recorded.size() - failedMore,
+                    failed + failedMore,
+                    ours ? counted.plus(asRecorded(recorded.values())) : counted);
+        }
+
+        /**
+         * Statuses as their attempt recorded them: provider events may have moved a sent delivery
+         * on since, and the events function counted that move against {@code sent}.
+         */
+        private static JobTally asRecorded(Iterable<DeliveryStatus> statuses) {
+            Map<DeliveryStatus, Integer> counts = new EnumMap<>(DeliveryStatus.class);
+            Map<String, Integer> reasons = new LinkedHashMap<>();
+            for (DeliveryStatus status : statuses) {
+                DeliveryStatus recordedAs = status == DeliveryStatus.FAILED || status == DeliveryStatus.CANCELLED
+                        ? status
+                        : DeliveryStatus.SENT;
+                counts.merge(recordedAs, 1, Integer::sum);
+                if (recordedAs == DeliveryStatus.FAILED) {
+                    reasons.merge(JobTally.UNKNOWN_REASON, 1, Integer::sum);
+                }
+            }
+            return new JobTally(counts, reasons);
         }
     }
+
+    private static final Tally NOTHING_YET = new Tally(0, 0, JobTally.EMPTY);
 
     /** A claimed job with its messages built, sent by the sender of its channel. */
     private record Ready<M extends Outgoing>(
@@ -188,10 +236,11 @@ public final class SenderService {
         Instant now = clock.instant();
         switch (gate.admit(campaign, now)) {
             case CampaignGate.Decision.Held held -> {
-                return new Finished(new JobOutcome(0, 0, 0, size));
+                // Nothing claimed: the job waits (the handler parks its message) and comes back.
+                return new Finished(JobOutcome.heldBack(size));
             }
             case CampaignGate.Decision.Closed closed -> {
-                return new Finished(new JobOutcome(0, 0, size, 0));
+                return new Finished(cancel(job, closed.reason(), now));
             }
             case CampaignGate.Decision.Open open -> {
                 // claim below
@@ -204,6 +253,44 @@ public final class SenderService {
             case JobClaim.Claimed c -> ready(senderOf(job.channel()), JobNotice.of(campaign, job), c, leaseUntil);
         };
     }
+
+    /**
+     * Closes a job of a cancelled campaign: under the job's claim, every delivery not yet recorded
+     * is recorded {@code cancelled} with the operator's reason, and the job completes with them
+     * counted. Nothing is sent. A job another sender holds comes back after its lease.
+     */
+    private JobOutcome cancel(NoticeJob job, String reason, Instant now) {
+        int size = job.contacts().size();
+        return switch (jobs.claim(job.key(), size, now, leases.until(now))) {
+            case JobClaim.Done d -> new JobOutcome(0, 0, size, 0);
+            case JobClaim.HeldElsewhere h -> new JobOutcome(0, 0, 0, size);
+            case JobClaim.Claimed claim -> {
+                List<DeliveryId> ids = job.contacts().stream()
+                        .map(key -> new DeliveryId(key, job.campaignId(), job.channel()))
+                        .toList();
+                Map<DeliveryId, DeliveryStatus> recorded = records.recorded(ids);
+                Tally already = NOTHING_YET.plus(recorded, claim.takeover());
+                List<DeliveryRecord> cancelled = ids.stream()
+                        .filter(id -> !recorded.containsKey(id))
+                        .map(id -> new DeliveryRecord(
+                                id,
+                                DeliveryStatus.CANCELLED,
+                                recipients.reference(id).hash(),
+                                Optional.empty(),
+                                Optional.of(CANCELLED_REASON_PREFIX + reason),
+                                now))
+                        .toList();
+                records.record(cancelled);
+                if (!jobs.complete(job.key(), claim.token(), already.counted().plus(JobTally.of(cancelled)), now)) {
+                    yield new JobOutcome(0, 0, already.skipped(), 1);
+                }
+                yield new JobOutcome(0, 0, already.skipped(), 0, cancelled.size(), false);
+            }
+        };
+    }
+
+    /** What a cancelled delivery's reason starts with, before the operator's words. */
+    public static final String CANCELLED_REASON_PREFIX = "campaign cancelled: ";
 
     private JobSender<?> senderOf(Channel channel) {
         JobSender<?> sender = senders.get(channel);
@@ -219,7 +306,7 @@ public final class SenderService {
         List<DeliveryId> ids = job.contacts().stream()
                 .map(key -> new DeliveryId(key, job.campaignId(), job.channel()))
                 .toList();
-        Tally already = new Tally(0, 0);
+        Tally already = NOTHING_YET;
         List<DeliveryId> open = ids;
         // A takeover may find deliveries recorded by the attempt it takes over. An SMS job may find
         // deliveries recorded by another job: the fallback after an email bounce queues a job of its
@@ -227,7 +314,7 @@ public final class SenderService {
         // Reading first costs one batch read per job; a text costs far more, and must go once.
         if (claim.takeover() || job.channel() == Channel.SMS) {
             Map<DeliveryId, DeliveryStatus> recorded = records.recorded(ids);
-            already = already.plus(recorded);
+            already = already.plus(recorded, claim.takeover());
             open = ids.stream().filter(id -> !recorded.containsKey(id)).toList();
         }
         Map<ContactKey, StoredContact> stored = recipients.contacts(job, open);
@@ -286,6 +373,16 @@ public final class SenderService {
             jobs.release(ready.notice().job().key(), ready.token());
             return new JobOutcome(0, 0, ready.already().skipped(), pending);
         }
+        if (!ready.outgoing().isEmpty() && turn.isAfter(clock.instant().plus(RECHECK_BEYOND))) {
+            // The turn is seconds ahead (up to a third of the lease): wait for it here, then ask the
+            // gate again, so a pause or cancel made meanwhile stops this job before its first call.
+            schedule.waitUntil(turn);
+            if (!(gate.admit(ready.notice().campaign(), clock.instant()) instanceof CampaignGate.Decision.Open)) {
+                // Nothing goes out; the job comes back and meets the gate again.
+                jobs.release(ready.notice().job().key(), ready.token());
+                return JobOutcome.heldBack(pending);
+            }
+        }
         JobSender.Run run = ready.outgoing().isEmpty()
                 ? new JobSender.Run(List.of(), List.of(), Map.of(), false)
                 : ready.send(turn);
@@ -295,7 +392,7 @@ public final class SenderService {
         // claim of the delivery: a takeover finds it SENDING, not recorded, and claims it after its
         // lease). The records overwrite the texts' claims with their outcome.
         records.record(done);
-        Tally already = ready.already().plus(run.settledElsewhere());
+        Tally already = ready.already().plus(run.settledElsewhere(), false);
         int newlySent = (int) done.stream()
                 .filter(record -> record.status() == DeliveryStatus.SENT)
                 .count();
@@ -306,8 +403,7 @@ public final class SenderService {
             jobs.release(key, ready.token());
             return new JobOutcome(newlySent, newlyFailed, skipped, run.left().size());
         }
-        if (!jobs.complete(
-                key, ready.token(), already.sent() + newlySent, already.failed() + newlyFailed, clock.instant())) {
+        if (!jobs.complete(key, ready.token(), already.counted().plus(JobTally.of(done)), clock.instant())) {
             // Our lease ran out and another sender took the job over: it is not done until its
             // holder says so, and that holder may die. The message comes back and finds it done,
             // or takes it over again.

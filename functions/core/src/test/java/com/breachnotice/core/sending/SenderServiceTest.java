@@ -649,23 +649,31 @@ class SenderServiceTest {
                 .gate((campaign, now) -> new CampaignGate.Decision.Held())
                 .build();
 
-        assertThat(paused.send(job)).isEqualTo(new SenderService.JobOutcome(0, 0, 0, 1));
+        assertThat(paused.send(job)).isEqualTo(new SenderService.JobOutcome(0, 0, 0, 1, 0, true));
         assertThat(email.bulkCalls()).isEmpty();
         assertThat(jobs.count("first").total()).isZero();
         assertThat(sender.send(job).sent()).isEqualTo(1);
     }
 
     @Test
-    void send_gateClosed_jobDroppedUnsentAndUnclaimed() {
+    void send_gateClosed_unsentDeliveriesRecordedCancelledWithTheReasonNothingSent() {
         ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
+        ContactKey lee = add(Fixtures.email("lee@example.com"), "이서연", Set.of(ItemKind.NAME));
         SenderService cancelled = senders()
-                .gate((campaign, now) -> new CampaignGate.Decision.Closed())
+                .gate((campaign, now) -> new CampaignGate.Decision.Closed("wrong text"))
                 .build();
+        NoticeJob job = job(Channel.EMAIL, List.of(kim, lee));
 
-        assertThat(cancelled.send(job(Channel.EMAIL, List.of(kim))))
-                .isEqualTo(new SenderService.JobOutcome(0, 0, 1, 0));
+        SenderService.JobOutcome outcome = cancelled.send(job);
+
+        assertThat(outcome).isEqualTo(new SenderService.JobOutcome(0, 0, 0, 0, 2, false));
         assertThat(email.bulkCalls()).isEmpty();
-        assertThat(jobs.count("first").total()).isZero();
+        assertThat(log.find(new DeliveryId(kim, "first", Channel.EMAIL))).hasValueSatisfying(d -> {
+            assertThat(d.status()).isEqualTo(DeliveryStatus.CANCELLED);
+            assertThat(d.reason()).contains(SenderService.CANCELLED_REASON_PREFIX + "wrong text");
+        });
+        assertThat(jobs.isDone(job.key())).isTrue();
+        assertThat(cancelled.send(job)).isEqualTo(new SenderService.JobOutcome(0, 0, 2, 0));
     }
 
     @Test

@@ -40,6 +40,16 @@ public final class InMemoryDeliveryLog
     private final AtomicInteger tokens = new AtomicInteger();
     private final AtomicInteger claimAttempts = new AtomicInteger();
     private final AtomicInteger recordWrites = new AtomicInteger();
+    private final @Nullable InMemoryCampaignCounters counters;
+
+    public InMemoryDeliveryLog() {
+        this.counters = null;
+    }
+
+    /** A log whose {@code advance} moves {@code counters} too (the events function's). */
+    public InMemoryDeliveryLog(InMemoryCampaignCounters counters) {
+        this.counters = counters;
+    }
 
     @Override
     public synchronized ClaimOutcome claim(DeliveryId id, String referenceHash, Instant now, Instant leaseUntil) {
@@ -91,6 +101,9 @@ public final class InMemoryDeliveryLog
         Entry entry = entries.get(id);
         if (entry == null || !entry.status.canAdvanceTo(status)) {
             return false;
+        }
+        if (counters != null && entry.status != DeliveryStatus.SENDING) {
+            counters.moved(id.campaignId(), id.channel(), entry.status, status, reason == null ? "unknown" : reason);
         }
         entry.status = status;
         entry.updatedAt = at;
@@ -203,7 +216,7 @@ public final class InMemoryDeliveryLog
     private static boolean providerTook(DeliveryStatus status) {
         return switch (status) {
             case SENT, DELIVERED, BOUNCED, COMPLAINED -> true;
-            case SENDING, FAILED, SUPPRESSED -> false;
+            case SENDING, FAILED, SUPPRESSED, CANCELLED -> false;
         };
     }
 

@@ -5,6 +5,7 @@ import com.breachnotice.core.delivery.DeliveryStatus;
 import com.breachnotice.core.delivery.JobClaim;
 import com.breachnotice.core.delivery.JobKey;
 import com.breachnotice.core.delivery.JobLedger;
+import com.breachnotice.core.delivery.JobTally;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -20,6 +21,16 @@ public final class InMemoryJobLedger implements JobLedger {
 
     private final Map<JobKey, Entry> entries = new LinkedHashMap<>();
     private final AtomicInteger tokens = new AtomicInteger();
+    private final InMemoryCampaignCounters counters;
+
+    public InMemoryJobLedger() {
+        this(new InMemoryCampaignCounters());
+    }
+
+    /** A ledger that adds each job's tally to {@code counters} when the job completes, once. */
+    public InMemoryJobLedger(InMemoryCampaignCounters counters) {
+        this.counters = counters;
+    }
 
     @Override
     public synchronized JobClaim claim(JobKey job, int deliveries, Instant now, Instant leaseUntil) {
@@ -36,7 +47,7 @@ public final class InMemoryJobLedger implements JobLedger {
     }
 
     @Override
-    public synchronized boolean complete(JobKey job, String token, int sent, int failed, Instant at) {
+    public synchronized boolean complete(JobKey job, String token, JobTally tally, Instant at) {
         Entry entry = entries.get(job);
         if (entry == null || !token.equals(entry.token)) {
             return false;
@@ -45,8 +56,9 @@ public final class InMemoryJobLedger implements JobLedger {
             return true; // our own completion, asked again (a retry after a lost answer)
         }
         entry.done = true;
-        entry.sent = sent;
-        entry.failed = failed;
+        entry.sent = tally.sent();
+        entry.failed = tally.failed();
+        counters.completed(job.campaignId(), job.channel(), tally);
         return true;
     }
 
@@ -59,13 +71,16 @@ public final class InMemoryJobLedger implements JobLedger {
     }
 
     @Override
-    public synchronized void recordDone(JobKey job, int sent, int failed, Instant at) {
-        Entry entry = entries.computeIfAbsent(job, k -> new Entry(sent + failed, "recorded", Instant.EPOCH));
-        if (!entry.done) {
-            entry.done = true;
-            entry.sent = sent;
-            entry.failed = failed;
+    public synchronized void recordDone(JobKey job, JobTally tally, Instant at) {
+        if (entries.containsKey(job)) {
+            return;
         }
+        Entry entry = new Entry(tally.total(), "recorded", Instant.EPOCH);
+        entries.put(job, entry);
+        entry.done = true;
+        entry.sent = tally.sent();
+        entry.failed = tally.failed();
+        counters.completed(job.campaignId(), job.channel(), tally);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.breachnotice.core.testing;
 
+import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.planning.PlanLedger;
 import com.breachnotice.core.planning.PlanProgress;
 import com.breachnotice.core.planning.PlanTask;
@@ -16,6 +17,16 @@ public final class InMemoryPlanLedger implements PlanLedger {
     private record Done(long planned, boolean lastOfSegment, int totalSegments) {}
 
     private final Map<Page, Done> pages = new LinkedHashMap<>();
+    private final InMemoryCampaignCounters counters;
+
+    public InMemoryPlanLedger() {
+        this(new InMemoryCampaignCounters());
+    }
+
+    /** A ledger that adds each page's planned deliveries to {@code counters}, once. */
+    public InMemoryPlanLedger(InMemoryCampaignCounters counters) {
+        this.counters = counters;
+    }
 
     @Override
     public synchronized boolean isCompleted(PlanTask task) {
@@ -23,8 +34,17 @@ public final class InMemoryPlanLedger implements PlanLedger {
     }
 
     @Override
-    public synchronized void complete(PlanTask task, long plannedDeliveries, boolean lastOfSegment) {
-        pages.putIfAbsent(page(task), new Done(plannedDeliveries, lastOfSegment, task.totalSegments()));
+    public synchronized void complete(PlanTask task, Map<Channel, Long> plannedDeliveries, boolean lastOfSegment) {
+        long planned =
+                plannedDeliveries.values().stream().mapToLong(Long::longValue).sum();
+        if (pages.putIfAbsent(page(task), new Done(planned, lastOfSegment, task.totalSegments())) == null) {
+            counters.planned(task.campaignId(), plannedDeliveries, lastOfSegment, task.totalSegments());
+        }
+    }
+
+    /** A page of email deliveries only. */
+    public void complete(PlanTask task, long plannedEmails, boolean lastOfSegment) {
+        complete(task, Map.of(Channel.EMAIL, plannedEmails), lastOfSegment);
     }
 
     @Override
