@@ -25,6 +25,7 @@ import com.breachnotice.core.sending.LeaseTerms;
 import com.breachnotice.core.sending.Pacer;
 import com.breachnotice.core.sending.Recipients;
 import com.breachnotice.core.sending.SendSchedule;
+import com.breachnotice.core.sending.SendWindowGate;
 import com.breachnotice.core.sending.SenderService;
 import com.breachnotice.core.sending.SmsJobSender;
 import com.breachnotice.queue.QueueBatchProcessor;
@@ -52,7 +53,8 @@ final class SenderWiring {
                 clock);
         return new SenderService(
                 new CampaignCache(new DynamoDbCampaignStore(aws.dynamoDb(), settings.campaignTable())),
-                CampaignGate.ALWAYS_OPEN,
+                // SMS only in its campaign's send window (08:00-21:00 Korean time by default).
+                new SendWindowGate(CampaignGate.ALWAYS_OPEN),
                 new DynamoDbJobLedger(aws.dynamoDb(), settings.campaignTable()),
                 new Recipients(
                         new DynamoDbContactBook(aws.dynamoDb(), settings.contactTable()),

@@ -10,6 +10,8 @@ import com.breachnotice.core.campaign.CampaignStore;
 import com.breachnotice.core.campaign.ChannelPolicy;
 import com.breachnotice.core.campaign.NoticeText;
 import com.breachnotice.core.campaign.SendRates;
+import com.breachnotice.core.campaign.SendWindow;
+import com.breachnotice.core.campaign.SendWindows;
 import com.breachnotice.core.manifest.NoticeLocale;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -24,7 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 /**
  * {@link CampaignStore} on the campaigns table: one item per campaign under {@code entry =
  * "campaign"} (the plan ledger shares the table under other entries). The texts are a map attribute
- * {@code texts: {ko: {subject, text, html, sms}, en: {...}}}. A campaign is never overwritten:
+ * {@code texts: {ko: {subject, text, html, sms}, en: {...}}}; the send windows are strings
+ * {@code emailWindow} and {@code smsWindow} ({@code 08:00-21:00@Asia/Seoul}), absent when always open. A campaign is never overwritten:
  * {@code create} is a conditional put.
  */
 public final class DynamoDbCampaignStore implements CampaignStore {
@@ -52,7 +55,7 @@ public final class DynamoDbCampaignStore implements CampaignStore {
                                 "sms", s(text.sms()),
                                 "smsAddressBook", s(text.smsAddressBook()),
                                 "itemLabels", labels(text.itemLabels())))));
-        Map<String, AttributeValue> item = Map.of(
+        Map<String, AttributeValue> item = new HashMap<>(Map.of(
                 "campaignId", s(campaign.id()),
                 "entry", s(ENTRY),
                 "title", s(campaign.title()),
@@ -60,7 +63,10 @@ public final class DynamoDbCampaignStore implements CampaignStore {
                 "createdAt", millis(campaign.createdAt()),
                 "texts", AttributeValue.fromM(texts),
                 "emailRate", Attributes.n(campaign.rates().emailPerSecond()),
-                "smsRate", Attributes.n(campaign.rates().smsPerSecond()));
+                "smsRate", Attributes.n(campaign.rates().smsPerSecond())));
+        // Absent means always open: what a campaign stored before windows existed reads as.
+        campaign.windows().email().ifPresent(window -> item.put("emailWindow", s(window.code())));
+        campaign.windows().sms().ifPresent(window -> item.put("smsWindow", s(window.code())));
         try {
             dynamoDb.putItem(
                     b -> b.tableName(campaignTable).item(item).conditionExpression("attribute_not_exists(campaignId)"));
@@ -126,6 +132,9 @@ public final class DynamoDbCampaignStore implements CampaignStore {
                                 .intValue(),
                         Attributes.number(item, "smsRate")
                                 .orElse((long) SendRates.DEFAULT.smsPerSecond())
-                                .intValue())));
+                                .intValue()),
+                new SendWindows(
+                        Attributes.string(item, "emailWindow").map(SendWindow::parse),
+                        Attributes.string(item, "smsWindow").map(SendWindow::parse))));
     }
 }

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  *
  * @param id lower-case letters, digits and dashes; it names SES templates and message tags
  * @param rates the campaign's {@code email_rate} and {@code sms_rate}, never exceeded across senders
+ * @param windows the hours each channel may send in; {@link SendWindows#ALWAYS} for a campaign
+ *     stored before windows existed
  */
 public record Campaign(
         String id,
@@ -21,7 +23,19 @@ public record Campaign(
         ChannelPolicy policy,
         Instant createdAt,
         Map<NoticeLocale, NoticeText> texts,
-        SendRates rates) {
+        SendRates rates,
+        SendWindows windows) {
+
+    /** A campaign that sends at any hour (the launch command sets the windows it is given). */
+    public Campaign(
+            String id,
+            String title,
+            ChannelPolicy policy,
+            Instant createdAt,
+            Map<NoticeLocale, NoticeText> texts,
+            SendRates rates) {
+        this(id, title, policy, createdAt, texts, rates, SendWindows.ALWAYS);
+    }
 
     /** A campaign at the default rates. */
     public Campaign(
@@ -58,7 +72,12 @@ public record Campaign(
 
     /** This campaign with other send rates. */
     public Campaign withRates(SendRates newRates) {
-        return new Campaign(id, title, policy, createdAt, texts, newRates);
+        return new Campaign(id, title, policy, createdAt, texts, newRates, windows);
+    }
+
+    /** This campaign with other send windows. */
+    public Campaign withWindows(SendWindows newWindows) {
+        return new Campaign(id, title, policy, createdAt, texts, rates, newWindows);
     }
 
     /**

@@ -186,7 +186,7 @@ public final class SenderService {
         }
         Campaign campaign = found.get();
         Instant now = clock.instant();
-        switch (gate.admit(campaign, now)) {
+        switch (gate.admit(campaign, job.channel(), now)) {
             case CampaignGate.Decision.Held held -> {
                 return new Finished(new JobOutcome(0, 0, 0, size));
             }
