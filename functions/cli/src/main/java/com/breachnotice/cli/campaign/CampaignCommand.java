@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         name = "campaign",
         mixinStandardHelpOptions = true,
         description = "Launch a campaign, follow it, redrive its dead letters.",
-        subcommands = {LaunchCommand.class, StatusCommand.class, RedriveCommand.class})
+        subcommands = {LaunchCommand.class, PreviewCommand.class, StatusCommand.class, RedriveCommand.class})
 public final class CampaignCommand implements Runnable {
 
     @Spec

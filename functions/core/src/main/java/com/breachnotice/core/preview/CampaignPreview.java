@@ -68,6 +68,42 @@ public record CampaignPreview(
         notes = List.copyOf(notes);
     }
 
+    /** This preview with more warnings (the notice lint's, say) after its own. */
+    public CampaignPreview withWarnings(List<String> more) {
+        List<String> all = new ArrayList<>(warnings);
+        all.addAll(more);
+        return new CampaignPreview(
+                campaign,
+                audience,
+                smsParts,
+                smsPartsByCountry,
+                cost,
+                email,
+                sms,
+                emailAtAccountRate,
+                samples,
+                all,
+                notes);
+    }
+
+    /** This preview with more notes before its own. */
+    public CampaignPreview withNotes(List<String> more) {
+        List<String> all = new ArrayList<>(more);
+        all.addAll(notes);
+        return new CampaignPreview(
+                campaign,
+                audience,
+                smsParts,
+                smsPartsByCountry,
+                cost,
+                email,
+                sms,
+                emailAtAccountRate,
+                samples,
+                warnings,
+                all);
+    }
+
     /** From the first message to the last, windows included: the slower channel. */
     public Duration elapsed() {
         return email.elapsed().compareTo(sms.elapsed()) >= 0 ? email.elapsed() : sms.elapsed();
