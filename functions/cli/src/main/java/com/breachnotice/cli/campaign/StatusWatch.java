@@ -49,7 +49,7 @@ final class StatusWatch {
     }
 
     static ProgressBarConsumer lineBars(PrintWriter out) {
-        return new DelegatingProgressBarConsumer(out::println, 110);
+        return new DelegatingProgressBarConsumer(out::println, 160);
     }
 
     /** Makes the consumer of each new bar. */
@@ -136,6 +136,7 @@ final class StatusWatch {
                                 .setStyle(ProgressBarStyle.ASCII)
                                 .setUpdateIntervalMillis((int) Math.min(Integer.MAX_VALUE, interval.toMillis()))
                                 .hideEta()
+                                .continuousUpdate()
                                 .setConsumer(bars.consumer())
                                 .build());
                 bar.maxHint(Math.max(1, line.planned()));

@@ -62,7 +62,7 @@ public record CampaignPreview(
 
     public CampaignPreview {
         smsParts = List.copyOf(smsParts);
-        smsPartsByCountry = Map.copyOf(smsPartsByCountry);
+        smsPartsByCountry = java.util.Collections.unmodifiableMap(new TreeMap<>(smsPartsByCountry));
         samples = List.copyOf(samples);
         warnings = List.copyOf(warnings);
         notes = List.copyOf(notes);

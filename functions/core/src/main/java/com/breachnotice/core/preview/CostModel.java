@@ -25,7 +25,7 @@ public final class CostModel {
             BigDecimal total,
             List<String> unpriced) {
         public Cost {
-            smsByCountry = Map.copyOf(smsByCountry);
+            smsByCountry = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(smsByCountry));
             unpriced = List.copyOf(unpriced);
         }
 
