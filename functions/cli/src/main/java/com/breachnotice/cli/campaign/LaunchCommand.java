@@ -94,6 +94,11 @@ public final class LaunchCommand implements Callable<Integer> {
                 return refused(null, "the notice " + options.noticeSource() + " fails the notice lint");
             }
             Campaign campaign = campaign(templates, incident.get());
+            Optional<Campaign> existing = admin.find(campaign.id());
+            if (existing.isPresent() && !resume) {
+                // Said before the preview's scan and the question: there is nothing to decide.
+                return exists(outputs, campaign, existing.get(), null);
+            }
             CampaignPreview preview = Previews.preview(
                     options, campaign, Previews.registry(aws, outputs, options.segments), Previews.account(aws), lint);
             if (!json) {
@@ -160,13 +165,7 @@ public final class LaunchCommand implements Callable<Integer> {
                         0);
                 yield 0;
             }
-            case CampaignAdmin.Launch.Exists exists -> {
-                String reason = "campaign " + campaign.id() + " already exists on " + outputs.source() + " (created "
-                        + exists.existing().createdAt() + "): follow it with 'campaign status " + campaign.id()
-                        + "', or give a new --id (--resume re-queues a cut-off launch)";
-                err.println("refused: " + reason);
-                yield outcome(preview, Map.of("result", "exists", "reason", reason), null, 1);
-            }
+            case CampaignAdmin.Launch.Exists exists -> exists(outputs, campaign, exists.existing(), preview);
             case CampaignAdmin.Launch.IdTaken taken -> {
                 String reason = "campaign id " + campaign.id() + " is taken by a different notice ("
                         + taken.existing().title() + "): give a new --id";
@@ -174,6 +173,14 @@ public final class LaunchCommand implements Callable<Integer> {
                 yield outcome(preview, Map.of("result", "id_taken", "reason", reason), null, 1);
             }
         };
+    }
+
+    private int exists(StackOutputs outputs, Campaign campaign, Campaign existing, @Nullable CampaignPreview preview) {
+        String reason = "campaign " + campaign.id() + " already exists on " + outputs.source() + " (created "
+                + existing.createdAt() + "): follow it with 'campaign status " + campaign.id()
+                + "', or give a new --id (--resume re-queues a cut-off launch)";
+        spec.commandLine().getErr().println("refused: " + reason);
+        return outcome(preview, Map.of("result", "exists", "reason", reason), null, 1);
     }
 
     /** Says why nothing was launched: on stderr, and with --json as the outcome on stdout. */
