@@ -170,7 +170,8 @@ public record CampaignPreview(
                     + " in the price table: those parts are not in the cost");
         }
         if (routed.unreachable() > 0) {
-            warnings.add(routed.unreachable() + " contacts have no channel under policy "
+            warnings.add(String.format(java.util.Locale.ROOT, "%,d", routed.unreachable())
+                    + " contacts have no channel under policy "
                     + campaign.policy().code() + ": they are recorded unreachable (failed, no_channel)");
         }
         List<String> notes = new ArrayList<>();
