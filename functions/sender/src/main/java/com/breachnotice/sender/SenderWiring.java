@@ -26,6 +26,7 @@ import com.breachnotice.core.sending.LifecycleGate;
 import com.breachnotice.core.sending.Pacer;
 import com.breachnotice.core.sending.Recipients;
 import com.breachnotice.core.sending.SendSchedule;
+import com.breachnotice.core.sending.SendWindowGate;
 import com.breachnotice.core.sending.SenderService;
 import com.breachnotice.core.sending.SmsJobSender;
 import com.breachnotice.queue.QueueBatchProcessor;
@@ -55,8 +56,10 @@ final class SenderWiring {
         DynamoDbCampaignStore campaigns = new DynamoDbCampaignStore(aws.dynamoDb(), settings.campaignTable());
         return new SenderService(
                 new CampaignCache(campaigns),
-                // Paused and cancelled campaigns stop here; a send-window gate goes in place of ALWAYS_OPEN.
-                new LifecycleGate(campaigns, CampaignGate.ALWAYS_OPEN, clock, LifecycleGate.DEFAULT_TTL),
+                // Paused and cancelled campaigns stop here; an active one sends SMS only in its send
+                // window (08:00-21:00 Korean time by default).
+                new LifecycleGate(
+                        campaigns, new SendWindowGate(CampaignGate.ALWAYS_OPEN), clock, LifecycleGate.DEFAULT_TTL),
                 new DynamoDbJobLedger(aws.dynamoDb(), settings.campaignTable()),
                 new Recipients(
                         new DynamoDbContactBook(aws.dynamoDb(), settings.contactTable()),

@@ -14,6 +14,8 @@ import com.breachnotice.core.campaign.ChannelPolicy;
 import com.breachnotice.core.campaign.LifecycleChange;
 import com.breachnotice.core.campaign.NoticeText;
 import com.breachnotice.core.campaign.SendRates;
+import com.breachnotice.core.campaign.SendWindow;
+import com.breachnotice.core.campaign.SendWindows;
 import com.breachnotice.core.manifest.NoticeLocale;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +32,9 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 /**
  * {@link CampaignStore} on the campaigns table: one item per campaign under {@code entry =
  * "campaign"} (the plan ledger shares the table under other entries). The texts are a map attribute
- * {@code texts: {ko: {subject, text, html, sms}, en: {...}}}. A campaign is never overwritten:
+ * {@code texts: {ko: {subject, text, html, sms}, en: {...}}}; the send windows are strings
+ * {@code emailWindow} and {@code smsWindow} ({@code 08:00-21:00@Asia/Seoul}), absent when always
+ * open; {@code revises} names the campaign it revises. A campaign is never overwritten:
  * {@code create} is a conditional put. Its lifecycle ({@link CampaignLifecycles}) lives on the same
  * item: {@code state}, {@code stateVersion} and {@code stateHistory} (a list of maps {@code from, to,
  * at, by, reason}, the latest {@value CampaignLifecycle#MAX_HISTORY}); a move is an update
@@ -71,6 +75,9 @@ public final class DynamoDbCampaignStore implements CampaignStore, CampaignLifec
                 "emailRate", Attributes.n(campaign.rates().emailPerSecond()),
                 "smsRate", Attributes.n(campaign.rates().smsPerSecond())));
         campaign.revises().ifPresent(earlier -> item.put("revises", s(earlier)));
+        // Absent means always open: what a campaign stored before windows existed reads as.
+        campaign.windows().email().ifPresent(window -> item.put("emailWindow", s(window.code())));
+        campaign.windows().sms().ifPresent(window -> item.put("smsWindow", s(window.code())));
         try {
             dynamoDb.putItem(
                     b -> b.tableName(campaignTable).item(item).conditionExpression("attribute_not_exists(campaignId)"));
@@ -137,6 +144,9 @@ public final class DynamoDbCampaignStore implements CampaignStore, CampaignLifec
                         Attributes.number(item, "smsRate")
                                 .orElse((long) SendRates.DEFAULT.smsPerSecond())
                                 .intValue()),
+                new SendWindows(
+                        Attributes.string(item, "emailWindow").map(SendWindow::parse),
+                        Attributes.string(item, "smsWindow").map(SendWindow::parse)),
                 Attributes.string(item, "revises")));
     }
 

@@ -7,6 +7,8 @@ import com.breachnotice.core.campaign.Campaign;
 import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.campaign.ChannelPolicy;
 import com.breachnotice.core.campaign.NoticeText;
+import com.breachnotice.core.campaign.SendWindow;
+import com.breachnotice.core.campaign.SendWindows;
 import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.planning.PlanProgress;
 import com.breachnotice.core.planning.PlanTask;
@@ -53,6 +55,20 @@ class DynamoDbCampaignTableIT {
 
         assertThat(campaigns.find("incident-1")).contains(first);
         assertThat(campaigns.find("unknown")).isEmpty();
+    }
+
+    @Test
+    void create_withSendWindows_roundTrips_andOneStoredWithoutReadsAlwaysOpen() {
+        Campaign windowed = campaign("windowed-1", "Windowed")
+                .withWindows(new SendWindows(
+                        Optional.of(SendWindow.parse("22:00-06:00@Europe/Berlin")),
+                        Optional.of(SendWindow.SMS_DEFAULT)));
+
+        assertThat(campaigns.create(windowed)).isTrue();
+        assertThat(campaigns.find("windowed-1")).contains(windowed);
+        // An item written before windows existed has neither attribute.
+        assertThat(campaigns.create(campaign("unwindowed-1", "Old"))).isTrue();
+        assertThat(campaigns.find("unwindowed-1").orElseThrow().windows()).isEqualTo(SendWindows.ALWAYS);
     }
 
     @Test

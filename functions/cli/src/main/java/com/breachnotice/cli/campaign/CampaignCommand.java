@@ -12,9 +12,10 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "campaign",
         mixinStandardHelpOptions = true,
-        description = "Launch a campaign, follow it, pause, resume or cancel it, redrive its dead letters.",
+        description = "Preview and launch a campaign, follow it, pause, resume or cancel it, redrive its dead letters.",
         subcommands = {
             LaunchCommand.class,
+            PreviewCommand.class,
             StatusCommand.class,
             RedriveCommand.class,
             PauseCommand.class,

@@ -3,28 +3,23 @@ package com.breachnotice.cli.campaign;
 import com.breachnotice.aws.AwsClients;
 import com.breachnotice.aws.dynamodb.DynamoDbAudienceScan;
 import com.breachnotice.aws.dynamodb.DynamoDbIncidentStore;
-import com.breachnotice.cli.UserPaths;
-import com.breachnotice.cli.notice.DefaultNotices;
+import com.breachnotice.cli.Json;
 import com.breachnotice.cli.notice.NoticeDirectory;
 import com.breachnotice.cli.stack.StackOutputs;
 import com.breachnotice.core.campaign.Campaign;
-import com.breachnotice.core.campaign.ChannelPolicy;
-import com.breachnotice.core.campaign.NoticeText;
-import com.breachnotice.core.campaign.SendRates;
 import com.breachnotice.core.incident.IncidentDescription;
 import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.notice.LintReport;
 import com.breachnotice.core.notice.NoticeLint;
 import com.breachnotice.core.notice.NoticeTemplate;
 import com.breachnotice.core.planning.Reconciliation;
+import com.breachnotice.core.preview.CampaignPreview;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,12 +32,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Create a campaign and start planning it (one plan task per scan segment).",
+            "Shows the preview first ('campaign preview') and asks to go on; --yes launches without asking,",
+            "and without a terminal the launch needs --yes.",
             "Refuses an id that exists: follow it with 'campaign status'.",
             "--resume re-queues the planning of the same notice after a cut-off launch."
         })
 public final class LaunchCommand implements Callable<Integer> {
-    static final int MAX_TITLE = 200;
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,47}");
 
     @Spec
     @SuppressWarnings("NullAway.Init")
@@ -51,47 +46,8 @@ public final class LaunchCommand implements Callable<Integer> {
     @Mixin
     StackSource source = new StackSource();
 
-    @Option(names = "--id", required = true, description = "campaign id: 1-48 lower-case letters, digits, dashes")
-    String id = "";
-
-    @Option(names = "--title", required = true, description = "title shown to operators")
-    String title = "";
-
-    @Option(
-            names = "--policy",
-            defaultValue = "email-first",
-            description = "email-first, both, email-only or sms-only (default ${DEFAULT-VALUE})")
-    String policy = "email-first";
-
-    @Option(
-            names = "--email-rate",
-            paramLabel = "N",
-            description = "emails per second across all senders, the SES quota (default 14)")
-    int emailRate = SendRates.DEFAULT.emailPerSecond();
-
-    @Option(
-            names = "--sms-rate",
-            paramLabel = "N",
-            description = "SMS parts per second across all senders (default 10)")
-    int smsRate = SendRates.DEFAULT.smsPerSecond();
-
-    @Option(
-            names = "--segments",
-            paramLabel = "N",
-            defaultValue = "4",
-            description = "parallel scan segments, 1..1000 (default ${DEFAULT-VALUE})")
-    int segments = 4;
-
-    @Option(
-            names = "--notice",
-            required = true,
-            paramLabel = "first|revised|DIR",
-            description = {
-                "the notice to send: the built-in first or revised notice, or a directory holding one",
-                "<name>.<locale>.json per language; it must pass 'notice lint', and its facts come from",
-                "the incident published on the stack ('incident publish')"
-            })
-    String notice = "";
+    @Mixin
+    LaunchOptions options = new LaunchOptions();
 
     @Option(
             names = "--revises",
@@ -106,20 +62,35 @@ public final class LaunchCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "launch an existing id again (the same notice only)")
     boolean resume;
 
+    @Option(
+            names = {"--yes", "-y"},
+            description = "launch without asking (scripts; required without a terminal)")
+    boolean yes;
+
+    @Option(names = "--json", description = "print the preview and the outcome as one JSON object and nothing else")
+    boolean json;
+
     Clock clock = Clock.systemUTC();
+
+    Confirmation confirmation = Confirmation.terminal();
+
+    /** The reconciliation with the campaign {@code --revises} names, for the JSON outcome. */
+    private Map<String, Object> reconciled = Map.of();
 
     @Override
     public Integer call() {
         source.check(spec);
-        PrintWriter out = spec.commandLine().getOut();
+        options.clock = clock;
         PrintWriter err = spec.commandLine().getErr();
         Map<NoticeLocale, NoticeTemplate> templates;
         try {
-            checkOptions();
-            templates = NoticeDirectory.choose(notice, UserPaths.resolve(Path.of(notice)));
+            options.check();
+            if (revises != null && (!revises.matches("[a-z0-9][a-z0-9-]{0,47}") || revises.equals(options.id))) {
+                throw new IllegalArgumentException("--revises '" + revises + "': the id of an earlier campaign");
+            }
+            templates = options.templates();
         } catch (IllegalArgumentException | NoticeDirectory.InvalidNoticeException e) {
-            err.println("refused: " + e.getMessage());
-            return 1;
+            return refused(null, e.getMessage());
         }
         try (AwsClients aws = new AwsClients()) {
             StackOutputs outputs = source.read(aws);
@@ -128,29 +99,34 @@ public final class LaunchCommand implements Callable<Integer> {
                             aws.dynamoDb(), outputs.require(CampaignAdmin.CAMPAIGN_TABLE_OUTPUT))
                     .current();
             if (incident.isEmpty()) {
-                err.println("refused: no incident description is published on " + outputs.source()
-                        + ": publish one first with 'breach-notice incident publish FILE " + source.args() + "'");
-                return 1;
+                return refused(
+                        null,
+                        "no incident description is published on " + outputs.source()
+                                + ": publish one first with 'breach-notice incident publish FILE " + source.args()
+                                + "'");
             }
             LintReport lint = NoticeLint.check(templates, incident.get());
             if (!lint.passed()) {
-                err.println("refused: the notice " + noticeSource() + " fails the notice lint:");
+                err.println("refused: the notice " + options.noticeSource() + " fails the notice lint:");
                 lint.errors().forEach(finding -> err.println("  " + finding));
-                return 1;
+                return refused(null, "the notice " + options.noticeSource() + " fails the notice lint");
             }
             Campaign campaign = campaign(templates, incident.get());
+            Optional<Campaign> existing = admin.find(campaign.id());
+            if (existing.isPresent() && !resume) {
+                // Said before the preview's scan and the question: there is nothing to decide.
+                return exists(outputs, campaign, existing.get(), null);
+            }
             String earlier = revises;
-            boolean revisedNotice =
-                    templates.values().stream().anyMatch(t -> t.revises().isPresent());
-            if (earlier == null && revisedNotice) {
-                err.println("refused: the notice " + noticeSource() + " is a revised notice: name the campaign it"
-                        + " revises with --revises ID, so that each person's notice lists what is new to them");
-                return 1;
+            if (earlier == null && templates.values().stream().anyMatch(t -> t.revises().isPresent())) {
+                return refused(
+                        null,
+                        "the notice " + options.noticeSource() + " is a revised notice: name the campaign it revises"
+                                + " with --revises ID, so that each person's notice lists what is new to them");
             }
             if (earlier != null && !resume) {
                 if (admin.find(earlier).isEmpty()) {
-                    err.println("refused: --revises " + earlier + ": no such campaign on " + outputs.source());
-                    return 1;
+                    return refused(null, "--revises " + earlier + ": no such campaign on " + outputs.source());
                 }
                 Reconciliation reconciliation = RevisedLaunch.reconcile(
                         new DynamoDbAudienceScan(
@@ -158,95 +134,134 @@ public final class LaunchCommand implements Callable<Integer> {
                                 outputs.require(RevisedLaunch.CONTACT_TABLE_OUTPUT),
                                 outputs.require(RevisedLaunch.DELIVERY_TABLE_OUTPUT)),
                         earlier);
-                out.println(RevisedLaunch.describe(campaign.id(), earlier, reconciliation));
+                reconciled = RevisedLaunch.json(earlier, reconciliation);
+                if (!json) {
+                    spec.commandLine().getOut().println(RevisedLaunch.describe(campaign.id(), earlier, reconciliation));
+                }
                 if (!reconciliation.leavesNobodyOut()) {
-                    err.println("refused: " + reconciliation.onlyEarlier() + " contacts of " + earlier
-                            + " are no longer in the registry and the revised notice would leave them out: load the"
-                            + " manifests again (intake only adds) before launching");
-                    return 1;
+                    return refused(
+                            null,
+                            reconciliation.onlyEarlier() + " contacts of " + earlier + " are no longer in the registry"
+                                    + " and the revised notice would leave them out: load the manifests again (intake"
+                                    + " only adds) before launching");
                 }
             }
-            return switch (admin.launch(campaign, segments, resume)) {
-                case CampaignAdmin.Launch.Started started -> {
-                    out.printf(
-                            "launched campaign %s on %s: policy %s, email %d/s, SMS %d/s, %d planning segments%n",
-                            campaign.id(),
-                            outputs.source(),
-                            campaign.policy().code(),
-                            campaign.rates().emailPerSecond(),
-                            campaign.rates().smsPerSecond(),
-                            started.segments());
-                    out.println("  notice texts: " + noticeSource());
-                    lint.warnings().forEach(w -> out.println("  warning: " + w));
-                    out.println("  follow it: breach-notice campaign status " + campaign.id() + " " + source.args());
-                    yield 0;
+            CampaignPreview preview = Previews.preview(
+                    options, campaign, Previews.registry(aws, outputs, options.segments), Previews.account(aws), lint);
+            if (!json) {
+                PreviewReport.print(
+                        preview,
+                        options.noticeSource(),
+                        true,
+                        spec.commandLine().getOut());
+            }
+            if (!yes) {
+                Optional<Boolean> answer = confirmation.ask(String.format(
+                        "launch campaign %s to %,d recipients?",
+                        campaign.id(), preview.audience().deliveries()));
+                if (answer.isEmpty()) {
+                    return refused(
+                            preview,
+                            "launch asks for confirmation on a terminal and there is none: run it at a terminal,"
+                                    + " or give --yes to launch without asking");
                 }
-                case CampaignAdmin.Launch.Resumed resumed -> {
-                    out.printf(
-                            "resumed campaign %s on %s: planning re-queued in %d segments%n",
-                            campaign.id(), outputs.source(), resumed.segments());
-                    yield 0;
+                if (!answer.get()) {
+                    return outcome(preview, Map.of("result", "declined"), "not launched: nothing was changed", 1);
                 }
-                case CampaignAdmin.Launch.Exists exists -> {
-                    err.println("refused: campaign " + campaign.id() + " already exists on " + outputs.source()
-                            + " (created " + exists.existing().createdAt() + "): follow it with 'campaign status "
-                            + campaign.id() + "', or give a new --id (--resume re-queues a cut-off launch)");
-                    yield 1;
-                }
-                case CampaignAdmin.Launch.IdTaken taken -> {
-                    err.println("refused: campaign id " + campaign.id() + " is taken by a different notice ("
-                            + taken.existing().title() + "): give a new --id");
-                    yield 1;
-                }
-            };
+            }
+            return launch(admin, outputs, campaign, preview);
         } catch (StackOutputs.StackOutputsException e) {
-            err.println("refused: " + e.getMessage());
-            return 1;
+            return refused(null, e.getMessage());
         }
+    }
+
+    private int launch(CampaignAdmin admin, StackOutputs outputs, Campaign campaign, CampaignPreview preview) {
+        PrintWriter err = spec.commandLine().getErr();
+        return switch (admin.launch(campaign, options.segments, resume)) {
+            case CampaignAdmin.Launch.Started started -> {
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("result", "launched");
+                result.put("segments", started.segments());
+                result.put("stack", outputs.source());
+                outcome(
+                        preview,
+                        result,
+                        String.format(
+                                "launched campaign %s on %s: policy %s, email %d/s, SMS %d/s, %d planning segments%n"
+                                        + "  notice texts: %s%n"
+                                        + "  follow it: breach-notice campaign status %s %s --watch",
+                                campaign.id(),
+                                outputs.source(),
+                                campaign.policy().code(),
+                                campaign.rates().emailPerSecond(),
+                                campaign.rates().smsPerSecond(),
+                                started.segments(),
+                                options.noticeSource(),
+                                campaign.id(),
+                                source.args()),
+                        0);
+                yield 0;
+            }
+            case CampaignAdmin.Launch.Resumed resumed -> {
+                outcome(
+                        preview,
+                        Map.of("result", "resumed", "segments", resumed.segments()),
+                        String.format(
+                                "resumed campaign %s on %s: planning re-queued in %d segments",
+                                campaign.id(), outputs.source(), resumed.segments()),
+                        0);
+                yield 0;
+            }
+            case CampaignAdmin.Launch.Exists exists -> exists(outputs, campaign, exists.existing(), preview);
+            case CampaignAdmin.Launch.IdTaken taken -> {
+                String reason = "campaign id " + campaign.id() + " is taken by a different notice ("
+                        + taken.existing().title() + "): give a new --id";
+                err.println("refused: " + reason);
+                yield outcome(preview, Map.of("result", "id_taken", "reason", reason), null, 1);
+            }
+        };
+    }
+
+    private int exists(StackOutputs outputs, Campaign campaign, Campaign existing, @Nullable CampaignPreview preview) {
+        String reason = "campaign " + campaign.id() + " already exists on " + outputs.source() + " (created "
+                + existing.createdAt() + "): follow it with 'campaign status " + campaign.id()
+                + "', or give a new --id (--resume re-queues a cut-off launch)";
+        spec.commandLine().getErr().println("refused: " + reason);
+        return outcome(preview, Map.of("result", "exists", "reason", reason), null, 1);
+    }
+
+    /** Says why nothing was launched: on stderr, and with --json as the outcome on stdout. */
+    private int refused(@Nullable CampaignPreview preview, @Nullable String reason) {
+        String text = reason == null ? "refused" : reason;
+        spec.commandLine().getErr().println("refused: " + text);
+        return outcome(preview, Map.of("result", "refused", "reason", text), null, 1);
+    }
+
+    private int outcome(
+            @Nullable CampaignPreview preview, Map<String, Object> result, @Nullable String words, int exit) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            object.put("campaign", options.id);
+            if (preview != null) {
+                object.put("preview", PreviewReport.json(preview, options.noticeSource(), true));
+            }
+            if (!reconciled.isEmpty()) {
+                object.put("reconciliation", reconciled);
+            }
+            object.put("launch", result);
+            out.println(Json.line(object));
+        } else if (words != null) {
+            out.println(words);
+        }
+        out.flush();
+        return exit;
     }
 
     /** The campaign the options describe, its notice filled with the live incident's facts. */
     Campaign campaign(Map<NoticeLocale, NoticeTemplate> templates, IncidentDescription incident) {
-        ChannelPolicy channels = ChannelPolicy.ofCode(policy).orElseThrow();
-        Map<NoticeLocale, NoticeText> texts = new EnumMap<>(NoticeLocale.class);
-        templates.forEach((locale, template) -> texts.put(locale, template.render(incident)));
-        return new Campaign(
-                id,
-                title.strip(),
-                channels,
-                clock.instant(),
-                texts,
-                new SendRates(emailRate, smsRate),
-                Optional.ofNullable(revises));
-    }
-
-    /** Every invalid value named in the exception, before anything is read. */
-    void checkOptions() {
-        if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException(
-                    "--id '" + id + "': a campaign id is 1-48 lower-case letters, digits or dashes");
-        }
-        if (title.isBlank() || title.length() > MAX_TITLE) {
-            throw new IllegalArgumentException("--title must be 1-" + MAX_TITLE + " characters");
-        }
-        if (ChannelPolicy.ofCode(policy).isEmpty()) {
-            throw new IllegalArgumentException(
-                    "--policy '" + policy + "': use email-first, both, email-only or sms-only");
-        }
-        if (emailRate < 1 || emailRate > 100_000 || smsRate < 1 || smsRate > 100_000) {
-            throw new IllegalArgumentException("--email-rate and --sms-rate are within 1..100000 per second");
-        }
-        if (revises != null && (!ID.matcher(revises).matches() || revises.equals(id))) {
-            throw new IllegalArgumentException("--revises '" + revises + "': the id of an earlier campaign");
-        }
-        if (segments < 1 || segments > 1000) {
-            throw new IllegalArgumentException("--segments must be within 1..1000");
-        }
-    }
-
-    private String noticeSource() {
-        return DefaultNotices.builtIn(notice).isPresent()
-                ? "built-in " + notice + " notice"
-                : UserPaths.resolve(Path.of(notice)).toString();
+        options.clock = clock;
+        Campaign campaign = options.campaign(templates, incident);
+        return revises == null ? campaign : campaign.revising(revises);
     }
 }

@@ -4,8 +4,11 @@ import com.breachnotice.aws.AwsClients;
 import com.breachnotice.aws.messages.MalformedMessageException;
 import com.breachnotice.aws.messages.MessageCodec;
 import com.breachnotice.aws.sqs.SqsRedrive;
+import com.breachnotice.cli.Json;
 import com.breachnotice.cli.stack.StackOutputs;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -52,6 +55,9 @@ public final class RedriveCommand implements Callable<Integer> {
     @Option(names = "--max", defaultValue = "1000000", description = "most messages to look at per queue")
     int max = 1_000_000;
 
+    @Option(names = "--json", description = "print only one JSON object: what was moved and left per queue")
+    boolean json;
+
     @Override
     public Integer call() {
         boolean stackGiven = source.stack != null || source.outputs != null;
@@ -73,12 +79,24 @@ public final class RedriveCommand implements Callable<Integer> {
                     : pick(planDeadLetterQueueUrl, outputs, "PlanDeadLetterQueueUrl");
             SqsRedrive redrive = new SqsRedrive(aws.sqs());
             SqsRedrive.Drained moved = redrive.drain(noticeDeadLetters, notices, body -> campaignOf(body, true), max);
-            out.println("notice jobs moved back: " + moved.moved() + ", left (other campaigns): " + moved.left());
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("campaign", id);
+            result.put("notice_jobs", Map.of("moved", moved.moved(), "left", moved.left()));
+            if (!json) {
+                out.println("notice jobs moved back: " + moved.moved() + ", left (other campaigns): " + moved.left());
+            }
             if (planQueue != null && planDeadLetters != null) {
                 SqsRedrive.Drained plans =
                         redrive.drain(planDeadLetters, planQueue, body -> campaignOf(body, false), max);
-                out.println("plan tasks moved back: " + plans.moved() + ", left: " + plans.left());
+                result.put("plan_tasks", Map.of("moved", plans.moved(), "left", plans.left()));
+                if (!json) {
+                    out.println("plan tasks moved back: " + plans.moved() + ", left: " + plans.left());
+                }
             }
+            if (json) {
+                out.println(Json.line(result));
+            }
+            out.flush();
             return 0;
         } catch (StackOutputs.StackOutputsException e) {
             spec.commandLine().getErr().println("refused: " + e.getMessage());

@@ -2,6 +2,8 @@ package com.breachnotice.cli.campaign;
 
 import com.breachnotice.core.planning.AudienceScan;
 import com.breachnotice.core.planning.Reconciliation;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The check before a revised campaign starts: its audience (the registry now) against every contact
@@ -17,6 +19,16 @@ public final class RevisedLaunch {
 
     public static Reconciliation reconcile(AudienceScan audiences, String earlierCampaign) {
         return Reconciliation.of(audiences.campaignContacts(earlierCampaign, false), audiences.registryContacts());
+    }
+
+    /** The reconciliation as the launch's JSON outcome holds it. */
+    public static Map<String, Object> json(String earlierCampaign, Reconciliation r) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("revises", earlierCampaign);
+        json.put("both", r.both());
+        json.put("only_earlier", r.onlyEarlier());
+        json.put("only_now", r.onlyNow());
+        return json;
     }
 
     /** One line: {@code revised notice R revises F: 10 contacts in both, 0 only in ..., 3 only in ...}. */

@@ -5,6 +5,8 @@ import com.breachnotice.cli.Json;
 import com.breachnotice.cli.stack.StackOutputs;
 import com.breachnotice.core.campaign.Campaign;
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +16,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "status", mixinStandardHelpOptions = true, description = "Show a campaign's progress.")
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Show a campaign's progress. --watch refreshes it every interval, with a progress bar, the send",
+            "rate and an ETA, until the campaign is finished (or Ctrl-C)."
+        })
 public final class StatusCommand implements Callable<Integer> {
     @Spec
     @SuppressWarnings("NullAway.Init")
@@ -26,13 +34,35 @@ public final class StatusCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID")
     String id = "";
 
-    @Option(names = "--json", description = "end with one JSON line")
+    @Option(names = "--json", description = "print only JSON: one object, or one line per refresh with --watch")
     boolean json;
+
+    @Option(
+            names = "--watch",
+            description = "refresh until the campaign is finished (planning complete, nothing pending)")
+    boolean watch;
+
+    @Option(
+            names = "--interval",
+            paramLabel = "S",
+            defaultValue = "5",
+            description = "seconds between refreshes with --watch, 1..3600 (default ${DEFAULT-VALUE})")
+    int intervalSeconds = 5;
+
+    StatusWatch.Pause pause = StatusWatch.Pause.SLEEP;
+    Clock clock = Clock.systemUTC();
+    StatusWatch.Bars bars = () -> System.console() != null
+            ? StatusWatch.terminalBars(System.out)
+            : StatusWatch.lineBars(spec.commandLine().getOut());
 
     @Override
     public Integer call() {
         source.check(spec);
         PrintWriter out = spec.commandLine().getOut();
+        if (intervalSeconds < 1 || intervalSeconds > 3600) {
+            spec.commandLine().getErr().println("refused: --interval is within 1..3600 seconds");
+            return 1;
+        }
         try (AwsClients aws = new AwsClients()) {
             StackOutputs outputs = source.read(aws);
             CampaignAdmin admin = CampaignAdmin.of(aws, outputs);
@@ -41,17 +71,36 @@ public final class StatusCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("no campaign " + id + " on " + outputs.source());
                 return 1;
             }
-            CampaignStatus status =
-                    new CampaignStatus(campaign.get(), admin.service().progress(id));
-            status.print(out);
-            if (json) {
-                out.println(Json.line(status.json()));
-            }
-            out.flush();
-            return 0;
+            return show(() -> new CampaignStatus(campaign.get(), admin.service().progress(id)), out);
         } catch (StackOutputs.StackOutputsException e) {
             spec.commandLine().getErr().println("refused: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** Prints one reading, or watches; the seam the terminal test drives with a fake source. */
+    int show(StatusWatch.Source status, PrintWriter out) {
+        if (!watch) {
+            CampaignStatus now = status.read();
+            if (json) {
+                out.println(Json.line(now.json()));
+            } else {
+                now.print(out);
+            }
+            out.flush();
+            return 0;
+        }
+        try {
+            CampaignStatus last =
+                    new StatusWatch(status, pause, clock, Duration.ofSeconds(intervalSeconds), out, json, bars).run();
+            if (!json) {
+                last.print(out);
+            }
+            out.flush();
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
         }
     }
 }

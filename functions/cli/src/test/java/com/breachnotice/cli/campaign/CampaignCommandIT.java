@@ -171,7 +171,8 @@ class CampaignCommandIT {
                 "--notice",
                 "first",
                 "--segments",
-                "1");
+                "1",
+                "--yes");
         assertThat(first).as(err.toString()).isZero();
         String planQueue = stack.outputs().get("PlanQueueUrl");
         List<PlanTask> drained = new ArrayList<>();
@@ -208,16 +209,18 @@ class CampaignCommandIT {
                 "--email-rate",
                 "20",
                 "--segments",
-                String.valueOf(SEGMENTS));
+                String.valueOf(SEGMENTS),
+                "--yes");
 
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString())
                 .contains(
                         "revised notice " + ID + " revises " + EARLIER + ": 0 contacts in both, 0 only in the earlier",
-                        "launched campaign " + ID,
-                        "policy both",
-                        "email 20/s",
-                        "3 planning segments");
+                        "preview of campaign " + ID,
+                        "recipients",
+                        "cost at list prices",
+                        "duration")
+                .contains("launched campaign " + ID, "policy both", "email 20/s", "3 planning segments");
         Optional<Campaign> stored =
                 new DynamoDbCampaignStore(aws.dynamoDb(), stack.outputs().get("CampaignTableName")).find(ID);
         assertThat(stored).hasValueSatisfying(campaign -> {
@@ -246,9 +249,10 @@ class CampaignCommandIT {
         int exit = run("campaign", "status", ID, "--outputs", outputsFile, "--json");
 
         assertThat(exit).as(err.toString()).isZero();
+        // --json alone: one JSON object and no human text.
         String[] lines = out.toString().strip().split("\n");
-        assertThat(lines[0]).isEqualTo("campaign " + ID + ": Revised notice");
-        JsonNode json = Json.mapper().readTree(lines[lines.length - 1]);
+        assertThat(lines).hasSize(1);
+        JsonNode json = Json.mapper().readTree(lines[0]);
         assertThat(json.get("campaign").asText()).isEqualTo(ID);
         assertThat(json.get("policy").asText()).isEqualTo("both");
         assertThat(json.at("/deliveries/planned").asLong()).isZero();
@@ -305,6 +309,88 @@ class CampaignCommandIT {
 
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString()).contains("notice jobs moved back: 0", "plan tasks moved back: 0");
+    }
+
+    @Test
+    @Order(9)
+    void launch_withoutATerminalOrYes_refusedAndNothingStored() {
+        int exit = run(
+                "campaign", "launch", "--outputs", outputsFile, "--id", "unasked", "--title", "t", "--notice", "first");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).contains("preview of campaign unasked");
+        assertThat(err.toString()).contains("asks for confirmation on a terminal", "--yes");
+        assertThat(new DynamoDbCampaignStore(aws.dynamoDb(), stack.outputs().get("CampaignTableName")).find("unasked"))
+                .isEmpty();
+    }
+
+    @Test
+    @Order(10)
+    void preview_onTheStack_json_countsTheRegistryAndReadsTheAccount() throws Exception {
+        int exit = run(
+                "campaign",
+                "preview",
+                "--outputs",
+                outputsFile,
+                "--id",
+                "previewed",
+                "--title",
+                "t",
+                "--notice",
+                "first",
+                "--json");
+
+        assertThat(exit).as(err.toString()).isZero();
+        String[] lines = out.toString().strip().split("\n");
+        assertThat(lines).hasSize(1);
+        JsonNode json = Json.mapper().readTree(lines[0]);
+        // Nothing is loaded into this stack's registry.
+        assertThat(json.at("/recipients/email/total").asLong()).isZero();
+        assertThat(json.at("/duration/sms/window").asText()).isEqualTo("08:00-21:00@Asia/Seoul");
+        // Whatever the emulator answers to GetAccount, the preview says what it learned or why not.
+        assertThat(json.get("notes").toString() + json.at("/duration/email_at_account_rate"))
+                .isNotBlank();
+        assertThat(new DynamoDbCampaignStore(aws.dynamoDb(), stack.outputs().get("CampaignTableName"))
+                        .find("previewed"))
+                .isEmpty();
+    }
+
+    @Test
+    @Order(11)
+    void launchAndRedrive_json_oneObject() throws Exception {
+        int exit = run(
+                "campaign",
+                "launch",
+                "--outputs",
+                outputsFile,
+                "--id",
+                "json-launch",
+                "--title",
+                "t",
+                "--notice",
+                "first",
+                "--send-window",
+                "none",
+                "--yes",
+                "--json");
+
+        assertThat(exit).as(err.toString()).isZero();
+        String[] lines = out.toString().strip().split("\n");
+        assertThat(lines).hasSize(1);
+        JsonNode launched = Json.mapper().readTree(lines[0]);
+        assertThat(launched.at("/launch/result").asText()).isEqualTo("launched");
+        assertThat(launched.at("/preview/campaign").asText()).isEqualTo("json-launch");
+        assertThat(new DynamoDbCampaignStore(aws.dynamoDb(), stack.outputs().get("CampaignTableName"))
+                        .find("json-launch"))
+                .hasValueSatisfying(c -> assertThat(c.windows().sms()).isEmpty());
+
+        out.getBuffer().setLength(0);
+        assertThat(run("campaign", "redrive", "json-launch", "--outputs", outputsFile, "--json"))
+                .as(err.toString())
+                .isZero();
+        JsonNode redriven = Json.mapper().readTree(out.toString().strip());
+        assertThat(redriven.at("/notice_jobs/moved").asInt()).isZero();
+        assertThat(redriven.get("campaign").asText()).isEqualTo("json-launch");
     }
 
     private int run(String... args) {

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  *
  * @param id lower-case letters, digits and dashes; it names SES templates and message tags
  * @param rates the campaign's {@code email_rate} and {@code sms_rate}, never exceeded across senders
+ * @param windows the hours each channel may send in; {@link SendWindows#ALWAYS} for a campaign
+ *     stored before windows existed
  * @param revises the id of the earlier campaign this one revises: its planner lists, per person, the
  *     items that campaign's notice did not name
  */
@@ -25,7 +27,19 @@ public record Campaign(
         Instant createdAt,
         Map<NoticeLocale, NoticeText> texts,
         SendRates rates,
+        SendWindows windows,
         Optional<String> revises) {
+
+    /** A campaign that sends at any hour (the launch command sets the windows it is given). */
+    public Campaign(
+            String id,
+            String title,
+            ChannelPolicy policy,
+            Instant createdAt,
+            Map<NoticeLocale, NoticeText> texts,
+            SendRates rates) {
+        this(id, title, policy, createdAt, texts, rates, SendWindows.ALWAYS, Optional.empty());
+    }
 
     /** A campaign at the default rates. */
     public Campaign(
@@ -77,12 +91,17 @@ public record Campaign(
 
     /** This campaign with other send rates. */
     public Campaign withRates(SendRates newRates) {
-        return new Campaign(id, title, policy, createdAt, texts, newRates, revises);
+        return new Campaign(id, title, policy, createdAt, texts, newRates, windows, revises);
+    }
+
+    /** This campaign with other send windows. */
+    public Campaign withWindows(SendWindows newWindows) {
+        return new Campaign(id, title, policy, createdAt, texts, rates, newWindows, revises);
     }
 
     /** This campaign as the revision of {@code earlier}. */
     public Campaign revising(String earlier) {
-        return new Campaign(id, title, policy, createdAt, texts, rates, Optional.of(earlier));
+        return new Campaign(id, title, policy, createdAt, texts, rates, windows, Optional.of(earlier));
     }
 
     /**

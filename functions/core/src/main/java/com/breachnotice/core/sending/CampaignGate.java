@@ -1,6 +1,7 @@
 package com.breachnotice.core.sending;
 
 import com.breachnotice.core.campaign.Campaign;
+import com.breachnotice.core.campaign.Channel;
 import java.time.Instant;
 
 /**
@@ -15,6 +16,14 @@ public interface CampaignGate {
     CampaignGate ALWAYS_OPEN = (campaign, now) -> new Decision.Open();
 
     Decision admit(Campaign campaign, Instant now);
+
+    /**
+     * What the gate says of a job of the campaign on one channel. The sender asks this one; a gate
+     * that does not care about the channel (the lifecycle) need not implement it.
+     */
+    default Decision admit(Campaign campaign, Channel channel, Instant now) {
+        return admit(campaign, now);
+    }
 
     /** What the gate says of a job of the campaign. */
     sealed interface Decision {

@@ -234,7 +234,7 @@ public final class SenderService {
         }
         Campaign campaign = found.get();
         Instant now = clock.instant();
-        switch (gate.admit(campaign, now)) {
+        switch (gate.admit(campaign, job.channel(), now)) {
             case CampaignGate.Decision.Held held -> {
                 // Nothing claimed: the job waits (the handler parks its message) and comes back.
                 return new Finished(JobOutcome.heldBack(size));

@@ -123,6 +123,29 @@ class SenderServiceTest {
     }
 
     @Test
+    void send_outsideTheSmsWindow_heldUnclaimed_emailStillSent() {
+        // T0 is 09:00 UTC; this campaign's texts may go out only from midnight to one.
+        campaigns.create(Fixtures.campaign("windowed", ChannelPolicy.BOTH)
+                .withWindows(new com.breachnotice.core.campaign.SendWindows(
+                        java.util.Optional.empty(),
+                        java.util.Optional.of(com.breachnotice.core.campaign.SendWindow.parse("00:00-01:00@UTC")))));
+        SenderService windowed =
+                senders().gate(new SendWindowGate(CampaignGate.ALWAYS_OPEN)).build();
+        ContactKey phone = add(Fixtures.phone("010-2345-6789"), "김민지", Set.of(ItemKind.PHONE));
+        ContactKey mail = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.EMAIL));
+
+        SenderService.JobOutcome held =
+                windowed.send(new NoticeJob("windowed", Channel.SMS, NoticeLocale.KO, List.of(phone)));
+        SenderService.JobOutcome sent =
+                windowed.send(new NoticeJob("windowed", Channel.EMAIL, NoticeLocale.KO, List.of(mail)));
+
+        assertThat(held).isEqualTo(new SenderService.JobOutcome(0, 0, 0, 1));
+        assertThat(sms.sent()).isEmpty();
+        assertThat(log.find(new DeliveryId(phone, "windowed", Channel.SMS))).isEmpty();
+        assertThat(sent).isEqualTo(new SenderService.JobOutcome(1, 0, 0, 0));
+    }
+
+    @Test
     void send_sameJobTwice_secondSendsNothing() {
         ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
         NoticeJob job = job(Channel.EMAIL, List.of(kim));
