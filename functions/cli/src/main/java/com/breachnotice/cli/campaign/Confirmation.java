@@ -15,6 +15,12 @@ interface Confirmation {
     /** Nobody to ask. */
     Confirmation NONE = question -> Optional.empty();
 
+    /** Whether the process runs at a terminal (not a pipe, a file or CI). */
+    static boolean atTerminal() {
+        Console console = System.console();
+        return console != null && isTerminal(console);
+    }
+
     /** The process's terminal, if it has one. */
     static Confirmation terminal() {
         Console console = System.console();

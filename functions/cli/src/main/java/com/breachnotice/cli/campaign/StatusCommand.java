@@ -51,7 +51,7 @@ public final class StatusCommand implements Callable<Integer> {
 
     StatusWatch.Pause pause = StatusWatch.Pause.SLEEP;
     Clock clock = Clock.systemUTC();
-    StatusWatch.Bars bars = () -> System.console() != null
+    StatusWatch.Bars bars = () -> Confirmation.atTerminal()
             ? StatusWatch.terminalBars(System.out)
             : StatusWatch.lineBars(spec.commandLine().getOut());
 
