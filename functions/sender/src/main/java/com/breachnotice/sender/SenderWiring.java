@@ -57,9 +57,9 @@ final class SenderWiring {
         return new SenderService(
                 new CampaignCache(campaigns),
                 // Paused and cancelled campaigns stop here; an active one sends SMS only in its send
-                // window (08:00-21:00 Korean time by default).
-                new LifecycleGate(
-                        campaigns, new SendWindowGate(CampaignGate.ALWAYS_OPEN), clock, LifecycleGate.DEFAULT_TTL),
+                // window (08:00-21:00 Korean time by default), holding the rest as a pause does.
+                new SendWindowGate(
+                        new LifecycleGate(campaigns, CampaignGate.ALWAYS_OPEN, clock, LifecycleGate.DEFAULT_TTL)),
                 new DynamoDbJobLedger(aws.dynamoDb(), settings.campaignTable()),
                 new Recipients(
                         new DynamoDbContactBook(aws.dynamoDb(), settings.contactTable()),

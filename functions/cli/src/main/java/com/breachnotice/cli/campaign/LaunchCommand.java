@@ -118,7 +118,8 @@ public final class LaunchCommand implements Callable<Integer> {
                 return exists(outputs, campaign, existing.get(), null);
             }
             String earlier = revises;
-            if (earlier == null && templates.values().stream().anyMatch(t -> t.revises().isPresent())) {
+            if (earlier == null
+                    && templates.values().stream().anyMatch(t -> t.revises().isPresent())) {
                 return refused(
                         null,
                         "the notice " + options.noticeSource() + " is a revised notice: name the campaign it revises"

@@ -144,7 +144,14 @@ public final class LaunchOptions {
         Map<NoticeLocale, NoticeText> texts = new EnumMap<>(NoticeLocale.class);
         templates.forEach((locale, template) -> texts.put(locale, template.render(incident)));
         return new Campaign(
-                id, title.strip(), channels, clock.instant(), texts, new SendRates(emailRate, smsRate), windows());
+                id,
+                title.strip(),
+                channels,
+                clock.instant(),
+                texts,
+                new SendRates(emailRate, smsRate),
+                windows(),
+                Optional.empty());
     }
 
     String noticeSource() {

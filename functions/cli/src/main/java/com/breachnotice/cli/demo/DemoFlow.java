@@ -16,6 +16,7 @@ import com.breachnotice.core.campaign.Campaign;
 import com.breachnotice.core.campaign.ChannelPolicy;
 import com.breachnotice.core.campaign.NoticeText;
 import com.breachnotice.core.campaign.SendRates;
+import com.breachnotice.core.campaign.SendWindows;
 import com.breachnotice.core.delivery.DeliveryStatus;
 import com.breachnotice.core.incident.IncidentDescription;
 import com.breachnotice.core.intake.IntakeLedger;
@@ -434,6 +435,8 @@ public final class DemoFlow implements AutoCloseable {
                 clock.instant(),
                 render(DefaultNotices.load(notice), incident),
                 DEMO_RATES,
+                // The demo runs at any hour of the day: no send window.
+                SendWindows.ALWAYS,
                 revises);
         CampaignService.LaunchOutcome launched = campaigns.launch(campaign, SEGMENTS);
         if (launched instanceof CampaignService.LaunchOutcome.IdTaken) {

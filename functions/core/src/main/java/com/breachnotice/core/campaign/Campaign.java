@@ -30,7 +30,7 @@ public record Campaign(
         SendWindows windows,
         Optional<String> revises) {
 
-    /** A campaign that sends at any hour (the launch command sets the windows it is given). */
+    /** A campaign that sends at any hour and revises none (the launch command sets both as told). */
     public Campaign(
             String id,
             String title,
@@ -45,17 +45,6 @@ public record Campaign(
     public Campaign(
             String id, String title, ChannelPolicy policy, Instant createdAt, Map<NoticeLocale, NoticeText> texts) {
         this(id, title, policy, createdAt, texts, SendRates.DEFAULT);
-    }
-
-    /** A campaign that revises no earlier one. */
-    public Campaign(
-            String id,
-            String title,
-            ChannelPolicy policy,
-            Instant createdAt,
-            Map<NoticeLocale, NoticeText> texts,
-            SendRates rates) {
-        this(id, title, policy, createdAt, texts, rates, Optional.empty());
     }
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,47}");

@@ -43,7 +43,7 @@ class SendWindowGateTest {
 
     @Test
     void admit_innerClosed_staysClosedInsideWindow() {
-        CampaignGate cancelled = (c, now) -> new CampaignGate.Decision.Closed();
+        CampaignGate cancelled = (c, now) -> new CampaignGate.Decision.Closed("cancelled by the operator");
         var gate = new SendWindowGate(cancelled);
 
         assertThat(gate.admit(campaign, Channel.SMS, DAY_IN_SEOUL)).isInstanceOf(CampaignGate.Decision.Closed.class);
