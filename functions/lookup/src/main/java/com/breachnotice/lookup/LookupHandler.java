@@ -58,28 +58,46 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final StaticContent content;
     private final IncidentView incident;
     private final Responses responses = new Responses(LookupJson.MAPPER);
+    private final EdgeOrigin edge;
 
     /** For Lambda: the process environment. */
     public LookupHandler() {
-        this(LookupWiring.wire(FunctionEnvironment.ofProcess()));
+        this(LookupWiring.wire(FunctionEnvironment.ofProcess()), EdgeOrigin.from(FunctionEnvironment.ofProcess()));
     }
 
     /** For the local runtime, which runs several functions with different environments in one JVM. */
     public LookupHandler(Map<String, String> environment) {
-        this(LookupWiring.wire(new FunctionEnvironment(environment)));
+        this(
+                LookupWiring.wire(new FunctionEnvironment(environment)),
+                EdgeOrigin.from(new FunctionEnvironment(environment)));
     }
 
-    private LookupHandler(LookupWiring.Wired wired) {
-        this(wired.service(), wired.limiter(), wired.content(), wired.incident());
+    private LookupHandler(LookupWiring.Wired wired, EdgeOrigin edge) {
+        this(wired.service(), wired.limiter(), wired.content(), wired.incident(), edge);
         LookupHandlerPriming.register(this);
     }
 
     /** For tests: the incident is read from {@code incident} (an in-memory store, say). */
     LookupHandler(LookupService lookup, AddressLimiter limiter, Supplier<Optional<IncidentDescription>> incident) {
-        this(lookup, limiter, StaticContent.load(), new IncidentView(incident, LookupJson.MAPPER));
+        this(lookup, limiter, incident, EdgeOrigin.NONE);
     }
 
-    private LookupHandler(LookupService lookup, AddressLimiter limiter, StaticContent content, IncidentView incident) {
+    /** For tests of the edge's origin check. */
+    LookupHandler(
+            LookupService lookup,
+            AddressLimiter limiter,
+            Supplier<Optional<IncidentDescription>> incident,
+            EdgeOrigin edge) {
+        this(lookup, limiter, StaticContent.load(), new IncidentView(incident, LookupJson.MAPPER), edge);
+    }
+
+    private LookupHandler(
+            LookupService lookup,
+            AddressLimiter limiter,
+            StaticContent content,
+            IncidentView incident,
+            EdgeOrigin edge) {
+        this.edge = edge;
         this.lookup = lookup;
         this.limiter = limiter;
         this.content = content;
@@ -91,6 +109,11 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
         // API Gateway matched the route already: its key and path parameters are the routing, so the
         // handler never parses the path again (and a route the API lacks never arrives here).
         String route = event.getRouteKey() == null ? "" : event.getRouteKey();
+        if (!edge.admits(event.getHeaders())) {
+            // Around the edge (its WAF rules and address limits): the execute-api address is not public.
+            LOG.info("lookup: route={} status=403 reason=not_through_edge", route);
+            return responses.error(403, "forbidden", "Please open this page at the company's own address.");
+        }
         APIGatewayV2HTTPResponse response;
         try {
             response = switch (route) {
@@ -297,13 +320,19 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
         }
     }
 
-    /** API Gateway's view of the caller's address; never logged, only counted as a keyed hash. */
-    private static String sourceAddress(APIGatewayV2HTTPEvent event) {
+    /** The caller's address as the edge vouches for it; never logged, only counted as a keyed hash. */
+    private String sourceAddress(APIGatewayV2HTTPEvent event) {
         APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
-        if (context != null && context.getHttp() != null && context.getHttp().getSourceIp() != null) {
-            return context.getHttp().getSourceIp();
-        }
-        return "unknown";
+        String sourceIp = context == null || context.getHttp() == null
+                ? null
+                : context.getHttp().getSourceIp();
+        return edge.clientAddress(event.getHeaders(), sourceIp);
+    }
+
+    /** {@code event} as if it came through the edge, for SnapStart priming. */
+    APIGatewayV2HTTPEvent vouched(APIGatewayV2HTTPEvent event) {
+        event.setHeaders(edge.vouched(event.getHeaders()));
+        return event;
     }
 
     /** The stack trace of {@code e} without its message or causes, which may quote a contact or a code. */

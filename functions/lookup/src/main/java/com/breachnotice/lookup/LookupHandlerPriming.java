@@ -45,7 +45,7 @@ final class LookupHandlerPriming implements Resource {
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         for (APIGatewayV2HTTPEvent request : requests()) {
-            int status = handler.handleRequest(request, null).getStatusCode();
+            int status = handler.handleRequest(handler.vouched(request), null).getStatusCode();
             if (status >= 500) {
                 // A failed priming leaves a colder snapshot, not a broken one: log and go on.
                 LOG.warn("priming: route answered {}", status);

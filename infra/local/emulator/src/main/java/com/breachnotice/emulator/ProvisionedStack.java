@@ -100,6 +100,9 @@ public final class ProvisionedStack {
     public Map<String, String> outputs() {
         Map<String, String> outputs = new LinkedHashMap<>();
         template.outputs().forEach((name, definition) -> {
+            if (!conditionHolds(definition)) {
+                return;
+            }
             Object value = value(definition);
             if (value != null) {
                 try {
@@ -116,6 +119,9 @@ public final class ProvisionedStack {
     public Map<String, String> unresolvedOutputs() {
         Map<String, String> unresolved = new LinkedHashMap<>();
         template.outputs().forEach((name, definition) -> {
+            if (!conditionHolds(definition)) {
+                return;
+            }
             Object value = value(definition);
             if (value == null) {
                 unresolved.put(name, "no Value");
@@ -189,6 +195,12 @@ public final class ProvisionedStack {
                             : "template.yaml has no resource " + logicalId);
         }
         return p;
+    }
+
+    /** An output whose Condition is false does not exist, as in CloudFormation (the edge's URLs locally). */
+    private boolean conditionHolds(Object definition) {
+        Map<String, Object> map = TemplateYaml.asMap(definition);
+        return map == null || !(map.get("Condition") instanceof String name) || resolver.condition(name);
     }
 
     private static @Nullable Object value(Object definition) {

@@ -95,6 +95,15 @@ class TemplateMatchesLocalEnvironmentIT {
     }
 
     @Test
+    void lookupEnvironment_hasNoEdgeSecretLocally_soTheOriginCheckIsOff() {
+        // EnableEdge=false locally: CloudFront and WAF are skipped, and so is the edge's header check.
+        assertThat(stack.functionEnvironment("LookupFunction")).containsEntry("EDGE_ORIGIN_SECRET", "");
+        assertThat(stack.notProvisioned())
+                .containsEntry("LookupDistribution", "condition EdgeEnabled is false")
+                .containsEntry("EdgeOriginSecret", "condition EdgeEnabled is false");
+    }
+
+    @Test
     void outputs_resolveAllButTheHttpApiUrl() {
         assertThat(stack.unresolvedOutputs()).containsOnlyKeys("LookupApiUrl");
         assertThat(stack.outputs())
