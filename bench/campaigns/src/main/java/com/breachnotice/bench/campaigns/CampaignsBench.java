@@ -171,7 +171,8 @@ public final class CampaignsBench {
             long failedDeliveries = end.deliveries().count(DeliveryStatus.FAILED);
             long lost = contacts - notified - failedDeliveries;
             int recount = h.cli("campaign", "recount", h.campaignId);
-            String recountLine = lastLine(h.lastOut);
+            String recountLine =
+                    lastLine(h.lastOut) + (h.lastErr.isBlank() ? "" : " (stderr: " + lastLine(h.lastErr) + ")");
 
             row(
                     "pause: provider calls starting > 10 s after pause returned",
@@ -270,7 +271,8 @@ public final class CampaignsBench {
                         c.count(DeliveryStatus.CANCELLED)));
             }
             int recount = h.cli("campaign", "recount", h.campaignId);
-            String recountLine = lastLine(h.lastOut);
+            String recountLine =
+                    lastLine(h.lastOut) + (h.lastErr.isBlank() ? "" : " (stderr: " + lastLine(h.lastErr) + ")");
             row(
                     "cancel: every unsent delivery ends cancelled",
                     String.format(
