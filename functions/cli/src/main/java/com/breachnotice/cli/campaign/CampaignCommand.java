@@ -13,7 +13,13 @@ import picocli.CommandLine.Spec;
         name = "campaign",
         mixinStandardHelpOptions = true,
         description = "Launch a campaign, follow it, redrive its dead letters.",
-        subcommands = {LaunchCommand.class, StatusCommand.class, RedriveCommand.class})
+        subcommands = {
+            LaunchCommand.class,
+            StatusCommand.class,
+            RedriveCommand.class,
+            ExportCommand.class,
+            AuditCommand.class
+        })
 public final class CampaignCommand implements Runnable {
 
     @Spec

@@ -128,6 +128,7 @@ public final class LaunchCommand implements Callable<Integer> {
             Campaign campaign = campaign(templates, incident.get());
             return switch (admin.launch(campaign, segments, resume)) {
                 case CampaignAdmin.Launch.Started started -> {
+                    audit(aws, outputs, campaign, "campaign.launch", started.segments());
                     out.printf(
                             "launched campaign %s on %s: policy %s, email %d/s, SMS %d/s, %d planning segments%n",
                             campaign.id(),
@@ -142,6 +143,7 @@ public final class LaunchCommand implements Callable<Integer> {
                     yield 0;
                 }
                 case CampaignAdmin.Launch.Resumed resumed -> {
+                    audit(aws, outputs, campaign, "campaign.resume-launch", resumed.segments());
                     out.printf(
                             "resumed campaign %s on %s: planning re-queued in %d segments%n",
                             campaign.id(), outputs.source(), resumed.segments());
@@ -163,6 +165,21 @@ public final class LaunchCommand implements Callable<Integer> {
             err.println("refused: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** Recorded after the launch succeeded: the trail says what happened. */
+    private void audit(AwsClients aws, StackOutputs outputs, Campaign campaign, String action, int planned) {
+        CampaignAudit.of(aws, outputs)
+                .record(
+                        campaign.id(),
+                        action,
+                        Map.of(
+                                "notice", noticeSource(),
+                                "policy", campaign.policy().code(),
+                                "rates",
+                                        campaign.rates().emailPerSecond() + " email/s, "
+                                                + campaign.rates().smsPerSecond() + " sms/s",
+                                "segments", Integer.toString(planned)));
     }
 
     /** The campaign the options describe, its notice filled with the live incident's facts. */
