@@ -70,7 +70,8 @@ final class SmsDeliveryStatusFeed implements AutoCloseable {
         this.failureGroup = successGroup + "/Failure";
         this.accountId = accountId;
         this.fails = failurePredicate();
-        this.worker = Thread.ofPlatform().daemon().name("local-sms-delivery-status").unstarted(this::run);
+        this.worker =
+                Thread.ofPlatform().daemon().name("local-sms-delivery-status").unstarted(this::run);
     }
 
     /** Whether {@code logGroupName} is one of SNS's SMS delivery-status groups for this region and account. */

@@ -44,8 +44,10 @@ class SmsDeliveryStatusFeedIT {
         LocalEmulator emulator = LocalEmulator.shared();
         emulator.applyToSystemProperties();
         System.setProperty(SmsDeliveryStatusFeed.FAILURE_SETTING, "\\+82109999.*");
-        stack = ResourceProvisioner.forEmulator(emulator).provision("it-sms-" + UUID.randomUUID().toString().substring(0, 6));
-        runtime = TemplateFunctions.runtime(stack, emulator.endpoint(), emulator.environment(), LocalRuntimeOptions.defaults())
+        stack = ResourceProvisioner.forEmulator(emulator)
+                .provision("it-sms-" + UUID.randomUUID().toString().substring(0, 6));
+        runtime = TemplateFunctions.runtime(
+                        stack, emulator.endpoint(), emulator.environment(), LocalRuntimeOptions.defaults())
                 .start();
         aws = new AwsClients();
     }
