@@ -59,6 +59,7 @@ final class ProofFile implements ProofExport.RowSink, AutoCloseable {
     private final CSVPrinter csv;
     private long rows;
     private String sha256 = "";
+    private boolean closed;
 
     ProofFile(Path file, Map<String, Object> facts) throws IOException {
         this.file = file;
@@ -127,8 +128,13 @@ final class ProofFile implements ProofExport.RowSink, AutoCloseable {
         return file.resolveSibling(file.getFileName() + ".sha256");
     }
 
+    /** Flushes, closes and writes the digest file; closing again does nothing. */
     @Override
     public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         csv.close(true);
         writer.close();
         sha256 = HexFormat.of().formatHex(digest.digest());

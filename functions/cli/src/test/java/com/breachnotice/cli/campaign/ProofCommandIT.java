@@ -125,7 +125,9 @@ class ProofCommandIT {
         assertThat(result.get("rows").asLong()).isEqualTo(deliveries.size());
         assertThat(result.at("/summary/notified/email").asLong()).isEqualTo(2);
         assertThat(result.at("/summary/notified/sms").asLong()).isEqualTo(1);
-        assertThat(result.at("/summary/not_reachable").asLong()).isEqualTo(1);
+        assertThat(result.at("/summary/not_reachable").asLong()).isEqualTo(2);
+        assertThat(result.at("/summary/failed_by_reason/failed:contact_removed").asLong())
+                .isEqualTo(1);
         assertThat(result.at("/summary/failed_by_reason/bounced:Permanent").asLong())
                 .isEqualTo(1);
         String text = Files.readString(csv);

@@ -97,6 +97,8 @@ class ProofFileTest {
         try (ProofFile proof = new ProofFile(file, Map.of("contacts", "masked"))) {
             proof.write(row("010-****-5678", "no_phone"));
             assertThat(proof.rows()).isEqualTo(1);
+            proof.close();
+            assertThat(proof.sha256()).hasSize(64);
         }
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(2);
