@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -72,7 +73,9 @@ public final class ProofBench {
             Map<String, String> outputs = flow.stack().outputs();
             Path outputsFile = work.resolve("outputs.json");
             Files.writeString(outputsFile, Json.line(new LinkedHashMap<>(outputs)));
-            long deliveries = countDeliveries(flow.aws().dynamoDb(), outputs.get("DeliveryTableName"));
+            long deliveries = countDeliveries(
+                    flow.aws().dynamoDb(),
+                    Objects.requireNonNull(outputs.get("DeliveryTableName"), "DeliveryTableName"));
 
             Path out = work.resolve("proof-" + contacts + "." + format).toAbsolutePath();
             JsonNode export = exportInChildJvm(emulator, heap, outputsFile, out, err);
@@ -169,7 +172,7 @@ public final class ProofBench {
 
     static boolean sha256sumCheck(Path file) throws Exception {
         Process check = new ProcessBuilder("sha256sum", "-c", file.getFileName() + ".sha256")
-                .directory(file.getParent().toFile())
+                .directory(file.toAbsolutePath().getParent().toFile())
                 .redirectErrorStream(true)
                 .start();
         String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
