@@ -172,7 +172,8 @@ public final class ProofBench {
 
     static boolean sha256sumCheck(Path file) throws Exception {
         Process check = new ProcessBuilder("sha256sum", "-c", file.getFileName() + ".sha256")
-                .directory(file.toAbsolutePath().getParent().toFile())
+                .directory(Objects.requireNonNull(file.toAbsolutePath().getParent(), "a file has a directory")
+                        .toFile())
                 .redirectErrorStream(true)
                 .start();
         String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
