@@ -145,6 +145,10 @@ public final class ProofBench {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        String recording = System.getenv("PROOF_BENCH_JFR");
+        if (recording != null && !recording.isBlank()) {
+            command.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile");
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("com.breachnotice.cli.BreachNoticeCli");

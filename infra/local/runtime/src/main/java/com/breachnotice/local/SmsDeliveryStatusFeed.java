@@ -30,8 +30,11 @@ import org.slf4j.LoggerFactory;
  * sns/<region>/<account>/DirectPublishToPhoneNumber}, {@code FAILURE} in {@code .../Failure}), handed
  * to the function subscribed to that group as a CloudWatch Logs subscription delivers it ({@code
  * awslogs.data}: base64 of gzip of {@code {messageType, logGroup, logEvents}}), batched per group
- * every {@value #BATCH_MILLIS} ms. An invocation that fails (a report that overtook its record) is
- * retried after {@value #RETRY_MILLIS} ms, {@value #ATTEMPTS} times in all, then dropped with a warning.
+ * every {@value #BATCH_MILLIS} ms, a report first {@value #FIRST_DELAY_MILLIS} ms after its publish (a
+ * carrier's receipt takes about as long). The sender records a job's texts after the job, so a report
+ * can still overtake its record: an invocation that fails is retried with its reports after 2, 4, 8,
+ * ... seconds ({@value #ATTEMPTS} attempts, about two minutes, as long as Lambda's asynchronous
+ * retries), then a report is dropped with a warning.
  *
  * <p>Every SMS succeeds, except to numbers matching the regular expression in the system property or
  * environment variable {@value #FAILURE_SETTING} (for tests), which fail with "Phone is currently
@@ -41,8 +44,9 @@ final class SmsDeliveryStatusFeed implements AutoCloseable {
 
     static final String FAILURE_SETTING = "BREACH_NOTICE_LOCAL_SMS_FAILURE";
     static final long BATCH_MILLIS = 200;
-    static final long RETRY_MILLIS = 1_000;
-    static final int ATTEMPTS = 5;
+    static final long FIRST_DELAY_MILLIS = 1_000;
+    static final long RETRY_MILLIS = 2_000;
+    static final int ATTEMPTS = 7;
     private static final Logger LOG = LoggerFactory.getLogger(SmsDeliveryStatusFeed.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter SNS_TIME =
@@ -89,7 +93,8 @@ final class SmsDeliveryStatusFeed implements AutoCloseable {
     static void published(String messageId, String phone) {
         SmsDeliveryStatusFeed feed = active;
         if (feed != null && feed.running) {
-            feed.queue.add(new Report(messageId, phone, Instant.now(), 1, 0));
+            feed.queue.add(new Report(
+                    messageId, phone, Instant.now(), 1, System.currentTimeMillis() + FIRST_DELAY_MILLIS));
         }
     }
 
@@ -136,7 +141,7 @@ final class SmsDeliveryStatusFeed implements AutoCloseable {
                         report.phone(),
                         report.at(),
                         report.attempt() + 1,
-                        System.currentTimeMillis() + RETRY_MILLIS));
+                        System.currentTimeMillis() + (RETRY_MILLIS << (report.attempt() - 1))));
             } else {
                 LOG.warn("local SMS delivery report {} dropped after {} attempts", report.messageId(), ATTEMPTS);
             }
