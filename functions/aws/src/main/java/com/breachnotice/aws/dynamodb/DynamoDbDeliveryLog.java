@@ -92,7 +92,6 @@ public final class DynamoDbDeliveryLog
 
     static final String BY_REFERENCE = "byReference";
     static final String BY_SMS_MESSAGE = "bySmsMessage";
-    private static final int EXPORT_PAGE = 500;
     private static final int CLAIM_ATTEMPTS = 3;
 
     private final DynamoDbClient dynamoDb;
@@ -362,7 +361,8 @@ public final class DynamoDbDeliveryLog
     }
 
     /**
-     * A filtered {@code Scan} of the table, page by page: deliveries are keyed by contact, so one
+     * A filtered {@code Scan} of the table, page by page (DynamoDB's own pages of at most 1 MB, about
+     * 1,700 deliveries, so one page is all a reader holds): deliveries are keyed by contact, so one
      * campaign's are spread over the whole table. An export is rare (once per campaign, for the
      * regulator) and reads the table once; an index by campaign would cost a write on every send and
      * concentrate a campaign's writes on one index partition.
@@ -373,7 +373,6 @@ public final class DynamoDbDeliveryLog
         do {
             ScanRequest.Builder request = ScanRequest.builder()
                     .tableName(deliveryTable)
-                    .limit(EXPORT_PAGE)
                     .filterExpression("#c = :c")
                     .expressionAttributeNames(Map.of("#c", "campaignId"))
                     .expressionAttributeValues(Map.of(":c", s(campaignId)));
