@@ -93,8 +93,8 @@ final class SmsDeliveryStatusFeed implements AutoCloseable {
     static void published(String messageId, String phone) {
         SmsDeliveryStatusFeed feed = active;
         if (feed != null && feed.running) {
-            feed.queue.add(new Report(
-                    messageId, phone, Instant.now(), 1, System.currentTimeMillis() + FIRST_DELAY_MILLIS));
+            feed.queue.add(
+                    new Report(messageId, phone, Instant.now(), 1, System.currentTimeMillis() + FIRST_DELAY_MILLIS));
         }
     }
 
