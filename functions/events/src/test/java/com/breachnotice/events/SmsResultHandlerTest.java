@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.CloudWatchLogsEvent;
+import com.breachnotice.aws.config.FunctionEnvironment;
 import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.delivery.Delivery;
@@ -15,11 +16,16 @@ import com.breachnotice.core.events.SmsResultService;
 import com.breachnotice.core.testing.Fixtures;
 import com.breachnotice.core.testing.InMemoryDeliveryLog;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -110,5 +116,39 @@ class SmsResultHandlerTest {
         handler.handleRequest(garbage, null);
 
         assertThat(log.find(id).orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
+    }
+
+    @Test
+    void parse_unreadableMessages_countedAndLeftOut_badTimestamp_fallsBackToTheLogEventsTime() throws IOException {
+        String good = "{\"notification\":{\"messageId\":\"m-1\",\"timestamp\":\"yesterday\"},"
+                + "\"delivery\":{\"providerResponse\":\"ok\"},\"status\":\"SUCCESS\"}";
+        String payload = "{\"messageType\":\"DATA_MESSAGE\",\"logEvents\":["
+                + "{\"timestamp\":1772442000000,\"message\":" + quote(good) + "},"
+                + "{\"timestamp\":1,\"message\":\"not json\"},"
+                + "{\"timestamp\":2,\"message\":" + quote("{\"status\":\"PENDING\"}") + "}]}";
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(zipped)) {
+            out.write(payload.getBytes(StandardCharsets.UTF_8));
+        }
+
+        SmsDeliveryStatusParser.Parsed parsed =
+                SmsDeliveryStatusParser.parse(Base64.getEncoder().encodeToString(zipped.toByteArray()));
+
+        assertThat(parsed.unreadable()).isEqualTo(2);
+        assertThat(parsed.reports()).singleElement().satisfies(report -> {
+            assertThat(report.providerMessageId()).isEqualTo("m-1");
+            assertThat(report.at()).isEqualTo(Instant.ofEpochMilli(1772442000000L));
+        });
+    }
+
+    @Test
+    void constructor_withoutTheDeliveryTable_namesTheMissingSetting() {
+        assertThatThrownBy(() -> new SmsResultHandler(Map.of()))
+                .isInstanceOf(FunctionEnvironment.MissingSettingException.class)
+                .hasMessageContaining("DELIVERY_TABLE");
+    }
+
+    private static String quote(String json) throws IOException {
+        return new ObjectMapper().writeValueAsString(json);
     }
 }
