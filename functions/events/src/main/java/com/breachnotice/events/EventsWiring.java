@@ -27,8 +27,9 @@ final class EventsWiring {
 
     /** The SMS results function: only the deliveries table (its SMS message index). */
     static SmsResultService smsResultService(FunctionEnvironment env) {
-        DynamoDbDeliveryLog log =
-                new DynamoDbDeliveryLog(AwsClients.shared().dynamoDb(), env.require("DELIVERY_TABLE"));
+        // The setting first: a missing one is named before any client is built.
+        String deliveryTable = env.require("DELIVERY_TABLE");
+        DynamoDbDeliveryLog log = new DynamoDbDeliveryLog(AwsClients.shared().dynamoDb(), deliveryTable);
         return new SmsResultService(log, log);
     }
 }
