@@ -4,8 +4,10 @@ import com.breachnotice.aws.AwsClients;
 import com.breachnotice.aws.dynamodb.DynamoDbIncidentStore;
 import com.breachnotice.aws.incident.IncidentJson;
 import com.breachnotice.cli.campaign.CampaignAdmin;
+import com.breachnotice.cli.campaign.CampaignAudit;
 import com.breachnotice.cli.campaign.StackSource;
 import com.breachnotice.cli.stack.StackOutputs;
+import com.breachnotice.core.audit.AuditEntry;
 import com.breachnotice.core.incident.IncidentDescription;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,6 +88,15 @@ final class IncidentCommand implements Runnable {
                 StackOutputs outputs = source.read(aws);
                 new DynamoDbIncidentStore(aws.dynamoDb(), outputs.require(CampaignAdmin.CAMPAIGN_TABLE_OUTPUT))
                         .publish(incident);
+                CampaignAudit.of(aws, outputs)
+                        .record(
+                                AuditEntry.INCIDENT,
+                                "incident.publish",
+                                java.util.Map.of(
+                                        "incident",
+                                        incident.id(),
+                                        "updated",
+                                        incident.updatedAt().toString()));
                 out.println("published incident " + incident.id() + " (updated " + incident.updatedAt() + ") on "
                         + outputs.source() + ": the page shows it within a minute");
                 out.flush();

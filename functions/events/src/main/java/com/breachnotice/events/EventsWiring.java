@@ -7,6 +7,7 @@ import com.breachnotice.aws.dynamodb.DynamoDbDeliveryLog;
 import com.breachnotice.aws.dynamodb.DynamoDbFallbackContacts;
 import com.breachnotice.aws.sqs.SqsNoticeJobQueue;
 import com.breachnotice.core.events.DeliveryEventService;
+import com.breachnotice.core.events.SmsResultService;
 
 /** The composition root of the events function: built once per container, during INIT. */
 final class EventsWiring {
@@ -23,5 +24,13 @@ final class EventsWiring {
                 new DynamoDbCampaignStore(aws.dynamoDb(), settings.campaignTable()),
                 new DynamoDbFallbackContacts(aws.dynamoDb(), settings.contactTable(), settings.subjectTable()),
                 new SqsNoticeJobQueue(aws.sqs(), settings.noticeQueueUrl()));
+    }
+
+    /** The SMS results function: only the deliveries table (its SMS message index). */
+    static SmsResultService smsResultService(FunctionEnvironment env) {
+        // The setting first: a missing one is named before any client is built.
+        String deliveryTable = env.require("DELIVERY_TABLE");
+        DynamoDbDeliveryLog log = new DynamoDbDeliveryLog(AwsClients.shared().dynamoDb(), deliveryTable);
+        return new SmsResultService(log, log);
     }
 }

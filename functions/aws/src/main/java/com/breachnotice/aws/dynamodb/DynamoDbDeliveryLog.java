@@ -8,6 +8,7 @@ import static com.breachnotice.aws.dynamodb.Attributes.string;
 
 import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.contact.ContactKey;
+import com.breachnotice.core.delivery.CampaignDeliveries;
 import com.breachnotice.core.delivery.ClaimOutcome;
 import com.breachnotice.core.delivery.Delivery;
 import com.breachnotice.core.delivery.DeliveryClaims;
@@ -18,6 +19,8 @@ import com.breachnotice.core.delivery.DeliveryRecorder;
 import com.breachnotice.core.delivery.DeliveryStatus;
 import com.breachnotice.core.delivery.DeliveryStatusUpdates;
 import com.breachnotice.core.delivery.NoticeProof;
+import com.breachnotice.core.delivery.SmsMessageIndex;
+import com.breachnotice.core.delivery.StatusChange;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
 import java.time.Instant;
@@ -32,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +46,8 @@ import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -68,11 +74,28 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * the item); SES reports seconds after the send, the record follows the send within milliseconds.
  *
  * <p>Times are stored as epoch milliseconds ({@code leaseUntil}, {@code updatedAt}, {@code sentAt}).
+ *
+ * <p>Status history: {@code history} is a list of {@code {status, at}} maps, oldest first. A record
+ * (and an unreachable delivery) starts it with its own status; {@code advance} appends to it with
+ * {@code list_append} in the same conditional update that changes the status, so the two never
+ * disagree. It is bounded by {@link StatusChange#HISTORY_LIMIT}: statuses only move up in rank, so a
+ * delivery takes at most one entry per rank and the limit is never reached in normal use; past it,
+ * the status still moves, nothing is appended, and {@code historyCut} is set.
+ *
+ * <p>SMS results name only SNS's message id: an SMS record also carries it as {@code smsMessageId},
+ * the key of the sparse, keys-only index {@value #BY_SMS_MESSAGE} (emails never enter it), which
+ * costs one index write of about 100 bytes per SMS sent.
  */
 public final class DynamoDbDeliveryLog
-        implements DeliveryClaims, DeliveryRecorder, DeliveryStatusUpdates, DeliveryHistory {
+        implements DeliveryClaims,
+                DeliveryRecorder,
+                DeliveryStatusUpdates,
+                DeliveryHistory,
+                CampaignDeliveries,
+                SmsMessageIndex {
 
     static final String BY_REFERENCE = "byReference";
+    static final String BY_SMS_MESSAGE = "bySmsMessage";
     private static final int CLAIM_ATTEMPTS = 3;
 
     private final DynamoDbClient dynamoDb;
@@ -147,6 +170,10 @@ public final class DynamoDbDeliveryLog
             item.put("sentAt", millis(record.at()));
         }
         record.providerMessageId().ifPresent(id -> item.put("providerMessageId", s(id)));
+        if (record.id().channel() == Channel.SMS) {
+            record.providerMessageId().ifPresent(id -> item.put("smsMessageId", s(id)));
+        }
+        item.put("history", AttributeValue.fromL(List.of(historyEntry(record.status(), record.at()))));
         record.reason().ifPresent(reason -> item.put("reason", s(reason)));
         record.told().ifPresent(told -> {
             item.put("noticeName", s(told.notice()));
@@ -275,6 +302,7 @@ public final class DynamoDbDeliveryLog
         item.put("status", s(DeliveryStatus.FAILED.code()));
         item.put("reason", s(reason));
         item.put("updatedAt", millis(at));
+        item.put("history", AttributeValue.fromL(List.of(historyEntry(DeliveryStatus.FAILED, at))));
         try {
             dynamoDb.putItem(PutItemRequest.builder()
                     .tableName(deliveryTable)
@@ -293,15 +321,29 @@ public final class DynamoDbDeliveryLog
         if (counters != null) {
             return advanceCounted(id, status, reason, at, counters);
         }
-        Optional<UpdateItemRequest> request = advanceRequest(id, status, reason, at);
+        Optional<UpdateItemRequest> request = advanceRequest(id, status, reason, at, true);
         if (request.isEmpty()) {
             return false;
         }
         try {
             dynamoDb.updateItem(request.get());
             return true;
-        } catch (ConditionalCheckFailedException notForward) {
-            return false;
+        } catch (ConditionalCheckFailedException notForwardOrHistoryFull) {
+            // Rare: tell a full history (move the status anyway, append nothing) from a status that
+            // would not move forward (change nothing).
+            Optional<Map<String, AttributeValue>> item = read(id);
+            if (item.isEmpty()
+                    || !status(item.get()).canAdvanceTo(status)
+                    || history(item.get()).size() < StatusChange.HISTORY_LIMIT) {
+                return false;
+            }
+            try {
+                dynamoDb.updateItem(
+                        advanceRequest(id, status, reason, at, false).orElseThrow());
+                return true;
+            } catch (ConditionalCheckFailedException notForward) {
+                return false;
+            }
         }
     }
 
@@ -322,7 +364,7 @@ public final class DynamoDbDeliveryLog
             if (!was.canAdvanceTo(status)) {
                 return false;
             }
-            Optional<UpdateItemRequest> request = advanceRequest(id, status, reason, at);
+            Optional<UpdateItemRequest> request = advanceRequest(id, status, reason, at, true);
             if (request.isEmpty()) {
                 return false;
             }
@@ -359,7 +401,7 @@ public final class DynamoDbDeliveryLog
     }
 
     Optional<UpdateItemRequest> advanceRequest(
-            DeliveryId id, DeliveryStatus status, @Nullable String reason, Instant at) {
+            DeliveryId id, DeliveryStatus status, @Nullable String reason, Instant at, boolean append) {
         Expression e = new Expression();
         List<String> lower = new ArrayList<>();
         for (DeliveryStatus candidate : DeliveryStatus.values()) {
@@ -378,6 +420,16 @@ public final class DynamoDbDeliveryLog
         e.remove("leaseUntil");
         String condition = "attribute_exists(" + e.name("contactKey") + ") AND " + e.name("status") + " IN ("
                 + String.join(", ", lower) + ")";
+        String history = e.name("history");
+        if (append) {
+            e.setClause(history + " = list_append(if_not_exists(" + history + ", "
+                    + e.value("noHistory", AttributeValue.fromL(List.of())) + "), "
+                    + e.value("change", AttributeValue.fromL(List.of(historyEntry(status, at)))) + ")");
+            condition += " AND (attribute_not_exists(" + history + ") OR size(" + history + ") < "
+                    + e.value("historyLimit", Attributes.n(StatusChange.HISTORY_LIMIT)) + ")";
+        } else {
+            e.set("historyCut", Attributes.bool(true));
+        }
         return Optional.of(conditionalUpdate(id, e, condition));
     }
 
@@ -416,6 +468,80 @@ public final class DynamoDbDeliveryLog
                 .map(DynamoDbDeliveryLog::delivery);
     }
 
+    /**
+     * A filtered {@code Scan} of the table, page by page (DynamoDB's own pages of at most 1 MB, about
+     * 1,700 deliveries, so one page is all a reader holds): deliveries are keyed by contact, so one
+     * campaign's are spread over the whole table. An export is rare (once per campaign, for the
+     * regulator) and reads the table once; an index by campaign would cost a write on every send and
+     * concentrate a campaign's writes on one index partition.
+     */
+    @Override
+    public void forEachPage(String campaignId, Consumer<List<Delivery>> page) {
+        Map<String, AttributeValue> start = null;
+        do {
+            ScanRequest.Builder request = ScanRequest.builder()
+                    .tableName(deliveryTable)
+                    .filterExpression("#c = :c")
+                    .expressionAttributeNames(Map.of("#c", "campaignId"))
+                    .expressionAttributeValues(Map.of(":c", s(campaignId)));
+            if (start != null) {
+                request.exclusiveStartKey(start);
+            }
+            ScanResponse response = dynamoDb.scan(request.build());
+            if (!response.items().isEmpty()) {
+                page.accept(response.items().stream()
+                        .map(DynamoDbDeliveryLog::delivery)
+                        .toList());
+            }
+            start = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
+        } while (start != null);
+    }
+
+    @Override
+    public Optional<DeliveryId> smsDelivery(String providerMessageId) {
+        return dynamoDb
+                .query(b -> b.tableName(deliveryTable)
+                        .indexName(BY_SMS_MESSAGE)
+                        .keyConditionExpression("#m = :m")
+                        .expressionAttributeNames(Map.of("#m", "smsMessageId"))
+                        .expressionAttributeValues(Map.of(":m", s(providerMessageId))))
+                .items()
+                .stream()
+                .findFirst()
+                .map(DynamoDbDeliveryLog::deliveryId);
+    }
+
+    private static DeliveryId deliveryId(Map<String, AttributeValue> keys) {
+        String notice = requiredString(keys, "notice");
+        int hash = notice.lastIndexOf('#');
+        return new DeliveryId(
+                new ContactKey(requiredString(keys, "contactKey")),
+                notice.substring(0, hash),
+                Channel.ofCode(notice.substring(hash + 1)));
+    }
+
+    static AttributeValue historyEntry(DeliveryStatus status, Instant at) {
+        return AttributeValue.fromM(Map.of("status", s(status.code()), "at", millis(at)));
+    }
+
+    private static List<StatusChange> history(Map<String, AttributeValue> item) {
+        AttributeValue list = item.get("history");
+        if (list == null || !list.hasL()) {
+            return List.of();
+        }
+        List<StatusChange> changes = new ArrayList<>(list.l().size());
+        for (AttributeValue entry : list.l()) {
+            Map<String, AttributeValue> m = entry.m();
+            changes.add(new StatusChange(
+                    DeliveryStatus.ofCode(requiredString(m, "status")),
+                    instant(m, "at").orElse(Instant.EPOCH)));
+        }
+        return changes;
+    }
+
     private Optional<Map<String, AttributeValue>> read(DeliveryId id) {
         GetItemResponse response =
                 dynamoDb.getItem(b -> b.tableName(deliveryTable).key(key(id)).consistentRead(true));
@@ -450,7 +576,10 @@ public final class DynamoDbDeliveryLog
                 instant(item, "sentAt"),
                 string(item, "providerMessageId"),
                 string(item, "reason"),
-                told(item));
+                told(item),
+                history(item),
+                string(item, "referenceHash"),
+                string(item, DynamoDbRecipientMasks.ATTRIBUTE));
     }
 
     /** An update of one delivery under a condition, with the expression's names and values. */

@@ -79,19 +79,24 @@ class DynamoDbDeliveryLogTest {
 
     @Test
     void advance_isConditionedOnEveryLowerRank() {
-        UpdateItemRequest delivered =
-                log.advanceRequest(ID, DeliveryStatus.DELIVERED, null, NOW).orElseThrow();
+        UpdateItemRequest delivered = log.advanceRequest(ID, DeliveryStatus.DELIVERED, null, NOW, true)
+                .orElseThrow();
         assertThat(delivered.conditionExpression())
-                .isEqualTo("attribute_exists(#contactKey) AND #status IN (:fromsending, :fromsent)");
+                .isEqualTo("attribute_exists(#contactKey) AND #status IN (:fromsending, :fromsent)"
+                        + " AND (attribute_not_exists(#history) OR size(#history) < :historyLimit)");
+        assertThat(delivered.updateExpression())
+                .contains("#history = list_append(if_not_exists(#history, :noHistory), :change)");
 
-        UpdateItemRequest bounced =
-                log.advanceRequest(ID, DeliveryStatus.BOUNCED, "Permanent", NOW).orElseThrow();
+        UpdateItemRequest bounced = log.advanceRequest(ID, DeliveryStatus.BOUNCED, "Permanent", NOW, false)
+                .orElseThrow();
+        assertThat(bounced.updateExpression()).doesNotContain("list_append").contains("#historyCut");
         assertThat(bounced.conditionExpression())
                 .isEqualTo("attribute_exists(#contactKey) AND #status IN"
                         + " (:fromsending, :fromsent, :fromdelivered, :fromfailed, :fromsuppressed)");
         assertThat(bounced.expressionAttributeValues()).containsEntry(":reason", AttributeValue.fromS("Permanent"));
 
-        assertThat(log.advanceRequest(ID, DeliveryStatus.SENDING, null, NOW)).isEmpty();
+        assertThat(log.advanceRequest(ID, DeliveryStatus.SENDING, null, NOW, true))
+                .isEmpty();
         assertThat(log.advance(ID, DeliveryStatus.SENDING, null, NOW)).isFalse();
         assertThat(dynamoDb.requests).isEmpty();
     }

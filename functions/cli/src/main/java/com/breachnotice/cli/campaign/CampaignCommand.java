@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "campaign",
         mixinStandardHelpOptions = true,
-        description = "Preview and launch a campaign, follow it, pause, resume or cancel it, redrive its dead letters.",
+        description = "Preview and launch a campaign, follow it, pause, resume or cancel it, redrive its dead letters,"
+                + " export its proof of notice, list its audit trail.",
         subcommands = {
             LaunchCommand.class,
             PreviewCommand.class,
@@ -22,6 +23,8 @@ import picocli.CommandLine.Spec;
             ResumeCommand.class,
             CancelCommand.class,
             RecountCommand.class,
+            ExportCommand.class,
+            AuditCommand.class
         })
 public final class CampaignCommand implements Runnable {
 

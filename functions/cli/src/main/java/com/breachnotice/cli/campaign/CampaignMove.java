@@ -5,6 +5,7 @@ import com.breachnotice.cli.stack.StackOutputs;
 import com.breachnotice.core.campaign.CampaignState;
 import com.breachnotice.core.campaign.LifecycleService;
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -42,6 +43,14 @@ final class CampaignMove {
                             caller,
                             reason.isEmpty() ? "" : ": " + reason);
                     out.println(after(to));
+                    CampaignAudit.of(aws, outputs)
+                            .record(
+                                    id,
+                                    "campaign." + verb(to),
+                                    Map.of(
+                                            "from", moved.change().from().code(),
+                                            "to", moved.change().to().code(),
+                                            "reason", reason));
                     out.flush();
                     yield 0;
                 }
@@ -64,6 +73,15 @@ final class CampaignMove {
             err.println("refused: " + e.getMessage());
             return 1;
         }
+    }
+
+    private static String verb(CampaignState to) {
+        return switch (to) {
+            case PAUSED -> "pause";
+            case ACTIVE -> "resume";
+            case CANCELLED -> "cancel";
+            case DONE -> "done";
+        };
     }
 
     private static String after(CampaignState to) {

@@ -170,16 +170,18 @@ public final class LaunchCommand implements Callable<Integer> {
                     return outcome(preview, Map.of("result", "declined"), "not launched: nothing was changed", 1);
                 }
             }
-            return launch(admin, outputs, campaign, preview);
+            return launch(aws, admin, outputs, campaign, preview);
         } catch (StackOutputs.StackOutputsException e) {
             return refused(null, e.getMessage());
         }
     }
 
-    private int launch(CampaignAdmin admin, StackOutputs outputs, Campaign campaign, CampaignPreview preview) {
+    private int launch(
+            AwsClients aws, CampaignAdmin admin, StackOutputs outputs, Campaign campaign, CampaignPreview preview) {
         PrintWriter err = spec.commandLine().getErr();
         return switch (admin.launch(campaign, options.segments, resume)) {
             case CampaignAdmin.Launch.Started started -> {
+                audit(aws, outputs, campaign, "campaign.launch", started.segments());
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("result", "launched");
                 result.put("segments", started.segments());
@@ -204,6 +206,7 @@ public final class LaunchCommand implements Callable<Integer> {
                 yield 0;
             }
             case CampaignAdmin.Launch.Resumed resumed -> {
+                audit(aws, outputs, campaign, "campaign.resume-launch", resumed.segments());
                 outcome(
                         preview,
                         Map.of("result", "resumed", "segments", resumed.segments()),
@@ -257,6 +260,20 @@ public final class LaunchCommand implements Callable<Integer> {
         }
         out.flush();
         return exit;
+    }
+
+    /** Who launched what, on the campaign's audit trail ('campaign audit ID'). */
+    private void audit(AwsClients aws, StackOutputs outputs, Campaign campaign, String action, int segments) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("notice", options.noticeSource());
+        details.put("policy", campaign.policy().code());
+        details.put(
+                "rates",
+                campaign.rates().emailPerSecond() + " email/s, "
+                        + campaign.rates().smsPerSecond() + " sms/s");
+        details.put("segments", Integer.toString(segments));
+        campaign.revises().ifPresent(earlier -> details.put("revises", earlier));
+        CampaignAudit.of(aws, outputs).record(campaign.id(), action, details);
     }
 
     /** The campaign the options describe, its notice filled with the live incident's facts. */

@@ -123,6 +123,15 @@ class CampaignLifecycleCommandIT {
         assertThat(run("campaign", "pause", "no-such-campaign", "--outputs", outputsFile))
                 .isEqualTo(1);
         assertThat(err.toString()).contains("no campaign no-such-campaign");
+
+        // Each move that happened is on the audit trail, in order; the refused ones are not.
+        out.getBuffer().setLength(0);
+        assertThat(run("campaign", "audit", ID, "--outputs", outputsFile))
+                .as(err.toString())
+                .isZero();
+        String trail = out.toString();
+        assertThat(trail).containsSubsequence("campaign.pause", "campaign.resume", "campaign.cancel");
+        assertThat(trail).contains("regulator asked");
     }
 
     @Test

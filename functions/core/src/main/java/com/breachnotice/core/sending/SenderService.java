@@ -377,7 +377,8 @@ public final class SenderService {
             // The turn is seconds ahead (up to a third of the lease): wait for it here, then ask the
             // gate again, so a pause or cancel made meanwhile stops this job before its first call.
             schedule.waitUntil(turn);
-            if (!(gate.admit(ready.notice().campaign(), clock.instant()) instanceof CampaignGate.Decision.Open)) {
+            if (!(gate.admit(ready.notice().campaign(), ready.notice().job().channel(), clock.instant())
+                    instanceof CampaignGate.Decision.Open)) {
                 // Nothing goes out; the job comes back and meets the gate again.
                 jobs.release(ready.notice().job().key(), ready.token());
                 return JobOutcome.heldBack(pending);

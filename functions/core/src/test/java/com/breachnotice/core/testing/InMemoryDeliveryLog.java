@@ -2,6 +2,7 @@ package com.breachnotice.core.testing;
 
 import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.contact.ContactKey;
+import com.breachnotice.core.delivery.CampaignDeliveries;
 import com.breachnotice.core.delivery.ClaimOutcome;
 import com.breachnotice.core.delivery.Delivery;
 import com.breachnotice.core.delivery.DeliveryClaims;
@@ -12,6 +13,8 @@ import com.breachnotice.core.delivery.DeliveryRecorder;
 import com.breachnotice.core.delivery.DeliveryStatus;
 import com.breachnotice.core.delivery.DeliveryStatusUpdates;
 import com.breachnotice.core.delivery.NoticeProof;
+import com.breachnotice.core.delivery.SmsMessageIndex;
+import com.breachnotice.core.delivery.StatusChange;
 import com.breachnotice.core.manifest.ItemKind;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,11 +34,19 @@ import org.jspecify.annotations.Nullable;
  * contract tests): a claim succeeds when the delivery is absent or still {@code SENDING} with a
  * lease strictly before {@code now}; release needs the current token and {@code SENDING} and
  * deletes the claim; a record replaces the item whole; advance moves only to a status of higher
- * rank. Every method is atomic (one lock), so concurrent senders can race
- * on it as they race on the table.
+ * rank, appending to the status history up to its limit. Every method is atomic (one lock), so
+ * concurrent senders can race on it as they race on the table.
  */
 public final class InMemoryDeliveryLog
-        implements DeliveryClaims, DeliveryRecorder, DeliveryStatusUpdates, DeliveryHistory {
+        implements DeliveryClaims,
+                DeliveryRecorder,
+                DeliveryStatusUpdates,
+                DeliveryHistory,
+                CampaignDeliveries,
+                SmsMessageIndex {
+
+    /** Deliveries a page of {@link #forEachPage} holds: small, so tests see several pages. */
+    static final int PAGE = 3;
 
     private final Map<DeliveryId, Entry> entries = new LinkedHashMap<>();
     private final AtomicInteger tokens = new AtomicInteger();
@@ -92,6 +104,7 @@ public final class InMemoryDeliveryLog
         entry.status = DeliveryStatus.FAILED;
         entry.reason = reason;
         entry.updatedAt = at;
+        entry.history.add(new StatusChange(DeliveryStatus.FAILED, at));
         entries.put(id, entry);
         return true;
     }
@@ -111,7 +124,32 @@ public final class InMemoryDeliveryLog
             entry.reason = reason;
         }
         entry.leaseUntil = null;
+        if (entry.history.size() < StatusChange.HISTORY_LIMIT) {
+            entry.history.add(new StatusChange(status, at));
+        }
         return true;
+    }
+
+    @Override
+    public void forEachPage(String campaignId, Consumer<List<Delivery>> page) {
+        List<Delivery> all;
+        synchronized (this) {
+            all = entries.values().stream()
+                    .filter(e -> e.id.campaignId().equals(campaignId))
+                    .map(Entry::delivery)
+                    .toList();
+        }
+        for (int from = 0; from < all.size(); from += PAGE) {
+            page.accept(all.subList(from, Math.min(all.size(), from + PAGE)));
+        }
+    }
+
+    @Override
+    public synchronized Optional<DeliveryId> smsDelivery(String providerMessageId) {
+        return entries.values().stream()
+                .filter(e -> e.id.channel() == Channel.SMS && providerMessageId.equals(e.providerMessageId))
+                .map(e -> e.id)
+                .findFirst();
     }
 
     @Override
@@ -174,6 +212,7 @@ public final class InMemoryDeliveryLog
             entry.providerMessageId = record.providerMessageId().orElse(null);
             entry.reason = record.reason().orElse(null);
             entry.told = record.told().orElse(null);
+            entry.history.add(new StatusChange(record.status(), record.at()));
             entries.put(record.id(), entry);
         }
     }
@@ -247,6 +286,8 @@ public final class InMemoryDeliveryLog
         @Nullable
         NoticeProof told;
 
+        final List<StatusChange> history = new ArrayList<>();
+
         Entry(DeliveryId id) {
             this.id = id;
         }
@@ -259,7 +300,10 @@ public final class InMemoryDeliveryLog
                     Optional.ofNullable(sentAt),
                     Optional.ofNullable(providerMessageId),
                     Optional.ofNullable(reason),
-                    Optional.ofNullable(told));
+                    Optional.ofNullable(told),
+                    history,
+                    Optional.ofNullable(referenceHash),
+                    Optional.empty());
         }
     }
 }

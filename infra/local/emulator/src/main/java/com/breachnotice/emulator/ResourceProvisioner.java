@@ -95,6 +95,7 @@ public final class ResourceProvisioner {
             "AWS::Serverless::Function", "functions run in the local runtime, which invokes the handler classes",
             "AWS::Serverless::HttpApi", "the local runtime serves the HTTP API and invokes the lookup handler",
             "AWS::Logs::LogGroup", "local functions log through slf4j, not CloudWatch Logs",
+            "AWS::IAM::Role", "the local environment checks no permissions (SNS's SMS delivery-status role)",
             "AWS::CloudWatch::Alarm", "the emulator has no metrics to alarm on",
             "AWS::CloudWatch::Dashboard", "the emulator has no metrics to show",
             "AWS::SES::ConfigurationSet",

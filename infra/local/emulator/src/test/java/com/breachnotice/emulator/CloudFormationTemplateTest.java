@@ -148,6 +148,10 @@ class CloudFormationTemplateTest {
                                 "com.breachnotice.events.DeliveryEventHandler::handleRequest",
                                 "functions/events/target/events.zip"),
                         org.assertj.core.groups.Tuple.tuple(
+                                "SmsResultFunction",
+                                "com.breachnotice.events.SmsResultHandler::handleRequest",
+                                "functions/events/target/events.zip"),
+                        org.assertj.core.groups.Tuple.tuple(
                                 "LookupFunction",
                                 "com.breachnotice.lookup.LookupHandler::handleRequest",
                                 "functions/lookup/target/lookup.zip"));

@@ -30,6 +30,12 @@ public sealed interface EventSourceDefinition {
         }
     }
 
+    /**
+     * A {@code CloudWatchLogs} subscription filter of the function on a log group. Locally only SNS's
+     * SMS delivery-status groups are fed ({@link SmsDeliveryStatusFeed}).
+     */
+    record CloudWatchLogs(String name, String logGroupName) implements EventSourceDefinition {}
+
     /** An {@code SNS} subscription of the function to a topic. */
     record Sns(String name, String topicArn) implements EventSourceDefinition {}
 

@@ -1,6 +1,7 @@
 package com.breachnotice.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.CloudWatchLogsEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -48,6 +49,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final Map<String, HandlerInvoker> invokers = new LinkedHashMap<>();
     private final List<SqsPoller> pollers = new ArrayList<>();
     private @Nullable HttpApiServer httpServer;
+    private @Nullable SmsDeliveryStatusFeed smsStatusFeed;
     private State state = State.NEW;
 
     private enum State {
@@ -153,6 +155,10 @@ public final class LocalRuntime implements AutoCloseable {
             server.close();
         }
         pollers.parallelStream().forEach(SqsPoller::stop);
+        SmsDeliveryStatusFeed feed = smsStatusFeed;
+        if (feed != null) {
+            feed.close();
+        }
     }
 
     @Override
@@ -190,6 +196,7 @@ public final class LocalRuntime implements AutoCloseable {
     private void wire() {
         LocalQueues localQueues = new LocalQueues(sqs, target.stackName());
         Map<String, List<QueueConfiguration>> bucketNotifications = new LinkedHashMap<>();
+        Map<String, HandlerInvoker> smsStatusGroups = new LinkedHashMap<>();
         List<HttpRoutes.Route> routes = new ArrayList<>();
         for (LocalFunction function : functions) {
             int concurrency = options.concurrencyOf(function.logicalId());
@@ -247,12 +254,23 @@ public final class LocalRuntime implements AutoCloseable {
                                 new S3NotificationDispatch(invoker, counters),
                                 counters));
                     }
+                    case EventSourceDefinition.CloudWatchLogs logs -> {
+                        requireEventType(invoker, CloudWatchLogsEvent.class, name);
+                        if (SmsDeliveryStatusFeed.isSmsStatusGroup(logs.logGroupName())) {
+                            smsStatusGroups.put(logs.logGroupName(), invoker);
+                        } else {
+                            LOG.warn("{}: only SNS's SMS delivery-status log groups are fed locally", name);
+                        }
+                    }
                     case EventSourceDefinition.HttpApi route -> {
                         requireEventType(invoker, APIGatewayV2HTTPEvent.class, name);
                         routes.add(new HttpRoutes.Route(route, invoker));
                     }
                 }
             }
+        }
+        if (!smsStatusGroups.isEmpty()) {
+            smsStatusFeed = new SmsDeliveryStatusFeed(smsStatusGroups, target.region(), target.accountId()).start();
         }
         bucketNotifications.forEach((bucket, configurations) -> LocalQueues.notify(s3, bucket, configurations));
         HttpRoutes httpRoutes = new HttpRoutes(routes);

@@ -89,6 +89,9 @@ public final class TemplateFunctions {
                             event.s3Events(),
                             event.s3KeyFilter("prefix").orElse(null),
                             event.s3KeyFilter("suffix").orElse(null)));
+                case "CloudWatchLogs" ->
+                    sources.add(new EventSourceDefinition.CloudWatchLogs(
+                            event.name(), stack.resolveString(requireProperty(function, event, "LogGroupName"))));
                 case com.breachnotice.emulator.EventSourceDefinition.HTTP_API ->
                     sources.add(new EventSourceDefinition.HttpApi(
                             event.name(),
