@@ -6,6 +6,7 @@ import com.breachnotice.core.campaign.Campaign;
 import com.breachnotice.core.campaign.CampaignCache;
 import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.campaign.ChannelPolicy;
+import com.breachnotice.core.campaign.LifecycleService;
 import com.breachnotice.core.campaign.SendRates;
 import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.contact.ContactKeyer;
@@ -31,6 +32,9 @@ import com.breachnotice.core.sending.SendSchedule;
 import com.breachnotice.core.sending.SenderService;
 import com.breachnotice.core.sending.SmsJobSender;
 import com.breachnotice.core.testing.Fixtures;
+import com.breachnotice.core.testing.InMemoryCampaignCounters;
+import com.breachnotice.core.testing.InMemoryCampaignStore;
+import com.breachnotice.core.testing.InMemoryDeliveryLog;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -292,6 +296,8 @@ public final class ScaleModel {
                             tasks -> planQueue.send(
                                     tasks, t -> MessageCodec.encode(t).length()),
                             deliveries,
+                            // A first notice revises nothing: the planner never reads the history.
+                            new InMemoryDeliveryLog(),
                             jobs,
                             clock);
                     return tasks -> {
@@ -422,12 +428,16 @@ public final class ScaleModel {
                         "scale", option("email-only") > 0 ? ChannelPolicy.EMAIL_ONLY : ChannelPolicy.EMAIL_FIRST)
                 .withRates(new SendRates(intOption("ses-rate"), (int) Math.round(smsRate)));
         long launchAt = time.sharedNow();
+        InMemoryCampaignStore lifecycles = new InMemoryCampaignStore();
         CampaignService launcher = new CampaignService(
                 campaigns,
                 templates,
                 tasks -> planQueue.send(tasks, t -> MessageCodec.encode(t).length()),
                 plans,
-                jobs);
+                // Progress is read from the ledgers' inner state below; launch needs neither.
+                new InMemoryCampaignCounters(),
+                lifecycles,
+                new LifecycleService(lifecycles, Clock.systemUTC()));
         launcher.launch(campaign, intOption("segments"));
         time.chargeCpu();
         planner.start();

@@ -18,6 +18,7 @@ import com.breachnotice.core.delivery.DeliveryStatus;
 import com.breachnotice.core.delivery.JobClaim;
 import com.breachnotice.core.delivery.JobKey;
 import com.breachnotice.core.delivery.JobLedger;
+import com.breachnotice.core.delivery.JobTally;
 import com.breachnotice.core.intake.ContactRecord;
 import com.breachnotice.core.intake.IntakeLedger;
 import com.breachnotice.core.intake.IntakeStatus;
@@ -446,10 +447,11 @@ final class Stores {
             return inner.claim(job, deliveries, now, leaseUntil);
         }
 
+        /** The job entry and one counter shard in one transaction: 2 items, 2 WCU each. */
         @Override
-        public boolean complete(JobKey job, String token, int sent, int failed, Instant at) {
-            aws.item(table, "UpdateItem", true, 1.0);
-            return inner.complete(job, token, sent, failed, at);
+        public boolean complete(JobKey job, String token, JobTally tally, Instant at) {
+            aws.item(table, "TransactWriteItems", true, 4.0);
+            return inner.complete(job, token, tally, at);
         }
 
         @Override
@@ -459,9 +461,9 @@ final class Stores {
         }
 
         @Override
-        public void recordDone(JobKey job, int sent, int failed, Instant at) {
-            aws.item(table, "UpdateItem", true, 1.0);
-            inner.recordDone(job, sent, failed, at);
+        public void recordDone(JobKey job, JobTally tally, Instant at) {
+            aws.item(table, "TransactWriteItems", true, 4.0);
+            inner.recordDone(job, tally, at);
         }
 
         @Override
@@ -487,9 +489,10 @@ final class Stores {
             return inner.isCompleted(task);
         }
 
+        /** The page entry and the plan summary in one transaction: 2 items, 2 WCU each. */
         @Override
-        public void complete(PlanTask task, long plannedDeliveries, boolean lastOfSegment) {
-            aws.item(table, "PutItem", true, 1.0);
+        public void complete(PlanTask task, Map<Channel, Long> plannedDeliveries, boolean lastOfSegment) {
+            aws.item(table, "TransactWriteItems", true, 4.0);
             inner.complete(task, plannedDeliveries, lastOfSegment);
             lastCompleteAt.accumulateAndGet(aws.time().now(), Math::max);
         }
