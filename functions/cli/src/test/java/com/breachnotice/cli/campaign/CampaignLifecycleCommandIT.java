@@ -80,7 +80,8 @@ class CampaignLifecycleCommandIT {
                         "--title",
                         "Steer",
                         "--notice",
-                        "first"))
+                        "first",
+                        "--yes"))
                 .as(err.toString())
                 .isZero();
 

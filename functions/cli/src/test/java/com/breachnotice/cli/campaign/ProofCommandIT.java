@@ -94,7 +94,8 @@ class ProofCommandIT {
                         "--title",
                         "Proof",
                         "--notice",
-                        "first"))
+                        "first",
+                        "--yes"))
                 .as(err.toString())
                 .isZero();
 
