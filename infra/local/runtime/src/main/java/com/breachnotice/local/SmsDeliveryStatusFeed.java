@@ -44,7 +44,15 @@ final class SmsDeliveryStatusFeed implements AutoCloseable {
 
     static final String FAILURE_SETTING = "BREACH_NOTICE_LOCAL_SMS_FAILURE";
     static final long BATCH_MILLIS = 200;
-    static final long FIRST_DELAY_MILLIS = 1_000;
+    /**
+     * Long enough for the sender to have recorded the job the text was in (it records a job's texts
+     * after the job): a report that overtakes its record fails its whole invocation, and on the
+     * emulator, where every look-up by message id scans the table, such retries starved the senders.
+     */
+    static final long FIRST_DELAY_MILLIS = 15_000;
+    /** Reports per invocation, so that one early report sends few others round again. */
+    static final int MAX_BATCH = 25;
+
     static final long RETRY_MILLIS = 2_000;
     static final int ATTEMPTS = 7;
     private static final Logger LOG = LoggerFactory.getLogger(SmsDeliveryStatusFeed.class);
@@ -107,7 +115,7 @@ final class SmsDeliveryStatusFeed implements AutoCloseable {
                 long now = System.currentTimeMillis();
                 List<Report> due = new ArrayList<>();
                 for (Report report : batch) {
-                    if (report.notBefore() <= now) {
+                    if (report.notBefore() <= now && due.size() < MAX_BATCH) {
                         due.add(report);
                     } else {
                         queue.add(report);
