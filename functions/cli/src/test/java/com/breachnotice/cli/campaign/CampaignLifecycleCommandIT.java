@@ -96,6 +96,11 @@ class CampaignLifecycleCommandIT {
         String[] lines = out.toString().strip().split("\n");
         JsonNode json = Json.mapper().readTree(lines[lines.length - 1]);
         assertThat(json.get("state").asText()).isEqualTo("paused");
+        // --json prints only JSON; the words come without it.
+        out.getBuffer().setLength(0);
+        assertThat(run("campaign", "status", ID, "--outputs", outputsFile))
+                .as(err.toString())
+                .isZero();
         assertThat(out.toString()).contains("state       paused since", "(wrong help line)");
     }
 
