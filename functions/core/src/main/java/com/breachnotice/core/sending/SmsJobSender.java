@@ -96,7 +96,11 @@ public final class SmsJobSender implements JobSender<Outgoing.Text> {
         // turn: one text after another would take a claim and a publish per text (tens of
         // milliseconds each), longer than the gap between turns at a high rate, so every later turn
         // would be missed and reserved again, its first reservation wasted for every sender.
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        // Named after the job, so that a thread dump shows whose text a thread is sending.
+        String threadName = "sms job " + notice.job().key().campaignId() + "/"
+                + notice.job().key().id() + " text ";
+        try (ExecutorService threads = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name(threadName, 0).factory())) {
             for (Outgoing.Text message : messages) {
                 if (fenced) {
                     calls.add(Optional.empty());
