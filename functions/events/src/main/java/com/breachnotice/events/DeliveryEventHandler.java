@@ -67,7 +67,9 @@ public final class DeliveryEventHandler implements RequestHandler<SNSEvent, Void
         try {
             parsed = SesEventParser.parse(record.getSNS().getMessage());
         } catch (IOException e) {
-            LOG.warn("unreadable SES event dropped: snsMessageId={}", record.getSNS().getMessageId());
+            LOG.warn(
+                    "unreadable SES event dropped: snsMessageId={}",
+                    record.getSNS().getMessageId());
             return null;
         }
         if (parsed.isEmpty()) {
