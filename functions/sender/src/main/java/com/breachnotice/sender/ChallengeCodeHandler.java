@@ -8,6 +8,7 @@ import com.breachnotice.aws.config.FunctionEnvironment;
 import com.breachnotice.aws.messages.MessageCodec;
 import com.breachnotice.core.lookup.CodeRequest;
 import com.breachnotice.core.sending.ChallengeCodeService;
+import com.breachnotice.queue.LogCorrelation;
 import com.breachnotice.queue.QueueBatchProcessor;
 import com.breachnotice.queue.RecordOutcome;
 import java.util.Map;
@@ -41,7 +42,9 @@ public final class ChallengeCodeHandler implements RequestHandler<SQSEvent, SQSB
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return queue.process(event, MessageCodec::decodeCodeRequest, this::deliver);
+        try (LogCorrelation ids = LogCorrelation.ofRequest(context)) {
+            return queue.process(event, MessageCodec::decodeCodeRequest, this::deliver);
+        }
     }
 
     private RecordOutcome deliver(CodeRequest request) {
