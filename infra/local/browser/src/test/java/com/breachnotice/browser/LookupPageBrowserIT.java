@@ -72,7 +72,8 @@ class LookupPageBrowserIT {
     static void start() throws Exception {
         installBrowserIfMissing();
         emulator = LocalEmulator.shared();
-        flow = new DemoFlow(emulator, new PrintWriter(new StringWriter(), true), Clock.systemUTC());
+        StringWriter demoOutput = new StringWriter();
+        flow = new DemoFlow(emulator, new PrintWriter(demoOutput, true), Clock.systemUTC());
         DemoFlow.Report report = flow.run(new DemoFlow.Options(
                 40,
                 Optional.empty(),
@@ -81,7 +82,9 @@ class LookupPageBrowserIT {
                 7L,
                 Path.of("target", "it-browser").toAbsolutePath(),
                 DemoFlow.Options.defaultConcurrency()));
-        assertThat(report.finished()).as("the demo's notices were all sent").isTrue();
+        assertThat(report.finished())
+                .as("the demo's notices were all sent; its output:%n%s", demoOutput)
+                .isTrue();
         affected = flow.sampleEmail().orElseThrow();
         base = "http://127.0.0.1:" + flow.httpPort();
         browser = chromium();
@@ -304,6 +307,9 @@ class LookupPageBrowserIT {
             browser.navigate().refresh();
             new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("code")));
             assertThat(browser.findElement(By.id("contact-form")).isDisplayed()).isFalse();
+            browser.findElement(By.id("lang-toggle")).click(); // the page opens in Korean again
+            new WebDriverWait(browser, WAIT)
+                    .until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
             stubFetch(Map.of("/v1/challenges/", answer(405, interstitial, captcha)));
             browser.findElement(By.id("code")).sendKeys("123456");
             browser.findElement(By.id("verify-code")).click();
