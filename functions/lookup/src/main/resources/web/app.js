@@ -41,6 +41,7 @@
       busy: '요청이 너무 많습니다. {m}분 뒤에 다시 시도해 주세요.',
       serviceBusy: '지금 이용자가 많아 요청을 처리하지 못했습니다. 이 연락처의 문제는 아닙니다. {m}분 뒤에 다시 시도해 주세요.',
       codesBusy: '지금 인증번호 요청이 너무 많아 보내지 못했습니다. 이 연락처의 문제는 아닙니다. {time}에 다시 시도해 주세요.',
+      edgeCheck: '요청을 처리하기 전에 보안 확인이 필요합니다. 이 페이지를 새로고침하고, 확인 화면이 나오면 완료한 뒤 다시 시도해 주세요. 이 연락처의 문제가 아니며, 유출 여부와도 관계가 없습니다.',
       affectedHeading: '이 연락처의 정보가 유출되었습니다',
       affectedSummary: '아래 항목이 유출되었습니다. 위의 피싱 예방 수칙을 꼭 지켜 주세요.',
       notAffectedHeading: '이 연락처로 확인된 유출 항목이 없습니다',
@@ -107,6 +108,7 @@
       busy: 'Too many requests from your network. Please try again in {m} minutes.',
       serviceBusy: 'The service is very busy and could not take your request. This is not about your contact. Please try again in {m} minutes.',
       codesBusy: 'We are sending too many codes right now and could not send yours. This is not about your contact. Please try again at {time}.',
+      edgeCheck: 'A security check is needed before we can take your request. Please reload this page, complete the check if one appears, and try again. This is not about your contact, and it says nothing about whether your data leaked.',
       affectedHeading: 'Data of this contact leaked',
       affectedSummary: 'The items below leaked. Please follow the precautions above.',
       notAffectedHeading: 'No leaked items found for this contact',
@@ -231,7 +233,12 @@
       cache: 'no-store'
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (json) {
-        return { status: response.status, body: json, retryAfter: Number(response.headers.get('Retry-After')) || 60 };
+        return {
+          status: response.status,
+          body: json,
+          retryAfter: Number(response.headers.get('Retry-After')) || 60,
+          wafAction: (response.headers.get('x-amzn-waf-action') || '').toLowerCase()
+        };
       });
     });
   }
@@ -245,14 +252,45 @@
     return ((answer.status === 429 || answer.status === 503) && !ours(answer)) ||
       (answer.status === 429 && answer.body.error === 'too_many_requests');
   }
+  // AWS WAF at the edge wants proof of a browser first: its Challenge answers 202 and its CAPTCHA 405,
+  // both with x-amzn-waf-action and an HTML page that fetch() cannot solve. Never our answer (ours
+  // are JSON; our only 202 carries a challenge id), never "code sent", never "not affected".
+  function edgeCheck(answer) {
+    return answer.wafAction === 'challenge' || answer.wafAction === 'captcha' ||
+      ((answer.status === 202 || answer.status === 405) && !ours(answer) && typeof answer.body.challengeId !== 'string');
+  }
   function busyText(answer) {
     return fill(t(ours(answer) ? 'busy' : 'serviceBusy'), { m: minutes(answer) });
   }
 
+  // The challenge waiting for its code survives a reload (the edge's check asks for one), so that the
+  // person does not have to ask for, and wait for, another code. This tab only; never the contact.
+  var PENDING = 'breach-notice.pendingChallenge';
+  function remember(challengeId, expiresAt) {
+    try { sessionStorage.setItem(PENDING, JSON.stringify({ id: challengeId, expiresAt: expiresAt })); } catch (e) { /* storage off */ }
+  }
+  function forget() {
+    try { sessionStorage.removeItem(PENDING); } catch (e) { /* storage off */ }
+  }
+  function pending() {
+    try {
+      var kept = JSON.parse(sessionStorage.getItem(PENDING) || 'null');
+      return kept && typeof kept.id === 'string' && Date.parse(kept.expiresAt) > Date.now() ? kept.id : null;
+    } catch (e) { return null; }
+  }
+
   function busy(button, on) { button.disabled = on; button.setAttribute('aria-busy', on ? 'true' : 'false'); }
+
+  function showCodeStep(challengeId) {
+    state.challengeId = challengeId;
+    $('contact-form').hidden = true;
+    $('code-form').hidden = false;
+    $('code').focus();
+  }
 
   function showContactStep() {
     state.challengeId = null;
+    forget();
     $('code-form').hidden = true;
     $('contact-form').hidden = false;
     $('code').value = '';
@@ -268,14 +306,14 @@
     busy($('start-check'), true);
     say(t('sending'));
     post('/v1/challenges', { contact: contact, lang: state.lang }).then(function (answer) {
-      if (tooBusy(answer)) {
+      if (edgeCheck(answer)) {
+        say(t('edgeCheck'));
+      } else if (tooBusy(answer)) {
         say(busyText(answer));
       } else if (answer.status === 202) {
-        state.challengeId = answer.body.challengeId;
-        $('contact-form').hidden = true;
-        $('code-form').hidden = false;
+        remember(answer.body.challengeId, answer.body.expiresAt);
         say(t('codeAsked'));
-        $('code').focus();
+        showCodeStep(answer.body.challengeId);
       } else if (answer.status === 503 && answer.body.error === 'busy') {
         say(fill(t('codesBusy'), { time: formatTime(answer.body.retryAt) }));
       } else if (answer.status === 400) {
@@ -296,7 +334,9 @@
     busy($('verify-code'), true);
     say(t('sending'));
     post('/v1/challenges/' + encodeURIComponent(state.challengeId) + '/verify', { code: code }).then(function (answer) {
-      if (tooBusy(answer)) {
+      if (edgeCheck(answer)) {
+        say(t('edgeCheck'));
+      } else if (tooBusy(answer)) {
         say(busyText(answer));
       } else if (answer.status === 200) {
         state.report = answer.body;
@@ -305,6 +345,7 @@
         $('contact-form').hidden = false;
         $('contact').value = '';
         state.challengeId = null;
+        forget();
         renderReport();
         $('result').focus();
       } else if (answer.status === 401) {
@@ -331,7 +372,9 @@
     if (!reference) { output.textContent = t('needReference'); return; }
     busy($('check-reference'), true);
     post('/v1/notices/verify', { reference: reference }).then(function (answer) {
-      if (tooBusy(answer)) {
+      if (edgeCheck(answer)) {
+        output.textContent = t('edgeCheck');
+      } else if (tooBusy(answer)) {
         output.textContent = busyText(answer);
       } else if (answer.status === 200 && answer.body.genuine) {
         output.textContent = fill(t('referenceGenuine'), {
@@ -373,5 +416,7 @@
     $('reference-form').addEventListener('submit', onReference);
     applyLanguage();
     loadIncident();
+    var kept = pending();
+    if (kept) { showCodeStep(kept); }
   });
 }());

@@ -19,9 +19,12 @@ import com.breachnotice.core.contact.ContactNormalizer;
 import com.breachnotice.core.contact.Pepper;
 import com.breachnotice.core.incident.CachedIncident;
 import com.breachnotice.core.lookup.AddressLimiter;
+import com.breachnotice.core.lookup.AlarmingEdgeChallengeSwitch;
+import com.breachnotice.core.lookup.BreakerWatch;
 import com.breachnotice.core.lookup.CodeBudget;
 import com.breachnotice.core.lookup.ContactGuesses;
 import com.breachnotice.core.lookup.LookupService;
+import com.breachnotice.core.metrics.Metrics;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -71,7 +74,7 @@ final class LookupWiring {
                 clock,
                 random(),
                 new CodeBudget(counters, clock, settings.codesPerHour(), settings.codeBudgetShards()),
-                EmfMetrics.lookup(),
+                breakers(clock),
                 new DynamoDbRecipientMasks(dynamoDb, settings.deliveryTable()),
                 new DynamoDbReferenceChecks(dynamoDb, settings.challengeTable()),
                 new ContactGuesses(counters, clock, ContactGuesses.PER_CONTACT_PER_DAY));
@@ -79,6 +82,15 @@ final class LookupWiring {
         CachedIncident incident =
                 new CachedIncident(new DynamoDbIncidentStore(dynamoDb, settings.campaignTable()), clock, INCIDENT_TTL);
         return new Wired(service, limiter, content, new IncidentView(incident::current, LookupJson.MAPPER));
+    }
+
+    /**
+     * The lookup's metrics, watched by its failure-ratio breakers: a wave of failed code checks or
+     * refused code requests across the lookup raises the alarm that asks for the edge's challenge.
+     */
+    private static Metrics breakers(Clock clock) {
+        EmfMetrics metrics = EmfMetrics.lookup();
+        return BreakerWatch.standard(metrics, new AlarmingEdgeChallengeSwitch(metrics), clock);
     }
 
     /**

@@ -24,15 +24,19 @@ public final class ChallengeCodeHandler implements RequestHandler<SQSEvent, SQSB
     private final QueueBatchProcessor queue;
 
     public ChallengeCodeHandler() {
-        this(SenderSettings.from(FunctionEnvironment.ofProcess()));
+        this(FunctionEnvironment.ofProcess());
     }
 
     public ChallengeCodeHandler(Map<String, String> environment) {
-        this(SenderSettings.from(new FunctionEnvironment(environment)));
+        this(new FunctionEnvironment(environment));
     }
 
-    private ChallengeCodeHandler(SenderSettings settings) {
-        this(SenderWiring.challengeCodeService(settings), SenderWiring.codeQueueProcessor(settings));
+    private ChallengeCodeHandler(FunctionEnvironment environment) {
+        this(SenderSettings.from(environment), CodeSenderSettings.from(environment));
+    }
+
+    private ChallengeCodeHandler(SenderSettings settings, CodeSenderSettings codeSettings) {
+        this(SenderWiring.challengeCodeService(settings, codeSettings), SenderWiring.codeQueueProcessor(settings));
     }
 
     ChallengeCodeHandler(ChallengeCodeService codes, QueueBatchProcessor queue) {

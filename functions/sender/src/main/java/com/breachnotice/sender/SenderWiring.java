@@ -35,6 +35,7 @@ import com.breachnotice.queue.aws.SqsPoisonQueue;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /** The composition root of the sender functions: built once per container, during INIT. */
 final class SenderWiring {
@@ -74,14 +75,14 @@ final class SenderWiring {
                 clock);
     }
 
-    static ChallengeCodeService challengeCodeService(SenderSettings settings) {
+    static ChallengeCodeService challengeCodeService(SenderSettings settings, CodeSenderSettings codeSettings) {
         AwsClients aws = AwsClients.shared();
         // The hourly budget of text messages is counted beside the challenges (the lookup counts the
         // budget of all codes there when a challenge starts).
         return new ChallengeCodeService(
                 new DynamoDbContactBook(aws.dynamoDb(), settings.contactTable()),
                 cipher(settings, aws),
-                emailSender(settings, aws),
+                codeEmailSender(codeSettings, aws.ses()),
                 new SnsSmsSender(aws.sns()),
                 new DynamoDbRateLimits(aws.dynamoDb(), settings.challengeTable()),
                 Clock.systemUTC(),
@@ -108,6 +109,11 @@ final class SenderWiring {
 
     private static ContactCipher cipher(SenderSettings settings, AwsClients aws) {
         return new ContactCipher(new KmsDataKeyProvider(aws.kms(), settings.contactKeyId()));
+    }
+
+    /** Code emails go out from their own address on their own configuration set, never the notices'. */
+    static SesEmailSender codeEmailSender(CodeSenderSettings codeSettings, SesV2Client ses) {
+        return new SesEmailSender(ses, codeSettings.fromAddress(), codeSettings.configurationSet());
     }
 
     private static SesEmailSender emailSender(SenderSettings settings, AwsClients aws) {

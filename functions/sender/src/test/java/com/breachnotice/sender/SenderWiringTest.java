@@ -1,12 +1,33 @@
 package com.breachnotice.sender;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.breachnotice.aws.config.FunctionEnvironment;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
+import software.amazon.awssdk.services.sesv2.model.SendEmailResponse;
 
 class SenderWiringTest {
+
+    /** Every variable both sender functions read from the template's globals. */
+    private static final Map<String, String> SENDER_GLOBALS = Map.ofEntries(
+            Map.entry("CAMPAIGN_TABLE", "campaigns"),
+            Map.entry("CONTACT_TABLE", "contacts"),
+            Map.entry("DELIVERY_TABLE", "deliveries"),
+            Map.entry("CONTACT_KEY_ID", "arn:aws:kms:ap-northeast-2:123456789012:key/test"),
+            Map.entry("PEPPER_SECRET_ID", "pepper"),
+            Map.entry("NOTICE_FROM_ADDRESS", "notices@example.com"),
+            Map.entry("SES_CONFIGURATION_SET", "bn-notices"),
+            Map.entry("CHALLENGE_TABLE", "challenges"),
+            Map.entry("NOTICE_DEAD_LETTER_QUEUE_URL", "https://sqs.example/notice-dlq"),
+            Map.entry("CODE_DEAD_LETTER_QUEUE_URL", "https://sqs.example/code-dlq"),
+            Map.entry("NOTICE_QUEUE_URL", "https://sqs.example/notice"));
 
     @Test
     void noticeHandler_missingVariable_failsAtStartUpNamingIt() {
@@ -20,5 +41,56 @@ class SenderWiringTest {
         assertThatThrownBy(() -> new ChallengeCodeHandler(Map.of()))
                 .isInstanceOf(FunctionEnvironment.MissingSettingException.class)
                 .hasMessage("missing environment variable CAMPAIGN_TABLE");
+    }
+
+    @Test
+    void challengeCodeHandler_withoutItsOwnConfigurationSet_failsAtStartUpRatherThanUseTheNotices() {
+        Map<String, String> environment = new HashMap<>(SENDER_GLOBALS);
+        environment.put("CODE_FROM_ADDRESS", "codes@verify.example.com");
+
+        assertThatThrownBy(() -> new ChallengeCodeHandler(environment))
+                .isInstanceOf(FunctionEnvironment.MissingSettingException.class)
+                .hasMessage("missing environment variable CODE_CONFIGURATION_SET");
+    }
+
+    @Test
+    void codeSettings_readTheCodesOwnSenderAndConfigurationSet() {
+        Map<String, String> environment = new HashMap<>(SENDER_GLOBALS);
+        environment.put("CODE_FROM_ADDRESS", "codes@verify.example.com");
+        environment.put("CODE_CONFIGURATION_SET", "bn-codes");
+
+        assertThat(CodeSenderSettings.from(new FunctionEnvironment(environment)))
+                .isEqualTo(new CodeSenderSettings("codes@verify.example.com", "bn-codes"));
+    }
+
+    @Test
+    void codeEmailSender_sendsOnTheCodesConfigurationSetFromTheCodesAddress() {
+        RecordingSes ses = new RecordingSes();
+
+        SenderWiring.codeEmailSender(new CodeSenderSettings("codes@verify.example.com", "bn-codes"), ses)
+                .send("kim@example.com", "인증번호", "123456");
+
+        assertThat(ses.requests).singleElement().satisfies(request -> {
+            assertThat(request.configurationSetName()).isEqualTo("bn-codes");
+            assertThat(request.fromEmailAddress()).isEqualTo("codes@verify.example.com");
+        });
+    }
+
+    private static final class RecordingSes implements SesV2Client {
+        final List<SendEmailRequest> requests = new ArrayList<>();
+
+        @Override
+        public SendEmailResponse sendEmail(SendEmailRequest request) {
+            requests.add(request);
+            return SendEmailResponse.builder().messageId("code-message").build();
+        }
+
+        @Override
+        public String serviceName() {
+            return "ses";
+        }
+
+        @Override
+        public void close() {}
     }
 }

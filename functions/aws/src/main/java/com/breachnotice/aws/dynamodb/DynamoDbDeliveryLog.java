@@ -182,6 +182,8 @@ public final class DynamoDbDeliveryLog
             item.put("locale", s(told.locale().code()));
             item.put("messageHash", s(told.messageSha256()));
         });
+        // In the same item of the same batch: the genuineness check reads it through the reference index.
+        record.recipientMask().ifPresent(mask -> item.put(DynamoDbRecipientMasks.ATTRIBUTE, s(mask)));
         return item;
     }
 

@@ -235,7 +235,10 @@ public final class LookupService {
         watchReuse(hash, requesterAddress);
         String campaignId = found.id().campaignId();
         String title = campaigns.find(campaignId).map(Campaign::title).orElse(campaignId);
-        return new ReferenceResult.Genuine(title, found.id().channel(), found.sentAt(), masks.find(found.id()));
+        // The sender writes the mask into the delivery's record, which the reference index returns
+        // whole: no further read. A mask kept apart from the record is looked up.
+        Optional<String> recipient = found.recipientMask().or(() -> masks.find(found.id()));
+        return new ReferenceResult.Genuine(title, found.id().channel(), found.sentAt(), recipient);
     }
 
     /**

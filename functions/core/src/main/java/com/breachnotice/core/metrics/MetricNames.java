@@ -13,6 +13,8 @@ public final class MetricNames {
     public static final String VERIFICATIONS = "Verifications";
     /** Reference-code checks, per outcome. */
     public static final String REFERENCE_CHECKS = "ReferenceChecks";
+    /** The lookup's failure-ratio breakers asking for the edge's challenge, per reason (the breaker). */
+    public static final String EDGE_CHALLENGE_REQUESTED = "EdgeChallengeRequested";
 
     public static final String OUTCOME = "outcome";
     public static final String REASON = "reason";

@@ -1,9 +1,11 @@
 package com.breachnotice.core.sending;
 
 import com.breachnotice.core.campaign.Channel;
+import com.breachnotice.core.contact.Contact;
 import com.breachnotice.core.crypto.ContactCipher;
 import com.breachnotice.core.delivery.DeliveryId;
 import com.breachnotice.core.delivery.DeliveryRecord;
+import com.breachnotice.core.delivery.RecipientMask;
 import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.registry.StoredContact;
 import java.time.Clock;
@@ -71,6 +73,7 @@ public final class EmailJobSender implements JobSender<Outgoing.Email> {
                 id,
                 reference.hash(),
                 notice.told(contact.items(), NoticeRendering.emailMessage(notice.text(), data)),
+                RecipientMask.of(Contact.email(address)),
                 email);
     }
 

@@ -17,11 +17,18 @@ public sealed interface Outgoing {
     /** What the person is told, for the delivery's record. */
     NoticeProof told();
 
+    /**
+     * The recipient masked ({@code 010-****-5678}, {@code e***@example.net}), for the delivery's record:
+     * the genuineness check shows it, and the lookup never opens a contact.
+     */
+    String recipientMask();
+
     /** What the send takes of the schedule: one email, or the text's SMS parts. */
     int units();
 
     /** One destination of a bulk templated email. */
-    record Email(DeliveryId id, String referenceHash, NoticeProof told, BulkEmail email) implements Outgoing {
+    record Email(DeliveryId id, String referenceHash, NoticeProof told, String recipientMask, BulkEmail email)
+            implements Outgoing {
         @Override
         public int units() {
             return 1;
@@ -34,7 +41,14 @@ public sealed interface Outgoing {
     }
 
     /** One text, published on its own. */
-    record Text(DeliveryId id, String referenceHash, NoticeProof told, String phone, String text, int parts)
+    record Text(
+            DeliveryId id,
+            String referenceHash,
+            NoticeProof told,
+            String recipientMask,
+            String phone,
+            String text,
+            int parts)
             implements Outgoing {
         @Override
         public int units() {

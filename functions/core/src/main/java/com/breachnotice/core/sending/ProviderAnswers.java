@@ -48,6 +48,7 @@ record ProviderAnswers<M extends Outgoing>(List<DeliveryRecord> records, List<M>
                 providerMessageId,
                 reason,
                 at,
-                Optional.of(message.told()));
+                Optional.of(message.told()),
+                Optional.of(message.recipientMask()));
     }
 }

@@ -3,12 +3,14 @@ package com.breachnotice.core.sending;
 import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.campaign.NoticeText;
 import com.breachnotice.core.campaign.SmsSegments;
+import com.breachnotice.core.contact.Contact;
 import com.breachnotice.core.crypto.ContactCipher;
 import com.breachnotice.core.delivery.ClaimOutcome;
 import com.breachnotice.core.delivery.DeliveryClaims;
 import com.breachnotice.core.delivery.DeliveryId;
 import com.breachnotice.core.delivery.DeliveryRecord;
 import com.breachnotice.core.delivery.DeliveryStatus;
+import com.breachnotice.core.delivery.RecipientMask;
 import com.breachnotice.core.registry.StoredContact;
 import com.breachnotice.core.registry.SubjectRole;
 import java.time.Clock;
@@ -71,7 +73,13 @@ public final class SmsJobSender implements JobSender<Outgoing.Text> {
                 reference.printed());
         String phone = cipher.open(contact.value(), contact.key().value());
         return new Outgoing.Text(
-                id, reference.hash(), notice.told(contact.items(), text), phone, text, SmsSegments.count(text));
+                id,
+                reference.hash(),
+                notice.told(contact.items(), text),
+                RecipientMask.of(Contact.phone(phone, true)),
+                phone,
+                text,
+                SmsSegments.count(text));
     }
 
     /**

@@ -122,6 +122,25 @@ public final class LookupFixture {
         limiter = new AddressLimiter(rateLimits, keyer, clock, LookupLimits.DEFAULTS);
     }
 
+    /** A service over this world's fakes that counts to {@code counting} (a breaker watch, say). */
+    public LookupService serviceWithMetrics(com.breachnotice.core.metrics.Metrics counting) {
+        return new LookupService(
+                challenges,
+                codes,
+                contacts,
+                deliveries,
+                campaigns,
+                normalizer,
+                keyer,
+                clock,
+                new SeededRandom(7L),
+                budget,
+                counting,
+                masks,
+                referenceChecks,
+                new ContactGuesses(rateLimits, clock, ContactGuesses.PER_CONTACT_PER_DAY));
+    }
+
     /** The reference code the sender prints in a delivery's message. */
     public static String printed(DeliveryId id) {
         return ReferenceCodes.fromSeed(KEYER.referenceSeed(id.contact() + "#" + id.notice()));

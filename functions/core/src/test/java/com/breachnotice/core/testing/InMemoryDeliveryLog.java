@@ -212,6 +212,7 @@ public final class InMemoryDeliveryLog
             entry.providerMessageId = record.providerMessageId().orElse(null);
             entry.reason = record.reason().orElse(null);
             entry.told = record.told().orElse(null);
+            entry.recipientMask = record.recipientMask().orElse(null);
             entry.history.add(new StatusChange(record.status(), record.at()));
             entries.put(record.id(), entry);
         }
@@ -286,6 +287,9 @@ public final class InMemoryDeliveryLog
         @Nullable
         NoticeProof told;
 
+        @Nullable
+        String recipientMask;
+
         final List<StatusChange> history = new ArrayList<>();
 
         Entry(DeliveryId id) {
@@ -303,7 +307,7 @@ public final class InMemoryDeliveryLog
                     Optional.ofNullable(told),
                     history,
                     Optional.ofNullable(referenceHash),
-                    Optional.empty());
+                    Optional.ofNullable(recipientMask));
         }
     }
 }

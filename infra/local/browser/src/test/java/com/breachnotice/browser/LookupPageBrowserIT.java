@@ -72,7 +72,8 @@ class LookupPageBrowserIT {
     static void start() throws Exception {
         installBrowserIfMissing();
         emulator = LocalEmulator.shared();
-        flow = new DemoFlow(emulator, new PrintWriter(new StringWriter(), true), Clock.systemUTC());
+        StringWriter demoOutput = new StringWriter();
+        flow = new DemoFlow(emulator, new PrintWriter(demoOutput, true), Clock.systemUTC());
         DemoFlow.Report report = flow.run(new DemoFlow.Options(
                 40,
                 Optional.empty(),
@@ -81,7 +82,9 @@ class LookupPageBrowserIT {
                 7L,
                 Path.of("target", "it-browser").toAbsolutePath(),
                 DemoFlow.Options.defaultConcurrency()));
-        assertThat(report.finished()).as("the demo's notices were all sent").isTrue();
+        assertThat(report.finished())
+                .as("the demo's notices were all sent; its output:%n%s", demoOutput)
+                .isTrue();
         affected = flow.sampleEmail().orElseThrow();
         base = "http://127.0.0.1:" + flow.httpPort();
         browser = chromium();
@@ -264,6 +267,144 @@ class LookupPageBrowserIT {
         wait.until(d -> {
             String text = d.findElement(By.id("status")).getText();
             return !text.isEmpty() && !text.startsWith("Sending");
+        });
+        return browser.findElement(By.id("status")).getText();
+    }
+
+    /**
+     * AWS WAF at the edge answers a POST without a token with its Challenge (202) or CAPTCHA (405), the
+     * header {@code x-amzn-waf-action} and an HTML page that fetch() cannot solve. On every route the
+     * page tells the person to reload and complete the check: never "code sent", never "not affected",
+     * never a per-contact limit.
+     */
+    @Test
+    void edgeChallengeOrCaptcha_onEveryRoute_asksToReloadAndCompleteTheCheck() {
+        String interstitial = "<!DOCTYPE html><html><body>challenge</body></html>";
+        Map<String, String> challenge = Map.of("Content-Type", "text/html", "x-amzn-waf-action", "challenge");
+        Map<String, String> captcha = Map.of("Content-Type", "text/html", "x-amzn-waf-action", "captcha");
+
+        assertThat(startAnswered(202, interstitial, challenge)).satisfies(LookupPageBrowserIT::asksForTheEdgeCheck);
+        assertThat(browser.findElement(By.id("code-form")).isDisplayed())
+                .as("no code form: no code was asked")
+                .isFalse();
+        assertThat(startAnswered(405, interstitial, captcha)).satisfies(LookupPageBrowserIT::asksForTheEdgeCheck);
+        // A page whose JavaScript cannot read the header (it is not exposed to every origin) still knows it.
+        assertThat(startAnswered(202, interstitial, Map.of("Content-Type", "text/html")))
+                .satisfies(LookupPageBrowserIT::asksForTheEdgeCheck);
+        assertThat(browser.findElement(By.id("code-form")).isDisplayed()).isFalse();
+
+        try {
+            assertThat(verifyAnswered(202, interstitial, challenge))
+                    .satisfies(LookupPageBrowserIT::asksForTheEdgeCheck);
+            assertThat(browser.findElement(By.id("result")).isDisplayed())
+                    .as("no report, affected or not")
+                    .isFalse();
+            assertThat(browser.findElement(By.id("code-form")).isDisplayed())
+                    .as("the code stays typed in, for after the check")
+                    .isTrue();
+
+            // The reload the page asks for keeps the challenge: no second code to ask for and wait for.
+            browser.navigate().refresh();
+            new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("code")));
+            assertThat(browser.findElement(By.id("contact-form")).isDisplayed()).isFalse();
+            browser.findElement(By.id("lang-toggle")).click(); // the page opens in Korean again
+            new WebDriverWait(browser, WAIT)
+                    .until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+            stubFetch(Map.of("/v1/challenges/", answer(405, interstitial, captcha)));
+            browser.findElement(By.id("code")).sendKeys("123456");
+            browser.findElement(By.id("verify-code")).click();
+            assertThat(statusAfterSending()).satisfies(LookupPageBrowserIT::asksForTheEdgeCheck);
+        } finally {
+            // The other tests start at the contact step.
+            ((JavascriptExecutor) browser).executeScript("sessionStorage.clear();");
+        }
+
+        assertThat(referenceAnswered(202, interstitial, challenge))
+                .satisfies(LookupPageBrowserIT::asksForTheEdgeCheck)
+                .doesNotContain("None of our notices");
+        assertThat(consoleErrors()).as("console errors").isEmpty();
+    }
+
+    private static void asksForTheEdgeCheck(String text) {
+        assertThat(text)
+                .contains("security check", "reload this page", "not about your contact")
+                .doesNotContain("No leaked items", "too many codes today", "Request received", "went wrong");
+    }
+
+    /** The status line after a start that {@code fetch} answers with the given response. */
+    private static String startAnswered(int status, String body, Map<String, String> headers) {
+        openInEnglish();
+        stubFetch(Map.of("/v1/challenges", answer(status, body, headers)));
+        browser.findElement(By.id("contact")).sendKeys("someone@example.org");
+        browser.findElement(By.id("start-check")).click();
+        return statusAfterSending();
+    }
+
+    /** The status line after a start that succeeded and a code check answered with the given response. */
+    private static String verifyAnswered(int status, String body, Map<String, String> headers) {
+        openInEnglish();
+        stubFetch(Map.of(
+                "/v1/challenges/",
+                answer(status, body, headers),
+                "/v1/challenges",
+                answer(
+                        202,
+                        "{\"challengeId\":\"0123456789abcdef0123456789abcdef\",\"expiresAt\":\""
+                                + java.time.Instant.now().plusSeconds(600) + "\"}",
+                        Map.of("Content-Type", "application/json"))));
+        browser.findElement(By.id("contact")).sendKeys("someone@example.org");
+        browser.findElement(By.id("start-check")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("code")));
+        browser.findElement(By.id("code")).sendKeys("123456");
+        browser.findElement(By.id("verify-code")).click();
+        return statusAfterSending();
+    }
+
+    /** The answer shown after a reference check that {@code fetch} answers with the given response. */
+    private static String referenceAnswered(int status, String body, Map<String, String> headers) {
+        openInEnglish();
+        stubFetch(Map.of("/v1/notices/verify", answer(status, body, headers)));
+        browser.findElement(By.id("reference")).sendKeys("ABCD-EFGH-JKMN-PQ");
+        browser.findElement(By.id("check-reference")).click();
+        new WebDriverWait(browser, WAIT)
+                .until(d -> !d.findElement(By.id("reference-result")).getText().isEmpty());
+        return browser.findElement(By.id("reference-result")).getText();
+    }
+
+    private static void openInEnglish() {
+        browser.get(base + "/");
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.until(d -> d.findElement(By.id("lang-toggle")).isDisplayed());
+        browser.findElement(By.id("lang-toggle")).click();
+        wait.until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+    }
+
+    private static Map<String, Object> answer(int status, String body, Map<String, String> headers) {
+        return Map.of("status", status, "body", body, "headers", headers);
+    }
+
+    /**
+     * Replaces {@code fetch} with answers by path: the first path (longest first) that the request's
+     * path starts with answers; anything else fails as a network error would.
+     */
+    private static void stubFetch(Map<String, Map<String, Object>> answers) {
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "window.fetch = (function (answers) {"
+                                + " var paths = Object.keys(answers).sort(function (a, b) { return b.length - a.length; });"
+                                + " return function (url) {"
+                                + "  var path = paths.filter(function (p) { return String(url).indexOf(p) === 0; })[0];"
+                                + "  if (!path) { return Promise.reject(new TypeError('no stub for ' + url)); }"
+                                + "  var a = answers[path];"
+                                + "  return Promise.resolve(new Response(a.body, { status: a.status, headers: a.headers }));"
+                                + " }; })(arguments[0]);",
+                        answers);
+    }
+
+    private static String statusAfterSending() {
+        new WebDriverWait(browser, WAIT).until(d -> {
+            String text = d.findElement(By.id("status")).getText();
+            return !text.isEmpty() && !text.startsWith("Sending") && !text.startsWith("Request received");
         });
         return browser.findElement(By.id("status")).getText();
     }

@@ -95,6 +95,20 @@ class TemplateMatchesLocalEnvironmentIT {
     }
 
     @Test
+    void codeSenderEnvironment_sendsCodesOnTheirOwnConfigurationSet() {
+        Map<String, String> environment = stack.functionEnvironment("ChallengeCodeFunction");
+
+        // Without CodeFromAddress the codes go out from the notices' address, on their own set still.
+        assertThat(environment)
+                .containsEntry("CODE_CONFIGURATION_SET", stack.stackName() + "-codes")
+                .containsEntry("CODE_FROM_ADDRESS", "notices@breach-notice.example")
+                .containsEntry("SMS_CODES_PER_HOUR", "2000");
+        assertThat(environment.get("CODE_CONFIGURATION_SET")).isNotEqualTo(environment.get("SES_CONFIGURATION_SET"));
+        assertThat(environment).hasSize(24);
+        assertThat(stack.notProvisioned()).containsKeys("CodeConfigurationSet", "CodeConfigurationSetEventDestination");
+    }
+
+    @Test
     void lookupEnvironment_hasNoEdgeSecretLocally_soTheOriginCheckIsOff() {
         // EnableEdge=false locally: CloudFront and WAF are skipped, and so is the edge's header check.
         assertThat(stack.functionEnvironment("LookupFunction")).containsEntry("EDGE_ORIGIN_SECRET", "");
@@ -109,7 +123,8 @@ class TemplateMatchesLocalEnvironmentIT {
         assertThat(stack.outputs())
                 .containsEntry("DeliveryTableName", stack.physicalId("DeliveryTable"))
                 .containsEntry("ContactKeyArn", stack.attribute("ContactKey", "Arn"))
-                .containsEntry("NoticeConfigurationSetName", stack.stackName() + "-notices");
+                .containsEntry("NoticeConfigurationSetName", stack.stackName() + "-notices")
+                .containsEntry("CodeConfigurationSetName", stack.stackName() + "-codes");
     }
 
     private static Object fromTemplate(CloudFormationTemplate.Resource resource) {

@@ -99,4 +99,31 @@ public abstract class DeliveryHistoryContract {
         assertThat(history().findByReferenceHash(claimedRef)).map(Delivery::id).contains(claimed);
         assertThat(history().findByReferenceHash(unique("ref"))).isEmpty();
     }
+
+    @Test
+    void findByReferenceHash_bringsTheRecipientMaskTheRecordKept() {
+        DeliveryId withMask = ContractData.delivery();
+        DeliveryId withoutMask = ContractData.delivery();
+        String withMaskRef = unique("ref");
+        String withoutMaskRef = unique("ref");
+        table().recorder()
+                .record(List.of(
+                        new DeliveryRecord(
+                                withMask,
+                                DeliveryStatus.SENT,
+                                withMaskRef,
+                                Optional.of(unique("msg")),
+                                Optional.empty(),
+                                NOW,
+                                Optional.empty(),
+                                Optional.of("010-****-5678")),
+                        sent(withoutMask, withoutMaskRef, NOW)));
+
+        assertThat(history().findByReferenceHash(withMaskRef))
+                .flatMap(Delivery::recipientMask)
+                .contains("010-****-5678");
+        assertThat(history().findByReferenceHash(withoutMaskRef))
+                .map(Delivery::recipientMask)
+                .contains(Optional.empty());
+    }
 }
