@@ -49,7 +49,7 @@ done
 printf '%s' "$cp" > bench/lookup/target/run-classpath.txt
 
 run() {
-  java -cp "$cp" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn "$@"
+  java -cp "$cp" -Dbreachnotice.log.level=warn -Dbreachnotice.log.target=SYSTEM_ERR "$@"
 }
 
 case "$what" in

@@ -28,7 +28,7 @@ log="bench/lookup/target/lookup-server.log"
 fifo="$(mktemp -u)"
 mkfifo "$fifo"
 # The server stops when this script closes the pipe (or after 20 minutes).
-java -cp "$cp" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn com.breachnotice.bench.lookup.LookupServer 20 \
+java -cp "$cp" -Dbreachnotice.log.level=warn -Dbreachnotice.log.target=SYSTEM_ERR com.breachnotice.bench.lookup.LookupServer 20 \
   <"$fifo" >"$log" 2>&1 &
 server=$!
 exec 3>"$fifo"

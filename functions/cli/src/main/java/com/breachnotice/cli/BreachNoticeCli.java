@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
 /**
  * The operator CLI. Exit status: 0 done, 1 failed, 2 a usage or file-level error. Messages for the
  * operator are printed (it is a terminal program); the functions and the local runtime log through
- * slf4j, to a file under {@code .demo/logs/} during {@code demo}, else at WARN on standard error.
+ * slf4j to Log4j 2: during {@code demo} as the functions do on Lambda, one JSON object a line, to a
+ * file under {@code .demo/logs/}; for every other command at WARN on standard error, one readable
+ * line each ({@code log4j2-cli.xml}).
  */
 @Command(
         name = "breach-notice",
@@ -36,8 +38,14 @@ import picocli.CommandLine.Spec;
         })
 public final class BreachNoticeCli implements Runnable {
 
-    static final String LOG_FILE_PROPERTY = "org.slf4j.simpleLogger.logFile";
-    static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
+    /** Where the functions' log4j2.xml writes its JSON lines instead of standard output. */
+    static final String LOG_FILE_PROPERTY = "breachnotice.log.file";
+
+    static final String LOG_LEVEL_PROPERTY = "breachnotice.log.level";
+    /** Log4j's own property naming its configuration; set before the first logger is made. */
+    static final String LOG_CONFIGURATION_PROPERTY = "log4j2.configurationFile";
+
+    static final String TERMINAL_LOG_CONFIGURATION = "log4j2-cli.xml";
 
     @Spec
     @SuppressWarnings("NullAway.Init")
@@ -52,6 +60,8 @@ public final class BreachNoticeCli implements Runnable {
         PrintWriter err = utf8(FileDescriptor.err);
         if (args.length > 0 && args[0].equals("demo")) {
             logToDemoFile(err);
+        } else if (System.getProperty(LOG_CONFIGURATION_PROPERTY) == null) {
+            System.setProperty(LOG_CONFIGURATION_PROPERTY, TERMINAL_LOG_CONFIGURATION);
         }
         System.exit(commandLine(utf8(FileDescriptor.out), err).execute(args));
     }
@@ -73,7 +83,10 @@ public final class BreachNoticeCli implements Runnable {
         return new PrintWriter(new OutputStreamWriter(new FileOutputStream(descriptor), StandardCharsets.UTF_8), true);
     }
 
-    /** The demo's handler and runtime logs go to a file, so that the progress line stays readable. */
+    /**
+     * The demo's handler and runtime logs go to a file, so that the progress line stays readable: the
+     * functions' own configuration writes the JSON lines it writes on Lambda to the file instead.
+     */
     private static void logToDemoFile(PrintWriter err) {
         if (System.getProperty(LOG_FILE_PROPERTY) != null) {
             return;
@@ -89,6 +102,7 @@ public final class BreachNoticeCli implements Runnable {
             System.setProperty(LOG_LEVEL_PROPERTY, "info");
             err.println("logs of the functions and the local runtime: " + file);
         } catch (java.io.IOException e) {
+            System.setProperty(LOG_CONFIGURATION_PROPERTY, TERMINAL_LOG_CONFIGURATION);
             err.println("cannot create .demo/logs (" + e.getMessage() + "): logging warnings to standard error");
         }
     }

@@ -6,9 +6,11 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.breachnotice.aws.config.FunctionEnvironment;
 import com.breachnotice.core.events.DeliveryEvent;
 import com.breachnotice.core.events.DeliveryEventService;
+import com.breachnotice.queue.LogCorrelation;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,31 +38,19 @@ public final class DeliveryEventHandler implements RequestHandler<SNSEvent, Void
 
     @Override
     public Void handleRequest(SNSEvent event, Context context) {
+        try (LogCorrelation ids = LogCorrelation.ofRequest(context)) {
+            return applyAll(event);
+        }
+    }
+
+    private Void applyAll(SNSEvent event) {
         int early = 0;
         for (SNSEvent.SNSRecord record : event.getRecords()) {
-            Optional<DeliveryEvent> parsed;
-            try {
-                parsed = SesEventParser.parse(record.getSNS().getMessage());
-            } catch (IOException e) {
-                LOG.warn(
-                        "unreadable SES event dropped: snsMessageId={}",
-                        record.getSNS().getMessageId());
-                continue;
-            }
-            if (parsed.isEmpty()) {
-                LOG.info("SES event ignored: snsMessageId={}", record.getSNS().getMessageId());
-                continue;
-            }
-            DeliveryEvent delivery = parsed.get();
-            DeliveryEventService.Effect effect = events.apply(delivery);
-            LOG.info(
-                    "delivery event: campaign={} contact={} kind={} effect={}",
-                    delivery.campaignId(),
-                    delivery.contact(),
-                    delivery.kind(),
-                    effect);
-            if (effect == DeliveryEventService.Effect.NOT_RECORDED_YET) {
-                early++;
+            try (LogCorrelation ids =
+                    LogCorrelation.of(LogCorrelation.MESSAGE_ID, record.getSNS().getMessageId())) {
+                if (apply(record, ids) == DeliveryEventService.Effect.NOT_RECORDED_YET) {
+                    early++;
+                }
             }
         }
         if (early > 0) {
@@ -70,6 +60,32 @@ public final class DeliveryEventHandler implements RequestHandler<SNSEvent, Void
             throw new EventBeforeRecordException(early);
         }
         return null;
+    }
+
+    private DeliveryEventService.@Nullable Effect apply(SNSEvent.SNSRecord record, LogCorrelation ids) {
+        Optional<DeliveryEvent> parsed;
+        try {
+            parsed = SesEventParser.parse(record.getSNS().getMessage());
+        } catch (IOException e) {
+            LOG.warn(
+                    "unreadable SES event dropped: snsMessageId={}",
+                    record.getSNS().getMessageId());
+            return null;
+        }
+        if (parsed.isEmpty()) {
+            LOG.info("SES event ignored: snsMessageId={}", record.getSNS().getMessageId());
+            return null;
+        }
+        DeliveryEvent delivery = parsed.get();
+        ids.and(LogCorrelation.CAMPAIGN_ID, delivery.campaignId());
+        DeliveryEventService.Effect effect = events.apply(delivery);
+        LOG.info(
+                "delivery event: campaign={} contact={} kind={} effect={}",
+                delivery.campaignId(),
+                delivery.contact(),
+                delivery.kind(),
+                effect);
+        return effect;
     }
 
     /** Some events arrived before the delivery records they update; the invocation is retried. */

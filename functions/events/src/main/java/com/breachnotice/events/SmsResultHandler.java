@@ -7,6 +7,7 @@ import com.breachnotice.aws.config.FunctionEnvironment;
 import com.breachnotice.core.events.DeliveryEventService;
 import com.breachnotice.core.events.SmsDeliveryReport;
 import com.breachnotice.core.events.SmsResultService;
+import com.breachnotice.queue.LogCorrelation;
 import java.io.IOException;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -39,6 +40,12 @@ public final class SmsResultHandler implements RequestHandler<CloudWatchLogsEven
 
     @Override
     public Void handleRequest(CloudWatchLogsEvent event, Context context) {
+        try (LogCorrelation ids = LogCorrelation.ofRequest(context)) {
+            return applyAll(event);
+        }
+    }
+
+    private Void applyAll(CloudWatchLogsEvent event) {
         SmsDeliveryStatusParser.Parsed parsed;
         try {
             parsed = SmsDeliveryStatusParser.parse(event.getAwsLogs().getData());

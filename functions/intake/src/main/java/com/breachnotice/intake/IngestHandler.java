@@ -8,6 +8,7 @@ import com.breachnotice.aws.config.FunctionEnvironment;
 import com.breachnotice.aws.messages.MessageCodec;
 import com.breachnotice.core.intake.IngestTask;
 import com.breachnotice.core.intake.IntakeService;
+import com.breachnotice.queue.LogCorrelation;
 import com.breachnotice.queue.QueueBatchProcessor;
 import com.breachnotice.queue.RecordOutcome;
 import java.io.IOException;
@@ -46,10 +47,18 @@ public final class IngestHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return queue.process(event, MessageCodec::decodeIngestTask, this::ingest);
+        try (LogCorrelation ids = LogCorrelation.ofRequest(context)) {
+            return queue.process(event, MessageCodec::decodeIngestTask, this::ingest);
+        }
     }
 
     private RecordOutcome ingest(IngestTask task) {
+        try (LogCorrelation ids = LogCorrelation.of(LogCorrelation.MANIFEST_ID, task.manifestId())) {
+            return ingestInScope(task);
+        }
+    }
+
+    private RecordOutcome ingestInScope(IngestTask task) {
         switch (load(task)) {
             case IntakeService.Outcome.Loaded loaded -> {
                 LOG.info(

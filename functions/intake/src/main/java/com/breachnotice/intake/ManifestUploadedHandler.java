@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotificatio
 import com.breachnotice.aws.config.FunctionEnvironment;
 import com.breachnotice.core.intake.IntakeService;
 import com.breachnotice.core.intake.ManifestUpload;
+import com.breachnotice.queue.LogCorrelation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
@@ -39,20 +40,30 @@ public final class ManifestUploadedHandler implements RequestHandler<S3Event, Vo
 
     @Override
     public Void handleRequest(S3Event event, Context context) {
-        for (S3EventNotificationRecord record : event.getRecords()) {
-            if (!record.getEventName().startsWith("ObjectCreated")) {
-                continue;
+        try (LogCorrelation ids = LogCorrelation.ofRequest(context)) {
+            for (S3EventNotificationRecord record : event.getRecords()) {
+                accept(record);
             }
-            var object = record.getS3().getObject();
-            // S3 notifications carry keys URL-encoded, with '+' for spaces.
-            String key = URLDecoder.decode(object.getKey(), StandardCharsets.UTF_8);
-            if (!key.startsWith("manifests/")) {
-                continue;
-            }
+        }
+        return null;
+    }
+
+    private void accept(S3EventNotificationRecord record) {
+        if (!record.getEventName().startsWith("ObjectCreated")) {
+            return;
+        }
+        var object = record.getS3().getObject();
+        // S3 notifications carry keys URL-encoded, with '+' for spaces.
+        String key = URLDecoder.decode(object.getKey(), StandardCharsets.UTF_8);
+        if (!key.startsWith("manifests/")) {
+            return;
+        }
+        try (LogCorrelation ids = LogCorrelation.of(LogCorrelation.OBJECT_KEY, key)) {
             Long size = object.getSizeAsLong();
             String etag = object.geteTag();
             ManifestUpload upload = new ManifestUpload(
                     record.getS3().getBucket().getName(), key, size == null ? 0 : size, etag == null ? "" : etag);
+            ids.and(LogCorrelation.MANIFEST_ID, upload.manifestId());
             IntakeService.Acceptance acceptance;
             try {
                 acceptance = intake.accept(upload);
@@ -73,6 +84,5 @@ public final class ManifestUploadedHandler implements RequestHandler<S3Event, Vo
                     LOG.info("manifest already loaded, not loaded again: id={}", upload.manifestId());
             }
         }
-        return null;
     }
 }

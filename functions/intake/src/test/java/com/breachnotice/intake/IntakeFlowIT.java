@@ -52,7 +52,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 class IntakeFlowIT {
 
     private static final int CUSTOMERS = 400;
-    private static final PrintStream ERR = System.err;
+    private static final PrintStream OUT = System.out;
     private static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
 
     private static ProvisionedStack stack;
@@ -75,13 +75,13 @@ class IntakeFlowIT {
         // Small ranges, so that this small manifest is cut into many of them.
         uploadedEnvironment.put("INTAKE_RANGE_BYTES", "2000");
         bucket = stack.physicalId("ManifestBucket");
-        // slf4j-simple writes to whatever System.err is at the time of each line.
-        System.setErr(new PrintStream(new TeeStream(ERR, LOG), true, StandardCharsets.UTF_8));
+        // The functions' log4j2.xml writes to whatever System.out is at the time of each line (follow).
+        System.setOut(new PrintStream(new TeeStream(OUT, LOG), true, StandardCharsets.UTF_8));
     }
 
     @AfterAll
     static void close() {
-        System.setErr(ERR);
+        System.setOut(OUT);
         aws.close();
     }
 

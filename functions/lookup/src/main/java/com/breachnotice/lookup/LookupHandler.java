@@ -15,6 +15,7 @@ import com.breachnotice.core.lookup.StartResult;
 import com.breachnotice.core.lookup.VerifyResult;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
+import com.breachnotice.queue.LogCorrelation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -106,6 +107,12 @@ public final class LookupHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, @Nullable Context context) {
+        try (LogCorrelation ids = LogCorrelation.ofRequest(context)) {
+            return answer(event);
+        }
+    }
+
+    private APIGatewayV2HTTPResponse answer(APIGatewayV2HTTPEvent event) {
         // API Gateway matched the route already: its key and path parameters are the routing, so the
         // handler never parses the path again (and a route the API lacks never arrives here).
         String route = event.getRouteKey() == null ? "" : event.getRouteKey();

@@ -8,6 +8,7 @@ import com.breachnotice.aws.config.FunctionEnvironment;
 import com.breachnotice.aws.messages.MessageCodec;
 import com.breachnotice.core.planning.PlanTask;
 import com.breachnotice.core.planning.PlannerService;
+import com.breachnotice.queue.LogCorrelation;
 import com.breachnotice.queue.QueueBatchProcessor;
 import com.breachnotice.queue.RecordOutcome;
 import java.util.Map;
@@ -44,18 +45,22 @@ public final class PlanHandler implements RequestHandler<SQSEvent, SQSBatchRespo
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return queue.process(event, MessageCodec::decodePlanTask, this::plan);
+        try (LogCorrelation ids = LogCorrelation.ofRequest(context)) {
+            return queue.process(event, MessageCodec::decodePlanTask, this::plan);
+        }
     }
 
     private RecordOutcome plan(PlanTask task) {
-        PlannerService.Outcome outcome = planner.plan(task);
-        LOG.info(
-                "plan page: campaign={} segment={}/{} page={} outcome={}",
-                task.campaignId(),
-                task.segment(),
-                task.totalSegments(),
-                task.page(),
-                outcome);
-        return RecordOutcome.done();
+        try (LogCorrelation ids = LogCorrelation.of(LogCorrelation.CAMPAIGN_ID, task.campaignId())) {
+            PlannerService.Outcome outcome = planner.plan(task);
+            LOG.info(
+                    "plan page: campaign={} segment={}/{} page={} outcome={}",
+                    task.campaignId(),
+                    task.segment(),
+                    task.totalSegments(),
+                    task.page(),
+                    outcome);
+            return RecordOutcome.done();
+        }
     }
 }

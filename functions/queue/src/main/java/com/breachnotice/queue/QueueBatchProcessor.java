@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * if the dead-letter queue refuses a poison message, that one is retried too, so nothing is lost.
  *
  * <p>Log lines carry the message id, the queue's name and an exception's class or a reason, never a
- * body: bodies name manifests, carry sealed contacts or a one-time code.
+ * body: bodies name manifests, carry sealed contacts or a one-time code. While a record is worked
+ * (one at a time), its message id is in the logging context ({@link LogCorrelation}), so the work's
+ * own log lines carry it too.
  */
 public final class QueueBatchProcessor {
 
@@ -63,11 +65,14 @@ public final class QueueBatchProcessor {
     public <T> SQSBatchResponse process(SQSEvent event, Function<String, T> decoder, Function<T, RecordOutcome> work) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (SQSEvent.SQSMessage message : records(event)) {
-            RecordOutcome outcome = switch (decode(message, decoder)) {
-                case Decoded.Undecodable<T> undecodable -> undecodable.poison();
-                case Decoded.Value<T> value -> work(message, work, value.value());
-            };
-            settle(message, outcome, failures);
+            // The work's own log lines carry the record's message id.
+            try (LogCorrelation ids = LogCorrelation.of(LogCorrelation.MESSAGE_ID, message.getMessageId())) {
+                RecordOutcome outcome = switch (decode(message, decoder)) {
+                    case Decoded.Undecodable<T> undecodable -> undecodable.poison();
+                    case Decoded.Value<T> value -> work(message, work, value.value());
+                };
+                settle(message, outcome, failures);
+            }
         }
         return new SQSBatchResponse(failures);
     }
@@ -140,6 +145,13 @@ public final class QueueBatchProcessor {
     }
 
     private void settle(
+            SQSEvent.SQSMessage message, RecordOutcome outcome, List<SQSBatchResponse.BatchItemFailure> failures) {
+        try (LogCorrelation ids = LogCorrelation.of(LogCorrelation.MESSAGE_ID, message.getMessageId())) {
+            settleInScope(message, outcome, failures);
+        }
+    }
+
+    private void settleInScope(
             SQSEvent.SQSMessage message, RecordOutcome outcome, List<SQSBatchResponse.BatchItemFailure> failures) {
         switch (outcome) {
             case RecordOutcome.Done done -> {}

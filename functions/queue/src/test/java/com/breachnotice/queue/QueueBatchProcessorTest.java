@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 class QueueBatchProcessorTest {
 
@@ -66,6 +67,19 @@ class QueueBatchProcessorTest {
                 .containsExactly(
                         new PoisonMessage("m2", "x", "IllegalArgumentException: not a number"),
                         new PoisonMessage("m4", "-4", "negative"));
+    }
+
+    @Test
+    void process_eachRecordsWork_runsWithItsMessageIdInTheLoggingContext_clearedAfter() {
+        List<String> seen = new ArrayList<>();
+
+        processor.process(event("2", "4"), DECODER, value -> {
+            seen.add(MDC.get(LogCorrelation.MESSAGE_ID));
+            return RecordOutcome.done();
+        });
+
+        assertThat(seen).containsExactly("m0", "m1");
+        assertThat(MDC.get(LogCorrelation.MESSAGE_ID)).isNull();
     }
 
     @Test

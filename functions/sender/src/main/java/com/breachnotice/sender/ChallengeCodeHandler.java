@@ -9,6 +9,7 @@ import com.breachnotice.aws.messages.MessageCodec;
 import com.breachnotice.core.lookup.CodeRequest;
 import com.breachnotice.core.lookup.CodeSeal;
 import com.breachnotice.core.sending.ChallengeCodeService;
+import com.breachnotice.queue.LogCorrelation;
 import com.breachnotice.queue.QueueBatchProcessor;
 import com.breachnotice.queue.RecordOutcome;
 import java.util.Map;
@@ -51,8 +52,10 @@ public final class ChallengeCodeHandler implements RequestHandler<SQSEvent, SQSB
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        // A code that does not open is a malformed body: dead-lettered at once, still sealed.
-        return queue.process(event, body -> MessageCodec.decodeCodeRequest(body, seal), this::deliver);
+        try (LogCorrelation ids = LogCorrelation.ofRequest(context)) {
+            // A code that does not open is a malformed body: dead-lettered at once, still sealed.
+            return queue.process(event, body -> MessageCodec.decodeCodeRequest(body, seal), this::deliver);
+        }
     }
 
     private RecordOutcome deliver(CodeRequest request) {

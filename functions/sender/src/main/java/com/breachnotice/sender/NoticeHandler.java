@@ -8,6 +8,7 @@ import com.breachnotice.aws.config.FunctionEnvironment;
 import com.breachnotice.aws.messages.MessageCodec;
 import com.breachnotice.core.planning.NoticeJob;
 import com.breachnotice.core.sending.SenderService;
+import com.breachnotice.queue.LogCorrelation;
 import com.breachnotice.queue.QueueBatchProcessor;
 import com.breachnotice.queue.RecordOutcome;
 import java.time.Duration;
@@ -60,7 +61,9 @@ public final class NoticeHandler implements RequestHandler<SQSEvent, SQSBatchRes
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         // The jobs of the batch are sent concurrently, each in its turn of the shared schedule.
-        return queue.processTogether(event, MessageCodec::decodeNoticeJob, this::sendAll);
+        try (LogCorrelation ids = LogCorrelation.ofRequest(context)) {
+            return queue.processTogether(event, MessageCodec::decodeNoticeJob, this::sendAll);
+        }
     }
 
     private List<RecordOutcome> sendAll(List<NoticeJob> jobs) {
@@ -70,19 +73,23 @@ public final class NoticeHandler implements RequestHandler<SQSEvent, SQSBatchRes
             NoticeJob job = jobs.get(i);
             Optional<SenderService.JobOutcome> outcome = outcomes.get(i);
             if (outcome.isEmpty()) {
-                LOG.error("notice job failed: campaign={}", job.campaignId());
+                try (LogCorrelation ids = LogCorrelation.of(LogCorrelation.CAMPAIGN_ID, job.campaignId())) {
+                    LOG.error("notice job failed: campaign={}", job.campaignId());
+                }
                 results.add(RecordOutcome.retry());
                 continue;
             }
             SenderService.JobOutcome o = outcome.get();
-            LOG.info(
-                    "notice job: campaign={} channel={} sent={} failed={} skipped={} retry={}",
-                    job.campaignId(),
-                    job.channel().code(),
-                    o.sent(),
-                    o.failed(),
-                    o.skipped(),
-                    o.retryLater());
+            try (LogCorrelation ids = LogCorrelation.of(LogCorrelation.CAMPAIGN_ID, job.campaignId())) {
+                LOG.info(
+                        "notice job: campaign={} channel={} sent={} failed={} skipped={} retry={}",
+                        job.campaignId(),
+                        job.channel().code(),
+                        o.sent(),
+                        o.failed(),
+                        o.skipped(),
+                        o.retryLater());
+            }
             if (o.held()) {
                 results.add(RecordOutcome.later(HELD_DELAY));
                 continue;

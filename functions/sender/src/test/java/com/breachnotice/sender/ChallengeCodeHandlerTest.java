@@ -2,6 +2,10 @@ package com.breachnotice.sender;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.breachnotice.core.contact.Contact;
@@ -24,6 +28,7 @@ import com.breachnotice.core.testing.RecordingEmailSender;
 import com.breachnotice.core.testing.RecordingSmsSender;
 import com.breachnotice.queue.PoisonQueue;
 import com.breachnotice.queue.QueueBatchProcessor;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayOutputStream;
@@ -37,6 +42,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** The code sender fed with an SQS event as Lambda delivers it (fixture under events/). */
@@ -114,6 +120,52 @@ class ChallengeCodeHandlerTest {
         assertThat(sms.sent()).isEmpty();
     }
 
+    /**
+     * The handler's lines as Lambda receives them: the functions' log4j2.xml writes one JSON object a
+     * line to standard output (it follows System.out, so the test captures it there).
+     */
+    @Test
+    void handleRequest_logsJsonLinesWithLevelAndCorrelationIds_neverAChallengeIdCodeOrContact() throws IOException {
+        SQSEvent event = event();
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            handler.handleRequest(event, new RequestContext("c0ffee00-1111-2222-3333-444455556666"));
+        } finally {
+            System.setOut(stdout);
+        }
+
+        String output = captured.toString(StandardCharsets.UTF_8);
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : output.lines().filter(line -> !line.isBlank()).toList()) {
+            lines.add(EVENTS.readTree(line));
+        }
+        assertThat(lines)
+                .filteredOn(line -> line.path("logger").asText().equals(ChallengeCodeHandler.class.getName()))
+                .hasSize(2)
+                .allSatisfy(line -> {
+                    assertThat(line.path("level").asText()).isEqualTo("INFO");
+                    assertThat(line.path("message").asText()).startsWith("code request: outcome=");
+                    assertThat(line.path("timestamp").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
+                    assertThat(line.path("requestId").asText()).isEqualTo("c0ffee00-1111-2222-3333-444455556666");
+                })
+                .extracting(line -> line.path("messageId").asText())
+                .containsExactly("6a1f0b52-8d0e-4b7c-9d3a-2f4e7c1b9a01", "9c3e5d71-1b2a-4f6e-8a9d-0e4c7b2f5d02");
+        assertThat(lines)
+                .as("the dead-lettered message's line carries its ids too")
+                .anySatisfy(line -> {
+                    assertThat(line.path("level").asText()).isEqualTo("WARN");
+                    assertThat(line.path("messageId").asText()).isEqualTo("d4b6f8a0-2c4e-4a6b-9d8f-1e3a5c7e9b03");
+                    assertThat(line.path("requestId").asText()).isEqualTo("c0ffee00-1111-2222-3333-444455556666");
+                });
+        assertThat(output)
+                .doesNotContain("Qm9uam91ci1jaGFsbGVuZ2U", "VW5rbm93bi1jaGFsbGVuZ2U")
+                .doesNotContain("482913", "111111")
+                .doesNotContain("kim@example.com", "nobody@example.org", "김민지")
+                .doesNotContain(keyer.keyOf(kim).value(), keyer.keyOf(nobody).value());
+    }
+
     @Test
     void handleRequest_throttledProvider_reportsTheRequestForRetry() throws IOException {
         email.script("kim@example.com", new SendResult.Throttled("TooManyRequests"));
@@ -186,5 +238,58 @@ class ChallengeCodeHandlerTest {
 
     private interface IoWork {
         void run() throws IOException;
+    }
+
+    /** The one thing of a Lambda context the handler reads: its request id. */
+    private record RequestContext(String getAwsRequestId) implements Context {
+        @Override
+        public String getLogGroupName() {
+            return "/aws/lambda/test";
+        }
+
+        @Override
+        public String getLogStreamName() {
+            return "test";
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "ChallengeCodeFunction";
+        }
+
+        @Override
+        public String getFunctionVersion() {
+            return "$LATEST";
+        }
+
+        @Override
+        public String getInvokedFunctionArn() {
+            return "arn:aws:lambda:ap-northeast-2:123456789012:function:ChallengeCodeFunction";
+        }
+
+        @Override
+        public @Nullable CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        @Override
+        public @Nullable ClientContext getClientContext() {
+            return null;
+        }
+
+        @Override
+        public int getRemainingTimeInMillis() {
+            return 60_000;
+        }
+
+        @Override
+        public int getMemoryLimitInMB() {
+            return 1024;
+        }
+
+        @Override
+        public LambdaLogger getLogger() {
+            throw new UnsupportedOperationException("the handlers log through slf4j");
+        }
     }
 }

@@ -144,7 +144,7 @@ public final class ProofBench {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
-        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        command.add("-Dbreachnotice.log.level=warn");
         String recording = System.getenv("PROOF_BENCH_JFR");
         if (recording != null && !recording.isBlank()) {
             command.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile");

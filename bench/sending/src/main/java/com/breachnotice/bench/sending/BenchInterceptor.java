@@ -99,22 +99,35 @@ public final class BenchInterceptor implements ExecutionInterceptor {
     private static final AtomicInteger PROVIDER_CALLS = new AtomicInteger();
     /** Per address: the provider call that first took it, and how many calls took it. */
     private static final Map<String, int[]> TAKEN = new ConcurrentHashMap<>();
+    /** Per address: the provider's message id for the first call that took it. */
+    private static final Map<String, String> FIRST_MESSAGE = new ConcurrentHashMap<>();
     /**
      * Calls linked by an address they both took, as a union-find forest: an original send, its
      * re-send after a crash, and that re-send's own remainder are one group, one repeated send.
      */
     private static final Map<Integer, Integer> LINKED = new HashMap<>();
 
-    /** Provider calls made on this thread (one job's task: its sends, then its record writes). */
-    private static final ThreadLocal<List<Integer>> UNRECORDED_CALLS = ThreadLocal.withInitial(ArrayList::new);
+    /**
+     * Bulk calls made on this thread (an email job's task: its bulk calls, then its record writes).
+     * A job's texts go out on threads of their own, named after the job ({@link #CALL_JOB}).
+     */
+    private static final ThreadLocal<List<Integer>> THREAD_CALLS = ThreadLocal.withInitial(ArrayList::new);
     /** When each provider call that took an address answered (nanoTime). */
     private static final Map<Integer, Long> CALL_AT = new ConcurrentHashMap<>();
-    /** When the record write that followed a call on its thread succeeded (nanoTime). */
-    private static final Map<Integer, Long> RECORDED_AT = new ConcurrentHashMap<>();
-    /** Calls whose thread crashed at its record write (an injected crash). */
-    private static final Set<Integer> CRASHED = ConcurrentHashMap.newKeySet();
-    /** Every repetition: the call that first took an address, and the later call that took it again. */
-    private static final List<int[]> REPEATS = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The provider's message ids of each call, one per address it took. */
+    private static final Map<Integer, List<String>> CALL_MESSAGES = new ConcurrentHashMap<>();
+    /** The call of each provider message id. */
+    private static final Map<String, Integer> MESSAGE_CALL = new ConcurrentHashMap<>();
+    /** The job of a call made on a text thread (the thread's name up to " text "). */
+    private static final Map<Integer, String> CALL_JOB = new ConcurrentHashMap<>();
+    /** When the record of each provider message id was written (nanoTime), from the record's own id. */
+    private static final Map<String, Long> RECORDED_AT = new ConcurrentHashMap<>();
+    /** Message ids whose job crashed at its record write (an injected crash) before recording them. */
+    private static final Set<String> CRASHED = ConcurrentHashMap.newKeySet();
+    /** Every repetition: the first call and message for an address, and the later call that took it again. */
+    private static final List<Repeat> REPEATS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private record Repeat(int earlier, String earlierMessage, int later) {}
 
     private static final ExecutionAttribute<List<Integer>> HELD_BACK = new ExecutionAttribute<>("bench.heldBack");
     private static final ThreadLocal<Boolean> UNCOUNTED = ThreadLocal.withInitial(() -> false);
@@ -143,6 +156,10 @@ public final class BenchInterceptor implements ExecutionInterceptor {
         REPEATED_NOTICES.set(0);
         PROVIDER_CALLS.set(0);
         TAKEN.clear();
+        FIRST_MESSAGE.clear();
+        CALL_MESSAGES.clear();
+        MESSAGE_CALL.clear();
+        CALL_JOB.clear();
         synchronized (LINKED) {
             LINKED.clear();
         }
@@ -211,8 +228,8 @@ public final class BenchInterceptor implements ExecutionInterceptor {
     public static int repeatedSends() {
         synchronized (LINKED) {
             Set<Integer> groups = new HashSet<>();
-            for (Integer call : LINKED.keySet()) {
-                groups.add(root(call));
+            for (Repeat repeat : REPEATS) {
+                groups.add(root(repeat.earlier()));
             }
             return groups.size();
         }
@@ -259,20 +276,21 @@ public final class BenchInterceptor implements ExecutionInterceptor {
      * cause of its repetitions (other, then lease expiry, then crash).
      */
     public static List<RepeatedSend> repeatedSendsWithCause() {
-        Map<Integer, List<int[]>> byGroup = new TreeMap<>();
+        Map<Integer, List<Repeat>> byGroup = new TreeMap<>();
         synchronized (LINKED) {
-            for (int[] pair : REPEATS) {
-                byGroup.computeIfAbsent(root(pair[0]), g -> new ArrayList<>()).add(pair);
+            for (Repeat pair : REPEATS) {
+                byGroup.computeIfAbsent(root(pair.earlier()), g -> new ArrayList<>())
+                        .add(pair);
             }
         }
         List<RepeatedSend> sends = new ArrayList<>();
         byGroup.forEach((group, pairs) -> {
             RepeatCause worst = RepeatCause.CRASH;
             Set<Integer> calls = new java.util.TreeSet<>();
-            for (int[] pair : pairs) {
-                calls.add(pair[0]);
-                calls.add(pair[1]);
-                RepeatCause cause = cause(pair[0], pair[1]);
+            for (Repeat pair : pairs) {
+                calls.add(pair.earlier());
+                calls.add(pair.later());
+                RepeatCause cause = cause(pair);
                 if (cause.ordinal() > worst.ordinal()) {
                     worst = cause;
                 }
@@ -282,12 +300,16 @@ public final class BenchInterceptor implements ExecutionInterceptor {
         return sends;
     }
 
-    private static RepeatCause cause(int earlier, int later) {
-        if (CRASHED.contains(earlier)) {
+    /**
+     * Judged per address, by the first message's own record: a crashed job never recorded it; a
+     * record written after the later call means two holders at once; one written before, a bug.
+     */
+    private static RepeatCause cause(Repeat repeat) {
+        if (CRASHED.contains(repeat.earlierMessage())) {
             return RepeatCause.CRASH;
         }
-        Long recorded = RECORDED_AT.get(earlier);
-        Long again = CALL_AT.get(later);
+        Long recorded = RECORDED_AT.get(repeat.earlierMessage());
+        Long again = CALL_AT.get(repeat.later());
         if (recorded == null || again == null || recorded > again) {
             return RepeatCause.LEASE_EXPIRY;
         }
@@ -362,32 +384,100 @@ public final class BenchInterceptor implements ExecutionInterceptor {
     }
 
     private static void countRepeats(SdkRequest request, SdkResponse response) {
-        List<String> taken = new ArrayList<>();
+        // address -> the provider's message id for it
+        Map<String, String> taken = new java.util.LinkedHashMap<>();
         if (request instanceof SendBulkEmailRequest bulk && response instanceof SendBulkEmailResponse answer) {
             List<BulkEmailEntryResult> results = answer.bulkEmailEntryResults();
             for (int i = 0; i < results.size() && i < bulk.bulkEmailEntries().size(); i++) {
                 if (results.get(i).status() == BulkEmailStatus.SUCCESS) {
-                    taken.addAll(bulk.bulkEmailEntries().get(i).destination().toAddresses());
+                    for (String to :
+                            bulk.bulkEmailEntries().get(i).destination().toAddresses()) {
+                        taken.put(to, String.valueOf(results.get(i).messageId()));
+                    }
                 }
             }
         } else if (request instanceof PublishRequest publish
-                && response instanceof PublishResponse
+                && response instanceof PublishResponse published
                 && publish.phoneNumber() != null) {
-            taken.add(publish.phoneNumber());
+            taken.put(publish.phoneNumber(), String.valueOf(published.messageId()));
         }
         if (taken.isEmpty()) {
             return;
         }
         int call = PROVIDER_CALLS.incrementAndGet();
         CALL_AT.put(call, System.nanoTime());
-        UNRECORDED_CALLS.get().add(call);
-        for (String to : taken) {
+        CALL_MESSAGES.put(call, List.copyOf(taken.values()));
+        taken.values().forEach(message -> MESSAGE_CALL.put(message, call));
+        String thread = Thread.currentThread().getName();
+        int text = thread.indexOf(" text ");
+        if (text > 0) {
+            CALL_JOB.put(call, thread.substring(0, text));
+        } else {
+            THREAD_CALLS.get().add(call);
+        }
+        taken.forEach((to, message) -> {
+            FIRST_MESSAGE.putIfAbsent(to, message);
             int[] seen = TAKEN.compute(
                     to, (k, before) -> before == null ? new int[] {call, 1} : new int[] {before[0], before[1] + 1});
             if (seen[1] > 1) {
                 REPEATED_NOTICES.incrementAndGet();
                 link(seen[0], call);
-                REPEATS.add(new int[] {seen[0], call});
+                REPEATS.add(new Repeat(seen[0], FIRST_MESSAGE.get(to), call));
+            }
+        });
+    }
+
+    /** The provider message ids that a batch write of delivery records carries. */
+    private static List<String> recordedMessages(BatchWriteItemRequest write) {
+        List<String> messages = new ArrayList<>();
+        for (var request : write.requestItems().getOrDefault(deliveryTable, List.of())) {
+            if (request.putRequest() != null) {
+                var id = request.putRequest().item().get("providerMessageId");
+                if (id != null && id.s() != null) {
+                    messages.add(id.s());
+                }
+            }
+        }
+        return messages;
+    }
+
+    /**
+     * What a crash at this record write leaves unrecorded: the messages of this write, of the bulk
+     * calls made on this thread, and of every text of the jobs those messages belong to.
+     */
+    private static void crashed(BatchWriteItemRequest write) {
+        Set<Integer> calls = new HashSet<>(THREAD_CALLS.get());
+        for (String message : recordedMessages(write)) {
+            Integer call = MESSAGE_CALL.get(message);
+            if (call != null) {
+                calls.add(call);
+            }
+        }
+        Set<String> jobs = new HashSet<>();
+        calls.forEach(call -> {
+            String job = CALL_JOB.get(call);
+            if (job != null) {
+                jobs.add(job);
+            }
+        });
+        CALL_JOB.forEach((call, job) -> {
+            if (jobs.contains(job)) {
+                calls.add(call);
+            }
+        });
+        Integer first = null;
+        for (Integer call : calls) {
+            for (String message : CALL_MESSAGES.getOrDefault(call, List.of())) {
+                if (!RECORDED_AT.containsKey(message)) {
+                    CRASHED.add(message);
+                }
+            }
+            // The texts of one job are one send, as the bulk call of an email job is.
+            if (CALL_JOB.containsKey(call)) {
+                if (first == null) {
+                    first = call;
+                }
+                link(first, call);
             }
         }
     }
@@ -422,12 +512,9 @@ public final class BenchInterceptor implements ExecutionInterceptor {
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         unlock(attributes);
         if (context.request() instanceof BatchWriteItemRequest write
-                && write.requestItems().containsKey(deliveryTable)
-                && !UNRECORDED_CALLS.get().isEmpty()) {
-            // Kept, not cleared: a job's records take two batch writes, and a crash at the second
-            // still re-sends part of what these calls took.
+                && write.requestItems().containsKey(deliveryTable)) {
             long now = System.nanoTime();
-            UNRECORDED_CALLS.get().forEach(call -> RECORDED_AT.putIfAbsent(call, now));
+            recordedMessages(write).forEach(message -> RECORDED_AT.putIfAbsent(message, now));
         }
         if (counting
                 && !UNCOUNTED.get()
@@ -527,7 +614,7 @@ public final class BenchInterceptor implements ExecutionInterceptor {
                     && write.requestItems().containsKey(deliveryTable)
                     && roll < plan.crashShare()
                     && CRASHES.getAndUpdate(n -> n < plan.crashes() ? n + 1 : n) < plan.crashes()) {
-                CRASHED.addAll(UNRECORDED_CALLS.get());
+                crashed(write);
                 throw new SimulatedCrash();
             }
             if (roll >= 0.5 && roll < 0.5 + plan.timeouts()) {

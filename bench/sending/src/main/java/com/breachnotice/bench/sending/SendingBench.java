@@ -674,6 +674,9 @@ public final class SendingBench {
          * @param leaseSeconds 0 keeps the function's lease; otherwise the job lease, and the notice
          *     queue's visibility timeout set just above it, so crashed jobs come back in seconds
          */
+        /** The plan queue's visibility timeout in chaos runs. */
+        static final int CHAOS_PLAN_VISIBILITY_SECONDS = 120;
+
         static Harness start(
                 String name, int emails, int phones, int leaseSeconds, int senders, LocalRuntimeOptions options) {
             LocalEmulator emulator = LocalEmulator.shared();
@@ -690,6 +693,13 @@ public final class SendingBench {
                                     .attributes(Map.of(
                                             QueueAttributeName.VISIBILITY_TIMEOUT,
                                             Integer.toString(leaseSeconds + 3))));
+                    // A plan page that fails under the faults (or a slow emulator) comes back within
+                    // the run, not after the template's 30 minutes; plan pages are idempotent.
+                    aws.sqs()
+                            .setQueueAttributes(b -> b.queueUrl(stack.physicalId("PlanQueue"))
+                                    .attributes(Map.of(
+                                            QueueAttributeName.VISIBILITY_TIMEOUT,
+                                            Integer.toString(CHAOS_PLAN_VISIBILITY_SECONDS))));
                 }
                 return null;
             });

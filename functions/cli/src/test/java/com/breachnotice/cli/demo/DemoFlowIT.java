@@ -26,6 +26,7 @@ import com.breachnotice.emulator.LocalEmulator;
 import com.breachnotice.emulator.RecordedEmail;
 import com.breachnotice.emulator.RecordedSms;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -71,6 +72,7 @@ class DemoFlowIT {
 
     private static final int CUSTOMERS = 500;
     private static final long SEED = 42;
+    private static final ObjectMapper LOG_LINES = new ObjectMapper();
     private static final Pattern CODE = Pattern.compile("(?:code is|인증번호는)\\s+([0-9A-Z-]{4,12})");
 
     private static DemoFlow flow;
@@ -78,6 +80,11 @@ class DemoFlowIT {
     private static Expected expected;
     private static LocalEmulator emulator;
     private static final StringWriter operator = new StringWriter();
+    /** The lookup's challenge id and the code of test 4, which no log line may hold. */
+    private static final List<String> challengeSecrets = new ArrayList<>();
+    /** A function's handler class, whose lines are written inside an invocation. */
+    private static final Pattern HANDLER_LOGGER =
+            Pattern.compile("com\\.breachnotice\\.(intake|planner|sender|events|lookup)\\.\\w+Handler");
 
     @BeforeAll
     static void runTheDemo() throws Exception {
@@ -191,6 +198,8 @@ class DemoFlowIT {
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> codeSentTo(contact.lookupForm(), before), Optional::isPresent)
                 .orElseThrow();
+        challengeSecrets.add(challengeId);
+        challengeSecrets.add(code);
         JsonNode verified = post(http, base.resolve("/v1/challenges/" + challengeId + "/verify"), Map.of("code", code));
 
         Set<String> items = new HashSet<>();
@@ -206,7 +215,7 @@ class DemoFlowIT {
     @Test
     @Order(5)
     void logs_holdNoSyntheticContactOrName() throws IOException {
-        String logFile = System.getProperty("org.slf4j.simpleLogger.logFile", "");
+        String logFile = System.getProperty("breachnotice.log.file", "");
         assertThat(logFile)
                 .as("the IT logs to a file (failsafe systemPropertyVariables)")
                 .endsWith(".log");
@@ -220,6 +229,68 @@ class DemoFlowIT {
         }
         assertThat(leaks).as("personal values found in the logs").isEmpty();
         assertThat(operator.toString()).doesNotContain("@example.");
+    }
+
+    /**
+     * The functions log in the local runtime as on Lambda: every line one JSON object with a timestamp,
+     * a level, the logger and the message; a handler's lines carry the invocation's request id. The
+     * challenge id and the code of test 4 are in no line (a challenge id next to its outcome would tell
+     * whether a contact is registered).
+     */
+    @Test
+    @Order(6)
+    void logs_areJsonLinesWithLevelAndRequestId_neverAChallengeIdOrCode() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of(System.getProperty("breachnotice.log.file")));
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : lines) {
+            if (!line.isBlank()) {
+                JsonNode event = LOG_LINES.readTree(line);
+                assertThat(event.isObject()).as("a JSON object: %s", line).isTrue();
+                assertThat(event.path("level").asText())
+                        .as("level of %s", line)
+                        .isIn("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");
+                assertThat(event.path("timestamp").asText())
+                        .as("timestamp of %s", line)
+                        .endsWith("Z");
+                assertThat(event.path("logger").asText())
+                        .as("logger of %s", line)
+                        .isNotBlank();
+                assertThat(event.has("message")).as("message of %s", line).isTrue();
+                events.add(event);
+            }
+        }
+        List<JsonNode> handlerLines = events.stream()
+                .filter(event ->
+                        HANDLER_LOGGER.matcher(event.path("logger").asText()).matches())
+                .toList();
+        assertThat(handlerLines)
+                .extracting(event -> event.path("logger").asText().replaceAll(".*\\.", ""))
+                .contains(
+                        "ManifestUploadedHandler",
+                        "IngestHandler",
+                        "PlanHandler",
+                        "NoticeHandler",
+                        "ChallengeCodeHandler",
+                        "LookupHandler");
+        assertThat(handlerLines)
+                .allSatisfy(event -> assertThat(event.path("requestId").asText())
+                        .as("requestId of %s", event)
+                        .isNotBlank());
+        assertThat(handlerLines)
+                .filteredOn(event -> event.path("logger").asText().endsWith(".PlanHandler"))
+                .allSatisfy(
+                        event -> assertThat(event.path("messageId").asText()).isNotBlank())
+                .allSatisfy(
+                        event -> assertThat(event.path("campaignId").asText()).isNotBlank());
+
+        assertThat(challengeSecrets).as("test 4 ran").hasSize(2);
+        String logs = String.join("\n", lines);
+        assertThat(logs).as("the challenge id in the logs").doesNotContain(challengeSecrets.get(0));
+        assertThat(Pattern.compile("(?<![0-9A-Za-z])" + Pattern.quote(challengeSecrets.get(1)) + "(?![0-9A-Za-z])")
+                        .matcher(logs)
+                        .find())
+                .as("the code in the logs")
+                .isFalse();
     }
 
     private static List<Channel> channels(List<Delivery> deliveries) {

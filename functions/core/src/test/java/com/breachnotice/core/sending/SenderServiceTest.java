@@ -305,6 +305,35 @@ class SenderServiceTest {
     }
 
     @Test
+    void send_smsJobWithASlowProvider_eachTextStartsAtItsTurnWithoutWaitingForTheOneBefore() {
+        List<ContactKey> phones = List.of(
+                add(Fixtures.phone("010-1111-1111"), "김민지", Set.of(ItemKind.PHONE)),
+                add(Fixtures.phone("010-2222-2222"), "이서준", Set.of(ItemKind.PHONE)),
+                add(Fixtures.phone("010-3333-3333"), "박하늘", Set.of(ItemKind.PHONE)));
+        java.util.concurrent.CountDownLatch everyTurnCame = new java.util.concurrent.CountDownLatch(phones.size());
+        // Each publish answers only once every text of the job had its turn: a sender that waited for
+        // one answer before the next turn (and so fell behind a fast schedule) would never see them.
+        SmsSender answersLate = (phone, text) -> {
+            try {
+                return everyTurnCame.await(5, java.util.concurrent.TimeUnit.SECONDS)
+                        ? sms.send(phone, text)
+                        : new SendResult.Failed("the turns waited for the answers");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new SendResult.Failed("interrupted");
+            }
+        };
+        SenderService slow = senders()
+                .sms(answersLate)
+                .pacer(turn -> everyTurnCame.countDown())
+                .build();
+
+        assertThat(slow.send(job(Channel.SMS, phones))).isEqualTo(new SenderService.JobOutcome(3, 0, 0, 0));
+        assertThat(sms.sent()).hasSize(3);
+        assertThat(governor.reservations()).hasSize(1);
+    }
+
+    @Test
     void send_smsJobWithAPhoneTheFallbackTextedAlready_textsOnlyTheOthers() {
         ContactKey shared = add(Fixtures.phone("010-1234-5678"), "김민지", Set.of(ItemKind.PHONE));
         ContactKey other = add(Fixtures.phone("010-2222-3333"), "이서준", Set.of(ItemKind.PHONE));
