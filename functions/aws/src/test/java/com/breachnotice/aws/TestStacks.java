@@ -48,11 +48,11 @@ public final class TestStacks {
 
     /** A well-formed contact key derived from a seed. */
     public static ContactKey emailKey(String seed) {
-        return new ContactKey("E" + sha256(seed));
+        return new ContactKey("E1" + sha256(seed));
     }
 
     public static ContactKey phoneKey(String seed) {
-        return new ContactKey("P" + sha256(seed));
+        return new ContactKey("P1" + sha256(seed));
     }
 
     private static String sha256(String seed) {

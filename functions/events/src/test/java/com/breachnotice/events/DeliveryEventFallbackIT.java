@@ -214,7 +214,7 @@ class DeliveryEventFallbackIT {
     /** An AWS-shaped SES event fixture, re-tagged for this delivery, wrapped as SNS delivers it. */
     private static SNSEvent sns(String fixture, ContactKey email) throws IOException {
         String message = SesEventParserTest.fixture(fixture)
-                .replace("E" + "a".repeat(64), email.value())
+                .replace("E1" + "a".repeat(64), email.value())
                 .replace("\"first-notice\"", "\"" + CAMPAIGN + "\"");
         return new SNSEvent()
                 .withRecords(List.of(new SNSEvent.SNSRecord()

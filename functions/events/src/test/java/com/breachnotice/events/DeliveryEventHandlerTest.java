@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class DeliveryEventHandlerTest {
 
-    private static final ContactKey CONTACT = new ContactKey("E" + "a".repeat(64));
+    private static final ContactKey CONTACT = new ContactKey("E1" + "a".repeat(64));
     private static final DeliveryId DELIVERY = new DeliveryId(CONTACT, "first-notice", Channel.EMAIL);
 
     private final InMemoryDeliveryLog log = new InMemoryDeliveryLog();

@@ -54,7 +54,7 @@ class SmsResultHandlerTest {
 
     private DeliveryId sent(String messageId, int n) {
         DeliveryId id =
-                new DeliveryId(new ContactKey("P" + Integer.toString(n).repeat(64)), "first-notice", Channel.SMS);
+                new DeliveryId(new ContactKey("P1" + Integer.toString(n).repeat(64)), "first-notice", Channel.SMS);
         log.record(List.of(new DeliveryRecord(
                 id, DeliveryStatus.SENT, "hash-" + n, Optional.of(messageId), Optional.empty(), Fixtures.T0)));
         return id;

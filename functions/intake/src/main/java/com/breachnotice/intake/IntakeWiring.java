@@ -39,8 +39,9 @@ final class IntakeWiring {
 
     static IntakeService intakeService(IntakeSettings settings) {
         AwsClients aws = AwsClients.shared();
+        // New contact keys are made with the key ring's current version.
         ContactKeyer keyer = new ContactKeyer(
-                new SecretsManagerPepperSource(aws.secretsManager(), settings.pepperSecretId()).pepper());
+                new SecretsManagerPepperSource(aws.secretsManager(), settings.pepperSecretId()).keyRing());
         ContactCipher cipher = new ContactCipher(new KmsDataKeyProvider(aws.kms(), settings.contactKeyId()));
         return new IntakeService(
                 new ManifestReader(ContactNormalizer.forCountry(settings.defaultCountry())),

@@ -16,12 +16,13 @@ import com.breachnotice.aws.secrets.SecretsManagerPepperSource;
 import com.breachnotice.aws.sqs.SqsCodeQueue;
 import com.breachnotice.core.contact.ContactKeyer;
 import com.breachnotice.core.contact.ContactNormalizer;
-import com.breachnotice.core.contact.Pepper;
+import com.breachnotice.core.contact.KeyRing;
 import com.breachnotice.core.incident.CachedIncident;
 import com.breachnotice.core.lookup.AddressLimiter;
 import com.breachnotice.core.lookup.AlarmingEdgeChallengeSwitch;
 import com.breachnotice.core.lookup.BreakerWatch;
 import com.breachnotice.core.lookup.CodeBudget;
+import com.breachnotice.core.lookup.CodeSeal;
 import com.breachnotice.core.lookup.ContactGuesses;
 import com.breachnotice.core.lookup.LookupService;
 import com.breachnotice.core.metrics.Metrics;
@@ -54,25 +55,28 @@ final class LookupWiring {
         // Secrets Manager) is fetched on a second thread while this one loads the page, the incident
         // and Jackson, then builds the DynamoDB and SQS clients. With a second core free the two
         // halves overlap; on one busy core the extra thread costs little.
-        InitStep<Pepper> pepper = InitStep.start(
+        InitStep<KeyRing> keyRing = InitStep.start(
                 "pepper-fetch",
-                () -> new SecretsManagerPepperSource(AWS.secretsManager(), settings.pepperSecretId()).pepper());
+                () -> new SecretsManagerPepperSource(AWS.secretsManager(), settings.pepperSecretId()).keyRing());
         StaticContent content = StaticContent.load();
         DynamoDbClient dynamoDb = AWS.dynamoDb();
         SqsClient sqs = AWS.sqs();
-        ContactKeyer keyer = new ContactKeyer(pepper.join());
+        KeyRing ring = keyRing.join();
+        ContactKeyer keyer = new ContactKeyer(ring);
         Clock clock = Clock.systemUTC();
+        // One generator for ids, codes and the code seal's nonces (see random()).
+        SecureRandom random = random();
         DynamoDbRateLimits counters = new DynamoDbRateLimits(dynamoDb, settings.challengeTable());
         LookupService service = new LookupService(
                 new DynamoDbChallengeStore(dynamoDb, settings.challengeTable()),
-                new SqsCodeQueue(sqs, settings.codeQueueUrl()),
+                new SqsCodeQueue(sqs, settings.codeQueueUrl(), new CodeSeal(ring, random)),
                 new DynamoDbContactBook(dynamoDb, settings.contactTable()),
                 new DynamoDbDeliveryLog(dynamoDb, settings.deliveryTable()),
                 new DynamoDbCampaignStore(dynamoDb, settings.campaignTable()),
                 ContactNormalizer.forCountry(settings.defaultCountry()),
                 keyer,
                 clock,
-                random(),
+                random,
                 new CodeBudget(counters, clock, settings.codesPerHour(), settings.codeBudgetShards()),
                 breakers(clock),
                 new DynamoDbRecipientMasks(dynamoDb, settings.deliveryTable()),

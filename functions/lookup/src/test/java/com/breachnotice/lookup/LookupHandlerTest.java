@@ -424,6 +424,37 @@ class LookupHandlerTest {
         assertThat(response.getHeaders()).containsEntry("Content-Type", "text/css; charset=utf-8");
     }
 
+    /**
+     * The lookup logs the route and status of every request; no line names the challenge id or the
+     * code, on a start, a wrong code, a right code or a reference check.
+     */
+    @Test
+    void handleRequest_logsNoChallengeIdNorCode() {
+        java.io.PrintStream out = System.out;
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream both = new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8);
+        String challengeId;
+        String code;
+        System.setOut(both);
+        System.setErr(both);
+        try {
+            challengeId =
+                    json(handle("post-challenges.json")).path("challengeId").asText();
+            code = fixture.codes.last().code();
+            verify(challengeId, otherCode(code));
+            verify(challengeId, code);
+            handle("post-notices-verify.json", Map.of("reference", LookupFixture.FIRST_REFERENCE));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        String logged = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(logged).contains("status=202", "status=200");
+        assertThat(logged).doesNotContain(challengeId, code, LookupFixture.FIRST_REFERENCE, "Kim.Minji", "kim.minji");
+    }
+
     @Test
     void verify_withoutPathParameter_isAnsweredLikeAnUnknownChallenge() {
         APIGatewayV2HTTPEvent event = Events.load("post-verify.json", Map.of("challengeId", "x", "code", "123456"));

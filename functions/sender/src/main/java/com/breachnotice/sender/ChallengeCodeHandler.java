@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.breachnotice.aws.config.FunctionEnvironment;
 import com.breachnotice.aws.messages.MessageCodec;
 import com.breachnotice.core.lookup.CodeRequest;
+import com.breachnotice.core.lookup.CodeSeal;
 import com.breachnotice.core.sending.ChallengeCodeService;
 import com.breachnotice.queue.LogCorrelation;
 import com.breachnotice.queue.QueueBatchProcessor;
@@ -15,13 +16,18 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Delivers the lookup's one-time codes from the code queue; a body that does not decode is dead-lettered at once. */
+/**
+ * Delivers the lookup's one-time codes from the code queue; a body that does not decode (or whose
+ * sealed code does not open) is dead-lettered at once. Nothing logged here names a challenge or a
+ * code: {@code ChallengeCodeHandlerTest} fails if a log line does.
+ */
 public final class ChallengeCodeHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChallengeCodeHandler.class);
 
     private final ChallengeCodeService codes;
     private final QueueBatchProcessor queue;
+    private final CodeSeal seal;
 
     public ChallengeCodeHandler() {
         this(FunctionEnvironment.ofProcess());
@@ -36,18 +42,23 @@ public final class ChallengeCodeHandler implements RequestHandler<SQSEvent, SQSB
     }
 
     private ChallengeCodeHandler(SenderSettings settings, CodeSenderSettings codeSettings) {
-        this(SenderWiring.challengeCodeService(settings, codeSettings), SenderWiring.codeQueueProcessor(settings));
+        this(
+                SenderWiring.challengeCodeService(settings, codeSettings),
+                SenderWiring.codeQueueProcessor(settings),
+                SenderWiring.codeSeal(settings));
     }
 
-    ChallengeCodeHandler(ChallengeCodeService codes, QueueBatchProcessor queue) {
+    ChallengeCodeHandler(ChallengeCodeService codes, QueueBatchProcessor queue, CodeSeal seal) {
         this.codes = codes;
         this.queue = queue;
+        this.seal = seal;
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         try (LogCorrelation ids = LogCorrelation.ofRequest(context)) {
-            return queue.process(event, MessageCodec::decodeCodeRequest, this::deliver);
+            // A code that does not open is a malformed body: dead-lettered at once, still sealed.
+            return queue.process(event, body -> MessageCodec.decodeCodeRequest(body, seal), this::deliver);
         }
     }
 

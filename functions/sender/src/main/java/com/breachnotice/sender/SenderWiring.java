@@ -15,8 +15,10 @@ import com.breachnotice.aws.ses.SesEmailSender;
 import com.breachnotice.aws.sns.SnsSmsSender;
 import com.breachnotice.core.campaign.CampaignCache;
 import com.breachnotice.core.contact.ContactKeyer;
+import com.breachnotice.core.contact.KeyRing;
 import com.breachnotice.core.crypto.ContactCipher;
 import com.breachnotice.core.incident.CachedIncident;
+import com.breachnotice.core.lookup.CodeSeal;
 import com.breachnotice.core.sending.AdaptiveRate;
 import com.breachnotice.core.sending.CampaignGate;
 import com.breachnotice.core.sending.ChallengeCodeService;
@@ -32,6 +34,7 @@ import com.breachnotice.core.sending.SmsJobSender;
 import com.breachnotice.queue.QueueBatchProcessor;
 import com.breachnotice.queue.aws.SqsParkingQueue;
 import com.breachnotice.queue.aws.SqsPoisonQueue;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -64,8 +67,7 @@ final class SenderWiring {
                 new DynamoDbJobLedger(aws.dynamoDb(), settings.campaignTable()),
                 new Recipients(
                         new DynamoDbContactBook(aws.dynamoDb(), settings.contactTable()),
-                        new ContactKeyer(new SecretsManagerPepperSource(aws.secretsManager(), settings.pepperSecretId())
-                                .pepper())),
+                        new ContactKeyer(keyRing(settings, aws))),
                 deliveries,
                 List.of(
                         new EmailJobSender(emailSender(settings, aws), cipher, schedule, leases, clock),
@@ -105,6 +107,16 @@ final class SenderWiring {
     static QueueBatchProcessor codeQueueProcessor(SenderSettings settings) {
         return new QueueBatchProcessor(
                 "code", new SqsPoisonQueue(AwsClients.shared()::sqs, settings.codeDeadLetterQueueUrl()));
+    }
+
+    /** Opens the codes the lookup sealed for the code queue (see {@code SqsCodeQueue}). */
+    static CodeSeal codeSeal(SenderSettings settings) {
+        // Sealing only happens in the lookup; here the seal opens, so any generator will do.
+        return new CodeSeal(keyRing(settings, AwsClients.shared()), new SecureRandom());
+    }
+
+    private static KeyRing keyRing(SenderSettings settings, AwsClients aws) {
+        return new SecretsManagerPepperSource(aws.secretsManager(), settings.pepperSecretId()).keyRing();
     }
 
     private static ContactCipher cipher(SenderSettings settings, AwsClients aws) {

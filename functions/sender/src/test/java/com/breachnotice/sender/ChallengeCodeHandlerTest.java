@@ -10,7 +10,11 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.breachnotice.core.contact.Contact;
 import com.breachnotice.core.contact.ContactKeyer;
+import com.breachnotice.core.contact.KeyRing;
+import com.breachnotice.core.contact.Pepper;
 import com.breachnotice.core.crypto.ContactCipher;
+import com.breachnotice.core.lookup.CodeRequest;
+import com.breachnotice.core.lookup.CodeSeal;
 import com.breachnotice.core.lookup.InMemoryRateLimits;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
@@ -32,6 +36,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -46,6 +51,12 @@ class ChallengeCodeHandlerTest {
     private static final JsonMapper EVENTS = JsonMapper.builder()
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
             .build();
+
+    private static final CodeSeal SEAL = new CodeSeal(
+            KeyRing.single(new Pepper("a code-seal test pepper, thirty-two bytes".getBytes(StandardCharsets.UTF_8))),
+            new SecureRandom());
+    private static final String KIM_CHALLENGE = "Qm9uam91ci1jaGFsbGVuZ2U";
+    private static final String UNKNOWN_CHALLENGE = "VW5rbm93bi1jaGFsbGVuZ2U";
 
     private final ContactKeyer keyer = Fixtures.keyer();
     private final ContactCipher cipher = new ContactCipher(new FakeDataKeyProvider());
@@ -65,17 +76,31 @@ class ChallengeCodeHandlerTest {
                     Clock.fixed(Fixtures.T0, ZoneOffset.UTC),
                     1000,
                     Metrics.NONE),
-            new QueueBatchProcessor("code", deadLettered::add));
+            new QueueBatchProcessor("code", deadLettered::add),
+            SEAL);
 
     ChallengeCodeHandlerTest() {
         registry.put(Fixtures.stored(keyer, cipher, kim, "김민지", NoticeLocale.KO, Set.of(ItemKind.EMAIL), false));
     }
 
     private SQSEvent event() throws IOException {
+        return event(SEAL);
+    }
+
+    /** The fixture with its codes sealed by {@code sealedWith}, as the lookup enqueues them. */
+    private SQSEvent event(CodeSeal sealedWith) throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/events/sqs-code-requests.json")) {
             String json = new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("${EMAIL_KEY}", keyer.keyOf(kim).value())
-                    .replace("${UNKNOWN_KEY}", keyer.keyOf(nobody).value());
+                    .replace("${UNKNOWN_KEY}", keyer.keyOf(nobody).value())
+                    .replace(
+                            "${SEALED_KIM}",
+                            sealedWith.seal(
+                                    new CodeRequest(KIM_CHALLENGE, keyer.keyOf(kim), "482913", NoticeLocale.EN)))
+                    .replace(
+                            "${SEALED_UNKNOWN}",
+                            sealedWith.seal(new CodeRequest(
+                                    UNKNOWN_CHALLENGE, keyer.keyOf(nobody), "111111", NoticeLocale.KO)));
             return EVENTS.readValue(json, SQSEvent.class);
         }
     }
@@ -150,6 +175,69 @@ class ChallengeCodeHandlerTest {
         assertThat(response.getBatchItemFailures())
                 .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("6a1f0b52-8d0e-4b7c-9d3a-2f4e7c1b9a01");
+    }
+
+    @Test
+    void handleRequest_codeSealedWithAnotherKeyRing_deadLetteredStillSealed() throws IOException {
+        CodeSeal other = new CodeSeal(
+                KeyRing.single(new Pepper("some other pepper of thirty-two bytes!!".getBytes(StandardCharsets.UTF_8))),
+                new SecureRandom());
+
+        SQSBatchResponse response = handler.handleRequest(event(other), null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(email.plainEmails()).isEmpty();
+        assertThat(deadLettered)
+                .hasSize(3)
+                .allSatisfy(poison -> assertThat(poison.body()).doesNotContain("482913", "111111"));
+    }
+
+    /**
+     * Beside the lookup's logs, a challenge id (or a code) in the sender's log would tell whether a
+     * contact is registered. Every line this handler writes, on every outcome, is free of both.
+     */
+    @Test
+    void handleRequest_logsNoChallengeIdNorCode_onAnyOutcome() throws IOException {
+        email.script("kim@example.com", new SendResult.Throttled("TooManyRequests"));
+        SQSEvent event = event();
+        String logged = captureLogs(() -> {
+            handler.handleRequest(event, null); // retried: throttled
+            handler.handleRequest(event, null); // sent: the script ran out
+        });
+
+        // The capture works: the outcomes were logged ...
+        assertThat(logged).contains("outcome=");
+        // ... and no line names a challenge, a code or a sealed code.
+        assertThat(logged).doesNotContain(KIM_CHALLENGE, UNKNOWN_CHALLENGE, "broken", "482913", "111111");
+        for (SQSEvent.SQSMessage message : event.getRecords()) {
+            String body = message.getBody();
+            int sealed = body.indexOf("sealedCode");
+            if (sealed >= 0) {
+                String value = body.substring(sealed + 13, body.indexOf('"', sealed + 13));
+                assertThat(logged).doesNotContain(value);
+            }
+        }
+    }
+
+    /** What the process writes to standard output and error while {@code work} runs (slf4j-simple writes to System.err). */
+    private static String captureLogs(IoWork work) throws IOException {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        System.setOut(both);
+        System.setErr(both);
+        try {
+            work.run();
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    private interface IoWork {
+        void run() throws IOException;
     }
 
     /** The one thing of a Lambda context the handler reads: its request id. */

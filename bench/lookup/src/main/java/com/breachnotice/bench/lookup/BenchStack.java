@@ -8,8 +8,10 @@ import com.breachnotice.core.contact.Contact;
 import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.contact.ContactKeyer;
 import com.breachnotice.core.contact.ContactNormalizer;
+import com.breachnotice.core.contact.KeyRing;
 import com.breachnotice.core.crypto.ContactCipher;
 import com.breachnotice.core.crypto.Sealed;
+import com.breachnotice.core.lookup.CodeSeal;
 import com.breachnotice.emulator.LocalEmulator;
 import com.breachnotice.emulator.ProvisionedStack;
 import com.breachnotice.emulator.ResourceProvisioner;
@@ -18,6 +20,7 @@ import com.breachnotice.local.LocalFunction;
 import com.breachnotice.local.LocalRuntime;
 import com.breachnotice.local.LocalRuntimeOptions;
 import com.breachnotice.local.TemplateFunctions;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,8 +41,12 @@ final class BenchStack {
     final ProvisionedStack stack;
     final AwsClients aws;
     final ContactKeyer keyer;
+    /** Opens the codes the lookup sealed into the code queue, as the code sender does. */
+    final CodeSeal codeSeal;
 
-    private BenchStack(LocalEmulator emulator, ProvisionedStack stack, AwsClients aws, ContactKeyer keyer) {
+    private BenchStack(
+            LocalEmulator emulator, ProvisionedStack stack, AwsClients aws, ContactKeyer keyer, CodeSeal codeSeal) {
+        this.codeSeal = codeSeal;
         this.emulator = emulator;
         this.stack = stack;
         this.aws = aws;
@@ -53,9 +60,8 @@ final class BenchStack {
                 .provision(
                         "bench-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 6));
         AwsClients aws = new AwsClients();
-        ContactKeyer keyer = new ContactKeyer(
-                new SecretsManagerPepperSource(aws.secretsManager(), stack.physicalId("PepperSecret")).pepper());
-        return new BenchStack(emulator, stack, aws, keyer);
+        KeyRing ring = new SecretsManagerPepperSource(aws.secretsManager(), stack.physicalId("PepperSecret")).keyRing();
+        return new BenchStack(emulator, stack, aws, new ContactKeyer(ring), new CodeSeal(ring, new SecureRandom()));
     }
 
     /** The lookup function's environment as the template resolves it, plus the emulator's, plus overrides. */

@@ -139,7 +139,7 @@ public final class LimitsBench {
                     .receiveMessage(
                             b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1))
                     .messages()) {
-                CodeRequest request = MessageCodec.decodeCodeRequest(message.body());
+                CodeRequest request = MessageCodec.decodeCodeRequest(message.body(), bench.codeSeal);
                 if (request.challengeId().equals(challenge)) {
                     return request.code();
                 }

@@ -12,6 +12,8 @@ import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.lookup.Challenge;
 import com.breachnotice.core.lookup.ChallengeStore;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -31,6 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 public final class DynamoDbChallengeStore implements ChallengeStore {
 
     static final String QUOTA_PREFIX = "quota#";
+    static final String EARLIER_KEYS = "earlierContactKeys";
 
     private final DynamoDbClient dynamoDb;
     private final String challengeTable;
@@ -42,14 +45,23 @@ public final class DynamoDbChallengeStore implements ChallengeStore {
 
     @Override
     public void create(Challenge challenge) {
+        Map<String, AttributeValue> item = new HashMap<>(Map.of(
+                "challengeId", s(challenge.id()),
+                "contactKey", s(challenge.contact().value()),
+                "codeHash", s(challenge.codeHash()),
+                "expiresAt", n(challenge.expiresAt().getEpochSecond()),
+                "attempts", n(challenge.attempts()),
+                "used", bool(challenge.used())));
+        if (!challenge.earlierKeys().isEmpty()) {
+            // During a key rotation only: the contact's keys under the ring's earlier versions, in order.
+            item.put(
+                    EARLIER_KEYS,
+                    AttributeValue.fromL(challenge.earlierKeys().stream()
+                            .map(k -> s(k.value()))
+                            .toList()));
+        }
         dynamoDb.putItem(b -> b.tableName(challengeTable)
-                .item(Map.of(
-                        "challengeId", s(challenge.id()),
-                        "contactKey", s(challenge.contact().value()),
-                        "codeHash", s(challenge.codeHash()),
-                        "expiresAt", n(challenge.expiresAt().getEpochSecond()),
-                        "attempts", n(challenge.attempts()),
-                        "used", bool(challenge.used())))
+                .item(item)
                 // Ids are random; a collision must fail loudly rather than replace someone's challenge.
                 .conditionExpression("attribute_not_exists(challengeId)"));
     }
@@ -71,7 +83,16 @@ public final class DynamoDbChallengeStore implements ChallengeStore {
                 requiredString(item, "codeHash"),
                 Instant.ofEpochSecond(requiredNumber(item, "expiresAt")),
                 number(item, "attempts").orElse(0L).intValue(),
-                flag(item, "used")));
+                flag(item, "used"),
+                earlierKeys(item)));
+    }
+
+    private static List<ContactKey> earlierKeys(Map<String, AttributeValue> item) {
+        AttributeValue earlier = item.get(EARLIER_KEYS);
+        if (earlier == null || !earlier.hasL()) {
+            return List.of();
+        }
+        return earlier.l().stream().map(v -> new ContactKey(v.s())).toList();
     }
 
     /**

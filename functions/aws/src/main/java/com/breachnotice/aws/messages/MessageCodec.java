@@ -5,6 +5,7 @@ import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.crypto.Sealed;
 import com.breachnotice.core.intake.IngestTask;
 import com.breachnotice.core.lookup.CodeRequest;
+import com.breachnotice.core.lookup.CodeSeal;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.planning.NoticeJob;
@@ -44,8 +45,12 @@ import java.util.Set;
  *                         "i":["name","email"],"l":"ko","s":false,"o":false,
  *                         "r":{"customer":["name","email"]}},..],      ("r" optional: a customer)
  *              "new":{"E..":["address",..],..]}             (optional: a revised notice's new items)
- * CodeRequest {"v":1,"challengeId":"..","contact":"E..","code":"..","locale":"en"}
+ * CodeRequest {"v":1,"challengeId":"..","contact":"E2..","earlier":["E1.."],"sealedCode":"2.<base64url>",
+ *              "locale":"en"}                              ("earlier" optional: during a key rotation)
  * </pre>
+ *
+ * <p>A code request never carries its code in plain text: the code is sealed ({@link CodeSeal}),
+ * so neither the code queue nor its dead-letter queue ever holds one.
  *
  * <p>Decoding throws {@link MalformedMessageException} for anything else (not JSON, another version,
  * a missing or mistyped field, a value the domain refuses); its message never repeats the body.
@@ -141,11 +146,16 @@ public final class MessageCodec {
         return keys.size() - 1;
     }
 
-    public static String encode(CodeRequest request) {
+    /** The request with its code sealed by {@code seal}; the body holds no plain code. */
+    public static String encode(CodeRequest request, CodeSeal seal) {
         ObjectNode node = versioned();
         node.put("challengeId", request.challengeId());
         node.put("contact", request.contact().value());
-        node.put("code", request.code());
+        if (!request.earlierKeys().isEmpty()) {
+            ArrayNode earlier = node.putArray("earlier");
+            request.earlierKeys().forEach(key -> earlier.add(key.value()));
+        }
+        node.put("sealedCode", seal.seal(request));
         node.put("locale", request.locale().code());
         return write(node);
     }
@@ -288,10 +298,30 @@ public final class MessageCodec {
         return enclosed;
     }
 
-    public static CodeRequest decodeCodeRequest(String body) {
+    /**
+     * The request with its code opened by {@code seal}. A code that does not open (another key ring,
+     * a version no longer in it, copied from another message) makes the body malformed.
+     */
+    public static CodeRequest decodeCodeRequest(String body, CodeSeal seal) {
         Fields fields = read(body, "code request");
+        String challengeId = fields.text("challengeId");
         ContactKey contact = fields.contactKey(fields.text("contact"), "contact");
-        return new CodeRequest(fields.text("challengeId"), contact, fields.text("code"), fields.locale("locale"));
+        List<ContactKey> earlier = new ArrayList<>();
+        JsonNode earlierNode = fields.node.get("earlier");
+        if (earlierNode != null) {
+            if (!earlierNode.isArray()) {
+                throw fields.malformed("field 'earlier' is not a list");
+            }
+            for (JsonNode key : earlierNode) {
+                if (!key.isTextual()) {
+                    throw fields.malformed("field 'earlier' holds a value that is not a contact key");
+                }
+                earlier.add(fields.contactKey(key.textValue(), "earlier"));
+            }
+        }
+        String code = seal.open(fields.text("sealedCode"), challengeId, contact.value())
+                .orElseThrow(() -> fields.malformed("field 'sealedCode' does not open with this key ring"));
+        return new CodeRequest(challengeId, contact, code, fields.locale("locale"), earlier);
     }
 
     private static ObjectNode versioned() {

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.breachnotice.aws.TestStacks;
+import com.breachnotice.core.contact.ContactKey;
+import com.breachnotice.core.contact.ContactKind;
 import com.breachnotice.core.lookup.Challenge;
 import com.breachnotice.emulator.ProvisionedStack;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -34,6 +37,31 @@ class DynamoDbChallengeStoreIT {
         assertThat(challenges.find("ch-unknown")).isEmpty();
         assertThatThrownBy(() -> challenges.create(challenge("ch-1")))
                 .isInstanceOf(ConditionalCheckFailedException.class);
+    }
+
+    @Test
+    void create_duringAKeyRotation_keepsTheEarlierKeysInOrderThroughAttemptsAndUse() {
+        Challenge rotating = new Challenge(
+                "ch-rot",
+                ContactKey.of(ContactKind.EMAIL, 3, TestStacks.emailKey("r").hash()),
+                "hash-rot",
+                Instant.parse("2025-03-01T09:05:00Z"),
+                0,
+                false,
+                List.of(
+                        ContactKey.of(
+                                ContactKind.EMAIL, 2, TestStacks.emailKey("q").hash()),
+                        TestStacks.emailKey("p")));
+
+        challenges.create(rotating);
+        challenges.recordAttempt("ch-rot");
+        challenges.markUsed("ch-rot");
+
+        Challenge found = challenges.find("ch-rot").orElseThrow();
+        assertThat(found.contactKeys()).isEqualTo(rotating.contactKeys());
+        assertThat(found.contact().version()).isEqualTo(3);
+        assertThat(found.attempts()).isEqualTo(1);
+        assertThat(found.used()).isTrue();
     }
 
     @Test

@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.breachnotice.aws.TestStacks;
 import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.contact.ContactKey;
+import com.breachnotice.core.contact.ContactKind;
+import com.breachnotice.core.contact.KeyRing;
+import com.breachnotice.core.contact.Pepper;
 import com.breachnotice.core.intake.IngestTask;
 import com.breachnotice.core.lookup.CodeRequest;
+import com.breachnotice.core.lookup.CodeSeal;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.planning.NoticeJob;
 import com.breachnotice.core.planning.PlanTask;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +28,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MessageCodecTest {
 
     private static final String KEY = TestStacks.emailKey("a@example.com").value();
+    private static final Pepper PEPPER = new Pepper(bytes("a codec test pepper, thirty-two bytes"));
+    private static final CodeSeal SEAL = new CodeSeal(KeyRing.single(PEPPER), new SecureRandom());
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
 
     @Test
     void ingestTask_roundTrips_asCompactVersionedJson() {
@@ -148,12 +159,45 @@ class MessageCodecTest {
     }
 
     @Test
-    void codeRequest_roundTrips() {
+    void codeRequest_roundTrips_withTheCodeSealedInTheBody() {
         CodeRequest request = new CodeRequest("ch-1", TestStacks.emailKey("x"), "123456", NoticeLocale.KO);
 
-        CodeRequest decoded = MessageCodec.decodeCodeRequest(MessageCodec.encode(request));
+        String body = MessageCodec.encode(request, SEAL);
+        CodeRequest decoded = MessageCodec.decodeCodeRequest(body, SEAL);
 
+        assertThat(body).doesNotContain("123456").doesNotContain("\"code\"").contains("\"sealedCode\":\"1.");
         assertThat(decoded).usingRecursiveComparison().isEqualTo(request);
+    }
+
+    @Test
+    void codeRequest_duringARotation_carriesTheEarlierKeysAndOpensUnderTheNewRing() {
+        ContactKey current =
+                ContactKey.of(ContactKind.EMAIL, 2, TestStacks.emailKey("x").hash());
+        CodeRequest request =
+                new CodeRequest("ch-1", current, "123456", NoticeLocale.EN, List.of(TestStacks.emailKey("x")));
+        KeyRing rotated =
+                new KeyRing(2, Map.of(1, PEPPER, 2, new Pepper(bytes("second pepper of thirty-two bytes..."))));
+
+        String sealedUnder1 = MessageCodec.encode(request, SEAL);
+        CodeRequest decoded = MessageCodec.decodeCodeRequest(sealedUnder1, new CodeSeal(rotated, new SecureRandom()));
+
+        assertThat(sealedUnder1)
+                .contains("\"earlier\":[\"" + TestStacks.emailKey("x").value() + "\"]");
+        assertThat(decoded).usingRecursiveComparison().isEqualTo(request);
+    }
+
+    @Test
+    void codeRequest_sealedUnderAnotherRingOrMovedToAnotherChallenge_isMalformed() {
+        CodeRequest request = new CodeRequest("ch-1", TestStacks.emailKey("x"), "123456", NoticeLocale.KO);
+        String body = MessageCodec.encode(request, SEAL);
+        CodeSeal other = new CodeSeal(
+                KeyRing.single(new Pepper(bytes("another pepper of thirty-two bytes.."))), new SecureRandom());
+
+        assertThatThrownBy(() -> MessageCodec.decodeCodeRequest(body, other))
+                .isInstanceOf(MalformedMessageException.class)
+                .hasMessageContaining("sealedCode");
+        assertThatThrownBy(() -> MessageCodec.decodeCodeRequest(body.replace("ch-1", "ch-2"), SEAL))
+                .isInstanceOf(MalformedMessageException.class);
     }
 
     @ParameterizedTest
@@ -168,12 +212,18 @@ class MessageCodecTest {
                 "{\"v\":1,\"challengeId\":\"c\",\"contact\":\"%s\",\"code\":987654,\"locale\":\"ko\"}",
                 "{\"v\":1,\"challengeId\":\"c\",\"contact\":\"%s\",\"code\":\"987654\",\"locale\":\"fr\"}",
                 "{\"v\":1,\"challengeId\":\"c\",\"contact\":\"%s\",\"code\":\"987654\",\"locale\":\"ko\"} trailing",
-                "{\"v\":1,\"v\":1,\"challengeId\":\"c\",\"contact\":\"%s\",\"code\":\"987654\",\"locale\":\"ko\"}"
+                "{\"v\":1,\"v\":1,\"challengeId\":\"c\",\"contact\":\"%s\",\"code\":\"987654\",\"locale\":\"ko\"}",
+                // The format before sealing: a plain code is refused, not delivered.
+                "{\"v\":1,\"challengeId\":\"c\",\"contact\":\"%s\",\"code\":\"987654\",\"locale\":\"ko\"}",
+                "{\"v\":1,\"challengeId\":\"c\",\"contact\":\"%s\",\"sealedCode\":\"1.987654\",\"locale\":\"ko\"}",
+                "{\"v\":1,\"challengeId\":\"c\",\"contact\":\"%s\",\"earlier\":\"x\",\"sealedCode\":\"1.987654\",\"locale\":\"ko\"}",
+                "{\"v\":1,\"challengeId\":\"c\",\"contact\":\"%s\",\"earlier\":[1],\"sealedCode\":\"1.987654\",\"locale\":\"ko\"}",
+                "{\"v\":1,\"challengeId\":\"c\",\"contact\":\"%s\",\"earlier\":[\"E\"],\"sealedCode\":\"1.987654\",\"locale\":\"ko\"}"
             })
     void decode_malformedBody_throwsWithoutEchoingIt(String template) {
         String body = template.replace("%s", KEY);
 
-        assertThatThrownBy(() -> MessageCodec.decodeCodeRequest(body))
+        assertThatThrownBy(() -> MessageCodec.decodeCodeRequest(body, SEAL))
                 .isInstanceOf(MalformedMessageException.class)
                 .hasMessageStartingWith("code request: ")
                 .hasMessageNotContaining("987654")

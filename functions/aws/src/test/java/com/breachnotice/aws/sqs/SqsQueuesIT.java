@@ -6,12 +6,17 @@ import static org.awaitility.Awaitility.await;
 import com.breachnotice.aws.TestStacks;
 import com.breachnotice.aws.messages.MessageCodec;
 import com.breachnotice.core.campaign.Channel;
+import com.breachnotice.core.contact.KeyRing;
+import com.breachnotice.core.contact.Pepper;
 import com.breachnotice.core.intake.IngestTask;
 import com.breachnotice.core.lookup.CodeRequest;
+import com.breachnotice.core.lookup.CodeSeal;
 import com.breachnotice.core.manifest.NoticeLocale;
 import com.breachnotice.core.planning.NoticeJob;
 import com.breachnotice.core.planning.PlanTask;
 import com.breachnotice.emulator.ProvisionedStack;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,10 +86,16 @@ class SqsQueuesIT {
         String url = stack.physicalId("CodeQueue");
         CodeRequest request = new CodeRequest("ch-1", TestStacks.phoneKey("+821012345678"), "482913", NoticeLocale.EN);
 
-        new SqsCodeQueue(sqs, url).enqueue(request);
+        CodeSeal seal = new CodeSeal(
+                KeyRing.single(new Pepper("a queue test pepper, thirty-two bytes".getBytes(StandardCharsets.UTF_8))),
+                new SecureRandom());
 
-        assertThat(receive(url, 1, MessageCodec::decodeCodeRequest))
-                .singleElement()
+        new SqsCodeQueue(sqs, url, seal).enqueue(request);
+
+        // What the queue (and so its dead-letter queue) holds is the sealed code, never the code.
+        List<String> bodies = receive(url, 1, body -> body);
+        assertThat(bodies).singleElement().asString().doesNotContain("482913").contains("sealedCode");
+        assertThat(MessageCodec.decodeCodeRequest(bodies.get(0), seal))
                 .usingRecursiveComparison()
                 .isEqualTo(request);
     }

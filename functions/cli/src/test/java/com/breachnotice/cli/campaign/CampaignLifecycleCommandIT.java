@@ -153,7 +153,7 @@ class CampaignLifecycleCommandIT {
         aws.dynamoDb()
                 .putItem(b -> b.tableName(stack.outputs().get("DeliveryTableName"))
                         .item(Map.of(
-                                "contactKey", AttributeValue.fromS("E" + hex + hex),
+                                "contactKey", AttributeValue.fromS("E1" + hex + hex),
                                 "notice", AttributeValue.fromS(ID + "#email"),
                                 "campaignId", AttributeValue.fromS(ID),
                                 "channel", AttributeValue.fromS("email"),

@@ -35,7 +35,7 @@ class ProofFileTest {
     Path directory;
 
     private static ProofRow row(String recipient, String reason) {
-        DeliveryId id = new DeliveryId(new ContactKey("P" + "ab".repeat(32)), "first", Channel.SMS);
+        DeliveryId id = new DeliveryId(new ContactKey("P1" + "ab".repeat(32)), "first", Channel.SMS);
         Delivery delivery = new Delivery(
                 id,
                 DeliveryStatus.FAILED,

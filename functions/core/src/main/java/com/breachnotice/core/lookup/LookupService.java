@@ -125,7 +125,10 @@ public final class LookupService {
         if (contact.isEmpty()) {
             return new StartResult.InvalidContact();
         }
-        ContactKey key = keyer.keyOf(contact.get());
+        // Every version's key, for everyone alike: a rotation's earlier keys travel with the challenge.
+        List<ContactKey> keys = keyer.keysOf(contact.get());
+        ContactKey key = keys.get(0);
+        List<ContactKey> earlierKeys = keys.subList(1, keys.size());
         Instant now = clock.instant();
         Optional<Instant> busyUntil = budget.take();
         if (busyUntil.isPresent()) {
@@ -141,8 +144,9 @@ public final class LookupService {
         String id = newChallengeId();
         String code = newCode();
         Instant expiresAt = now.plus(CHALLENGE_LIFETIME);
-        challenges.create(new Challenge(id, key, keyer.codeHash(id, code), expiresAt, 0, false));
-        codes.enqueue(new CodeRequest(id, key, code, locale));
+        challenges.create(
+                new Challenge(id, key, keyer.codeHash(key.version(), id, code), expiresAt, 0, false, earlierKeys));
+        codes.enqueue(new CodeRequest(id, key, code, locale, earlierKeys));
         countRequest("started");
         return new StartResult.Started(id, expiresAt);
     }
@@ -185,7 +189,10 @@ public final class LookupService {
         }
         Challenge challenge = found.get();
         Instant now = clock.instant();
-        if (challenge.used() || !now.isBefore(challenge.expiresAt())) {
+        // A challenge made under a key version since dropped from the ring can no longer be checked.
+        if (challenge.used()
+                || !now.isBefore(challenge.expiresAt())
+                || !keyer.holds(challenge.contact().version())) {
             return new VerifyResult.Expired();
         }
         Duration untilExpiry = Duration.between(now, challenge.expiresAt());
@@ -208,7 +215,7 @@ public final class LookupService {
             // Another request spent this code a moment ago.
             return new VerifyResult.Expired();
         }
-        return new VerifyResult.Verified(report(challenge.contact()));
+        return new VerifyResult.Verified(report(challenge.contactKeys()));
     }
 
     /**
@@ -221,8 +228,17 @@ public final class LookupService {
      */
     public ReferenceResult checkReference(String typed, String requesterAddress) {
         Optional<String> canonical = ReferenceCodes.canonical(typed);
-        String hash = keyer.referenceHash(canonical.orElse(typed));
-        Optional<Delivery> delivery = deliveries.findByReferenceHash(hash);
+        // Under every key version, the current one first: a notice sent before a rotation is still
+        // genuine. Malformed and unknown codes alike read once per version.
+        String hash = "";
+        Optional<Delivery> delivery = Optional.empty();
+        for (String candidate : keyer.referenceHashes(canonical.orElse(typed))) {
+            delivery = deliveries.findByReferenceHash(candidate);
+            if (delivery.isPresent()) {
+                hash = candidate;
+                break;
+            }
+        }
         if (canonical.isEmpty()) {
             metrics.count(MetricNames.REFERENCE_CHECKS, MetricNames.OUTCOME, "malformed");
             return new ReferenceResult.Malformed();
@@ -269,14 +285,32 @@ public final class LookupService {
                 && CODE.matcher(candidate).matches();
     }
 
-    private ContactReport report(ContactKey key) {
-        Optional<StoredContact> stored = contacts.find(key);
+    /**
+     * What a verified requester sees. The contact's record is the one under the newest key that has
+     * one; its notices are those under any of its keys (a delivery keeps the key it was sent under).
+     */
+    private ContactReport report(List<ContactKey> keys) {
+        Optional<StoredContact> stored = Optional.empty();
+        for (ContactKey key : keys) {
+            stored = contacts.find(key);
+            if (stored.isPresent()) {
+                break;
+            }
+        }
         List<ItemKind> items = stored.map(c ->
                         c.items().stream().sorted(Comparator.naturalOrder()).toList())
                 .orElse(List.of());
         Map<String, String> titles = new HashMap<>();
         List<NoticeEntry> notices = new ArrayList<>();
-        for (Delivery delivery : deliveries.forContact(key)) {
+        List<Delivery> sent = new ArrayList<>();
+        for (ContactKey key : keys) {
+            sent.addAll(deliveries.forContact(key));
+        }
+        if (keys.size() > 1) {
+            // Each key's list is oldest first; across keys, merged by when they went out (unsent last).
+            sent.sort(Comparator.comparing(d -> d.sentAt().orElse(Instant.MAX)));
+        }
+        for (Delivery delivery : sent) {
             String campaignId = delivery.id().campaignId();
             String title = titles.computeIfAbsent(
                     campaignId, id -> campaigns.find(id).map(Campaign::title).orElse(id));
@@ -299,8 +333,8 @@ public final class LookupService {
      * delivery's name exactly as {@code SenderService} derives it, so it is never stored in clear.
      */
     private String printedReference(Delivery delivery) {
-        return ReferenceCodes.fromSeed(keyer.referenceSeed(
-                delivery.id().contact() + "#" + delivery.id().notice()));
+        return ReferenceCodes.fromSeed(
+                keyer.referenceSeed(delivery.id().contact(), delivery.id().notice()));
     }
 
     private String newChallengeId() {

@@ -20,8 +20,8 @@ public interface AudienceScan {
     /** Every contact in the registry now. */
     long[] registryContacts();
 
-    /** A contact's fingerprint: the first 16 hex digits of its key's HMAC. */
+    /** A contact's fingerprint: the first 16 hex digits of its key's HMAC, whatever its version. */
     static long fingerprint(ContactKey contact) {
-        return Long.parseUnsignedLong(contact.value().substring(1, 17), 16);
+        return contact.fingerprint();
     }
 }

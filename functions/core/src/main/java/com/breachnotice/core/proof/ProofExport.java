@@ -68,7 +68,7 @@ public final class ProofExport {
         if (reveal) {
             return value;
         }
-        ContactKind kind = ContactKind.ofKeyPrefix(contact.key().value().charAt(0));
+        ContactKind kind = contact.key().kind();
         return RecipientMask.of(new Contact(kind, value, contact.smsCapable()));
     }
 }

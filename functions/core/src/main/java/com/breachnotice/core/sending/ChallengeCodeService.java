@@ -1,5 +1,6 @@
 package com.breachnotice.core.sending;
 
+import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.contact.ContactKind;
 import com.breachnotice.core.crypto.ContactCipher;
 import com.breachnotice.core.incident.IncidentDescription;
@@ -112,7 +113,14 @@ public final class ChallengeCodeService {
     }
 
     private Outcome attempt(CodeRequest request) {
-        Optional<StoredContact> found = contacts.find(request.contact());
+        // The current key first, then a rotation's earlier ones: the registry may not be re-keyed yet.
+        Optional<StoredContact> found = Optional.empty();
+        for (ContactKey key : request.contactKeys()) {
+            found = contacts.find(key);
+            if (found.isPresent()) {
+                break;
+            }
+        }
         if (found.isEmpty()) {
             return new Outcome.NotSent("not_registered");
         }

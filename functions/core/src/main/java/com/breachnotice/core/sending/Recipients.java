@@ -29,7 +29,7 @@ public final class Recipients {
     }
 
     public Reference reference(DeliveryId id) {
-        String printed = ReferenceCodes.fromSeed(keyer.referenceSeed(id.contact() + "#" + id.notice()));
+        String printed = ReferenceCodes.fromSeed(keyer.referenceSeed(id.contact(), id.notice()));
         return new Reference(
                 printed, keyer.referenceHash(ReferenceCodes.canonical(printed).orElseThrow()));
     }

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 /** {@link SubjectMerge#plan}: the writes a chunk needs, decided without any table. */
 class SubjectMergePlanTest {
 
-    private static final ContactKey A = new ContactKey("E" + "a".repeat(64));
-    private static final ContactKey B = new ContactKey("E" + "b".repeat(64));
-    private static final ContactKey P = new ContactKey("P" + "c".repeat(64));
+    private static final ContactKey A = new ContactKey("E1" + "a".repeat(64));
+    private static final ContactKey B = new ContactKey("E1" + "b".repeat(64));
+    private static final ContactKey P = new ContactKey("P1" + "c".repeat(64));
 
     private static Registration row(long line, boolean repeat, String id, ContactKey email, Set<ItemKind> items) {
         Optional<Sealed> name = Optional.of(new Sealed("n-" + line, "k"));

@@ -222,7 +222,7 @@ public abstract class SubjectRegistryContract {
     protected ContactKey key(char kind, String seed) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest((run + seed).getBytes(StandardCharsets.UTF_8));
-            return new ContactKey(kind + HexFormat.of().formatHex(digest));
+            return new ContactKey(kind + "1" + HexFormat.of().formatHex(digest));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -30,7 +30,7 @@ public final class InMemoryChallengeStore implements ChallengeStore {
         if (c == null) {
             return Integer.MAX_VALUE;
         }
-        Challenge counted = new Challenge(c.id(), c.contact(), c.codeHash(), c.expiresAt(), c.attempts() + 1, c.used());
+        Challenge counted = c.withAttempts(c.attempts() + 1);
         challenges.put(challengeId, counted);
         return counted.attempts();
     }
@@ -41,8 +41,7 @@ public final class InMemoryChallengeStore implements ChallengeStore {
         if (c == null || c.used()) {
             return false;
         }
-        challenges.put(
-                challengeId, new Challenge(c.id(), c.contact(), c.codeHash(), c.expiresAt(), c.attempts(), true));
+        challenges.put(challengeId, c.asUsed());
         return true;
     }
 

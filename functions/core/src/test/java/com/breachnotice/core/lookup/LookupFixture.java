@@ -37,8 +37,12 @@ public final class LookupFixture {
     public static final String AFFECTED_EMAIL = "Kim.Minji@Example.com";
     public static final String KNOWN_PHONE = "010-1234-5678";
     public static final String UNKNOWN_EMAIL = "nobody@example.org";
-    private static final ContactKeyer KEYER =
-            new ContactKeyer(new Pepper("a test pepper of at least thirty-two bytes".getBytes(StandardCharsets.UTF_8)));
+    /** The fixture's pepper: key version 1 of every key ring here. */
+    public static final Pepper PEPPER =
+            new Pepper("a test pepper of at least thirty-two bytes".getBytes(StandardCharsets.UTF_8));
+
+    /** The keyer the world's records were stored with: a ring of version 1 only. */
+    private static final ContactKeyer KEYER = new ContactKeyer(PEPPER);
 
     /**
      * The reference code printed in the first notice to the affected contact, derived as the sender
@@ -64,7 +68,9 @@ public final class LookupFixture {
     public final FixedDeliveryHistory deliveries = new FixedDeliveryHistory();
     public final InMemoryCampaignStore campaigns = new InMemoryCampaignStore();
     public final ContactNormalizer normalizer = ContactNormalizer.korea();
-    public final ContactKeyer keyer = KEYER;
+    /** The service's keyer: {@link #KEYER} unless a test rotated the ring after the records were stored. */
+    public final ContactKeyer keyer;
+
     public final InMemoryRateLimits rateLimits = new InMemoryRateLimits();
     public final RecordingMetrics metrics = new RecordingMetrics();
     public final InMemoryRecipientMasks masks = new InMemoryRecipientMasks();
@@ -83,8 +89,17 @@ public final class LookupFixture {
 
     /** A world whose hourly code budget is {@code codesPerHour}, in one counter. */
     public LookupFixture(long seed, int codesPerHour) {
-        ContactKey affected = key(AFFECTED_EMAIL);
-        ContactKey known = key(KNOWN_PHONE);
+        this(seed, codesPerHour, KEYER);
+    }
+
+    /**
+     * A world whose records were stored with key version 1 and whose service runs with {@code
+     * serviceKeyer}: a ring with a newer current version is the state in the middle of a rotation.
+     */
+    public LookupFixture(long seed, int codesPerHour, ContactKeyer serviceKeyer) {
+        this.keyer = serviceKeyer;
+        ContactKey affected = KEYER.keyOf(normalizer.either(AFFECTED_EMAIL).orElseThrow());
+        ContactKey known = KEYER.keyOf(normalizer.either(KNOWN_PHONE).orElseThrow());
         contacts.add(
                 stored(affected, Set.of(ItemKind.ORDER_HISTORY, ItemKind.NAME, ItemKind.ADDRESS_BOOK, ItemKind.EMAIL)));
         contacts.add(stored(known, Set.of(ItemKind.PHONE)));
@@ -96,7 +111,7 @@ public final class LookupFixture {
         }) {
             deliveries.add(
                     delivery,
-                    keyer.referenceHash(
+                    KEYER.referenceHash(
                             ReferenceCodes.canonical(printed(delivery.id())).orElseThrow()));
         }
         // The sender kept the masked recipient of the first notice only (the revised one predates it).
@@ -143,7 +158,7 @@ public final class LookupFixture {
 
     /** The reference code the sender prints in a delivery's message. */
     public static String printed(DeliveryId id) {
-        return ReferenceCodes.fromSeed(KEYER.referenceSeed(id.contact() + "#" + id.notice()));
+        return ReferenceCodes.fromSeed(KEYER.referenceSeed(id.contact(), id.notice()));
     }
 
     public ContactKey key(String typed) {

@@ -181,8 +181,8 @@ class CampaignServiceTest {
     void progress_statusEventsMoveCountersFromSentToTheirOutcome() {
         campaigns.create(Fixtures.campaign("first", ChannelPolicy.EMAIL_FIRST));
         ledger.complete(new PlanTask("first", 0, 1, 0, Optional.empty()), Map.of(Channel.EMAIL, 2L), true);
-        DeliveryId a = new DeliveryId(new ContactKey("E" + "a".repeat(64)), "first", Channel.EMAIL);
-        DeliveryId b = new DeliveryId(new ContactKey("E" + "b".repeat(64)), "first", Channel.EMAIL);
+        DeliveryId a = new DeliveryId(new ContactKey("E1" + "a".repeat(64)), "first", Channel.EMAIL);
+        DeliveryId b = new DeliveryId(new ContactKey("E1" + "b".repeat(64)), "first", Channel.EMAIL);
         events.record(List.of(
                 new DeliveryRecord(a, DeliveryStatus.SENT, "h1", Optional.of("m1"), Optional.empty(), Fixtures.T0),
                 new DeliveryRecord(b, DeliveryStatus.SENT, "h2", Optional.of("m2"), Optional.empty(), Fixtures.T0)));

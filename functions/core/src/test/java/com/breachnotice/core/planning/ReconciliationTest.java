@@ -31,8 +31,8 @@ class ReconciliationTest {
 
     @Test
     void fingerprint_isTheKeysFirst64Bits_signedAsTheyFall() {
-        ContactKey key = new ContactKey("E" + "f".repeat(16) + "0".repeat(48));
-        ContactKey other = new ContactKey("P" + "0".repeat(15) + "1" + "f".repeat(48));
+        ContactKey key = new ContactKey("E1" + "f".repeat(16) + "0".repeat(48));
+        ContactKey other = new ContactKey("P1" + "0".repeat(15) + "1" + "f".repeat(48));
 
         assertThat(AudienceScan.fingerprint(key)).isEqualTo(-1L);
         assertThat(AudienceScan.fingerprint(other)).isEqualTo(1L);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.breachnotice.core.campaign.NoticeText;
 import com.breachnotice.core.contact.Contact;
+import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.contact.ContactKeyer;
 import com.breachnotice.core.crypto.ContactCipher;
 import com.breachnotice.core.lookup.CodeRequest;
@@ -21,6 +22,7 @@ import com.breachnotice.core.testing.RecordingSmsSender;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +56,20 @@ class ChallengeCodeServiceTest {
         assertThat(sent.text()).contains("482913");
         assertThat(NoticeText.containsLink(sent.subject() + " " + sent.text())).isFalse();
         assertThat(sms.sent()).isEmpty();
+    }
+
+    @Test
+    void deliver_contactStoredUnderAnEarlierKeyVersion_isFoundThroughTheRequestsEarlierKeys() {
+        CodeRequest stored = register(Fixtures.email("Kim@Example.com"), NoticeLocale.KO);
+        ContactKey current =
+                com.breachnotice.core.contact.ContactKey.of(stored.contact().kind(), 2, "f".repeat(64));
+        CodeRequest duringRotation =
+                new CodeRequest("challenge-1", current, "482913", NoticeLocale.KO, List.of(stored.contact()));
+
+        assertThat(service.deliver(duringRotation)).isEqualTo(new ChallengeCodeService.Outcome.Sent());
+        assertThat(email.plainEmails().get(0).text()).contains("482913");
+        assertThat(service.deliver(new CodeRequest("challenge-2", current, "111111", NoticeLocale.KO)))
+                .isEqualTo(new ChallengeCodeService.Outcome.NotSent("not_registered"));
     }
 
     @Test

@@ -83,7 +83,7 @@ class SmsDeliveryStatusFeedIT {
 
     /** As the SMS sender does it: publish, then record the delivery with SNS's message id. */
     private static DeliveryId send(DynamoDbDeliveryLog log, SnsSmsSender sender, String phone, int n) {
-        DeliveryId id = new DeliveryId(new ContactKey("P" + Integer.toString(n).repeat(64)), "sms-it", Channel.SMS);
+        DeliveryId id = new DeliveryId(new ContactKey("P1" + Integer.toString(n).repeat(64)), "sms-it", Channel.SMS);
         SendResult result = sender.send(phone, "[ExampleMall] test notice " + n);
         String messageId = ((SendResult.Accepted) result).messageId();
         log.record(List.of(new DeliveryRecord(

@@ -27,7 +27,7 @@ final class ContractData {
     static ContactKey contact() {
         // The shape of a keyed hash (E and 64 hex digits): what the tables hold.
         String hex = UUID.randomUUID().toString().replace("-", "");
-        return new ContactKey("E" + hex + hex);
+        return new ContactKey("E1" + hex + hex);
     }
 
     static DeliveryId delivery(String campaign, Channel channel) {
