@@ -38,7 +38,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /** The composition root of the sender functions: built once per container, during INIT. */
 final class SenderWiring {
@@ -84,7 +83,7 @@ final class SenderWiring {
         return new ChallengeCodeService(
                 new DynamoDbContactBook(aws.dynamoDb(), settings.contactTable()),
                 cipher(settings, aws),
-                codeEmailSender(codeSettings, aws.ses()),
+                codeEmailSender(codeSettings, aws),
                 new SnsSmsSender(aws.sns()),
                 new DynamoDbRateLimits(aws.dynamoDb(), settings.challengeTable()),
                 Clock.systemUTC(),
@@ -124,8 +123,8 @@ final class SenderWiring {
     }
 
     /** Code emails go out from their own address on their own configuration set, never the notices'. */
-    static SesEmailSender codeEmailSender(CodeSenderSettings codeSettings, SesV2Client ses) {
-        return new SesEmailSender(ses, codeSettings.fromAddress(), codeSettings.configurationSet());
+    private static SesEmailSender codeEmailSender(CodeSenderSettings codeSettings, AwsClients aws) {
+        return new SesEmailSender(aws.ses(), codeSettings.fromAddress(), codeSettings.configurationSet());
     }
 
     private static SesEmailSender emailSender(SenderSettings settings, AwsClients aws) {

@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.breachnotice.aws.config.FunctionEnvironment;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
-import software.amazon.awssdk.services.sesv2.model.SendEmailResponse;
 
 class SenderWiringTest {
 
@@ -61,36 +56,5 @@ class SenderWiringTest {
 
         assertThat(CodeSenderSettings.from(new FunctionEnvironment(environment)))
                 .isEqualTo(new CodeSenderSettings("codes@verify.example.com", "bn-codes"));
-    }
-
-    @Test
-    void codeEmailSender_sendsOnTheCodesConfigurationSetFromTheCodesAddress() {
-        RecordingSes ses = new RecordingSes();
-
-        SenderWiring.codeEmailSender(new CodeSenderSettings("codes@verify.example.com", "bn-codes"), ses)
-                .send("kim@example.com", "인증번호", "123456");
-
-        assertThat(ses.requests).singleElement().satisfies(request -> {
-            assertThat(request.configurationSetName()).isEqualTo("bn-codes");
-            assertThat(request.fromEmailAddress()).isEqualTo("codes@verify.example.com");
-        });
-    }
-
-    private static final class RecordingSes implements SesV2Client {
-        final List<SendEmailRequest> requests = new ArrayList<>();
-
-        @Override
-        public SendEmailResponse sendEmail(SendEmailRequest request) {
-            requests.add(request);
-            return SendEmailResponse.builder().messageId("code-message").build();
-        }
-
-        @Override
-        public String serviceName() {
-            return "ses";
-        }
-
-        @Override
-        public void close() {}
     }
 }
