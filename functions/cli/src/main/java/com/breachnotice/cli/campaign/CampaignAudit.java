@@ -1,6 +1,7 @@
 package com.breachnotice.cli.campaign;
 
 import com.breachnotice.aws.AwsClients;
+import com.breachnotice.aws.config.FunctionEnvironment;
 import com.breachnotice.aws.dynamodb.DynamoDbAuditLog;
 import com.breachnotice.cli.stack.StackOutputs;
 import com.breachnotice.core.audit.AuditEntry;
@@ -28,11 +29,12 @@ public final class CampaignAudit {
         this.clock = clock;
     }
 
-    /** On a stack's campaign table, the caller from STS. */
+    /** On a stack's campaign table, the caller from STS . */
     public static CampaignAudit of(AwsClients aws, StackOutputs outputs) {
+        FunctionEnvironment environment = FunctionEnvironment.ofProcess();
         return new CampaignAudit(
                 new DynamoDbAuditLog(aws.dynamoDb(), outputs.require(CampaignAdmin.CAMPAIGN_TABLE_OUTPUT)),
-                OperatorIdentity::current,
+                () -> OperatorIdentity.current(aws, environment),
                 Clock.systemUTC());
     }
 

@@ -1,29 +1,26 @@
 package com.breachnotice.cli.campaign;
 
+import com.breachnotice.aws.AwsClients;
+import com.breachnotice.aws.config.FunctionEnvironment;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Who runs the CLI, for the audit trail: the caller's ARN from STS {@code GetCallerIdentity} (the
  * credentials' own answer, not a name the operator types) and the host it runs on.
- *
- * <p>Merge note: the lifecycle commands (pause, resume, cancel) need the same identity; keep this one
- * small wrapper and give it to them.
  */
 public record OperatorIdentity(String arn, String host) {
 
-    /** Asks STS (the endpoint and credentials of the SDK's default chains, the emulator's in tests). */
-    public static OperatorIdentity current() {
-        try (StsClient sts =
-                StsClient.builder().httpClient(UrlConnectionHttpClient.create()).build()) {
-            return new OperatorIdentity(sts.getCallerIdentity().arn(), localHost());
-        }
+    /**
+     * Asks STS through the command's clients (the emulator's in tests); the host's name, or the
+     * environment's {@code HOSTNAME} when the host cannot tell.
+     */
+    public static OperatorIdentity current(AwsClients aws, FunctionEnvironment environment) {
+        return new OperatorIdentity(aws.sts().getCallerIdentity().arn(), localHost(environment));
     }
 
-    static String localHost() {
-        String fromEnvironment = System.getenv("HOSTNAME");
+    static String localHost(FunctionEnvironment environment) {
+        String fromEnvironment = environment.optional("HOSTNAME", "");
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {
