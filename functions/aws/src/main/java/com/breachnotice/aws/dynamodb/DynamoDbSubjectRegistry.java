@@ -1,5 +1,6 @@
 package com.breachnotice.aws.dynamodb;
 
+import com.breachnotice.aws.BatchRetry;
 import static com.breachnotice.aws.dynamodb.Attributes.bool;
 import static com.breachnotice.aws.dynamodb.Attributes.flag;
 import static com.breachnotice.aws.dynamodb.Attributes.n;
@@ -109,7 +110,8 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry {
     public DynamoDbSubjectRegistry(
             DynamoDbClient dynamoDb, String subjectTable, String contactTable, Executor executor) {
         this.dynamoDb = dynamoDb;
-        this.batches = new DynamoDbBatches(dynamoDb);
+        // Patient: a failed call fails the whole range, which comes back only after 30 minutes.
+        this.batches = new DynamoDbBatches(dynamoDb, BatchRetry.patient());
         this.subjectTable = subjectTable;
         this.contactTable = contactTable;
         this.executor = executor;

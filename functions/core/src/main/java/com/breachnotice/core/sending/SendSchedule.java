@@ -17,10 +17,12 @@ import java.util.List;
 public final class SendSchedule {
 
     /**
-     * How late a send may go after its turn. Later than that it would crowd the next turns (of this
-     * or another instance) into one second, so it takes a new turn at the end of the schedule.
+     * How late a send may go after its turn: the lateness the reservation headroom absorbs, a second
+     * stretched to {@code 1 / HEADROOM} seconds holds one second's calls at the rate (20 ms at 98%).
+     * Later than that it would crowd the next turns (of this or another instance) into one second,
+     * so it takes a new turn at the end of the schedule.
      */
-    static final Duration LATE = Duration.ofMillis(50);
+    static final Duration LATE = Duration.ofMillis((long) Math.floor((1 / AdaptiveRate.HEADROOM - 1) * 1000));
 
     private final SendGovernor governor;
     private final AdaptiveRate adaptive;

@@ -14,6 +14,7 @@ import com.breachnotice.core.delivery.JobTally;
 import com.breachnotice.core.planning.NoticeJob;
 import com.breachnotice.core.registry.StoredContact;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -56,7 +57,7 @@ public final class SenderService {
      * A job whose turn is further ahead than this asks the gate again once its turn comes: with the
      * gate's own cache (3 s) a pause then stops every call that would start more than 5 s later.
      */
-    static final java.time.Duration RECHECK_BEYOND = java.time.Duration.ofSeconds(2);
+    static final Duration RECHECK_BEYOND = Duration.ofSeconds(2);
 
     private final CampaignCache campaigns;
     private final CampaignGate gate;
@@ -94,16 +95,32 @@ public final class SenderService {
     /**
      * What became of one job. When {@code retryLater} is positive the job must come back; when
      * {@code held} (its campaign is paused) it must come back later without counting as a failed
-     * attempt. {@code cancelled} deliveries were closed because the campaign was cancelled.
+     * attempt. {@code cancelled} deliveries were closed because the campaign was cancelled. A
+     * positive {@code comeBackIn} is a job given back because its turn was too far ahead: it must
+     * come back after about that long, not counting as a failed attempt either.
      */
-    public record JobOutcome(int sent, int failed, int skipped, int retryLater, int cancelled, boolean held) {
+    public record JobOutcome(
+            int sent, int failed, int skipped, int retryLater, int cancelled, boolean held, Duration comeBackIn) {
 
         public JobOutcome(int sent, int failed, int skipped, int retryLater) {
             this(sent, failed, skipped, retryLater, 0, false);
         }
 
+        public JobOutcome(int sent, int failed, int skipped, int retryLater, int cancelled, boolean held) {
+            this(sent, failed, skipped, retryLater, cancelled, held, Duration.ZERO);
+        }
+
         static JobOutcome heldBack(int size) {
             return new JobOutcome(0, 0, 0, size, 0, true);
+        }
+
+        static JobOutcome tooEarly(int skipped, int size, Duration untilTurn) {
+            return new JobOutcome(0, 0, skipped, size, 0, false, untilTurn);
+        }
+
+        /** Whether the job must wait, parked, rather than come back as a failed attempt. */
+        public boolean parked() {
+            return held || comeBackIn.isPositive();
         }
 
         public boolean complete() {
@@ -367,11 +384,14 @@ public final class SenderService {
 
     private JobOutcome send(Ready<?> ready, Instant turn) throws InterruptedException {
         int pending = ready.outgoing().size() + ready.failedUpFront().size();
-        if (!ready.outgoing().isEmpty() && !leases.worthWaitingFor(turn, clock.instant())) {
-            // The schedule is far ahead (more instances and batches than the rate needs): give the
-            // job back; it returns with the message. The turn is left unused, never exceeded.
+        Instant now = clock.instant();
+        if (!ready.outgoing().isEmpty() && !leases.worthWaitingFor(turn, now)) {
+            // The schedule is far ahead (more instances and batches than the rate needs, or texts
+            // at a few parts a second): give the job back, to come back about when its turn would
+            // have come. The turn is left unused, never exceeded. Parked, not failed: waiting for
+            // the schedule must not spend the message's receives and dead-letter it.
             jobs.release(ready.notice().job().key(), ready.token());
-            return new JobOutcome(0, 0, ready.already().skipped(), pending);
+            return JobOutcome.tooEarly(ready.already().skipped(), pending, Duration.between(now, turn));
         }
         if (!ready.outgoing().isEmpty() && turn.isAfter(clock.instant().plus(RECHECK_BEYOND))) {
             // The turn is seconds ahead (up to a third of the lease): wait for it here, then ask the

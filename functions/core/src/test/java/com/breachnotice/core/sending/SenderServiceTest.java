@@ -489,7 +489,7 @@ class SenderServiceTest {
     }
 
     @Test
-    void send_turnFurtherAheadThanTheLeaseAllows_jobGivenBackUnsent() {
+    void send_turnFurtherAheadThanTheLeaseAllows_jobGivenBackUnsentToComeBackAtItsTurn() {
         ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
         SendGovernor farAhead = (campaignId, channel, units, perSecond, now) -> now.plus(LEASE);
         SenderService sender = senders().governor(farAhead).build();
@@ -497,9 +497,46 @@ class SenderServiceTest {
 
         SenderService.JobOutcome outcome = sender.send(job);
 
-        assertThat(outcome).isEqualTo(new SenderService.JobOutcome(0, 0, 0, 1));
+        assertThat(outcome).isEqualTo(new SenderService.JobOutcome(0, 0, 0, 1, 0, false, LEASE));
+        assertThat(outcome.complete()).isFalse();
+        assertThat(outcome.parked()).isTrue();
         assertThat(email.bulkCalls()).isEmpty();
         assertThat(this.sender.send(job).sent()).isEqualTo(1);
+    }
+
+    @Test
+    void send_textsWhoseTurnIsTooFarAhead_parkedForTheTimeUntilTheTurnAndReleased() {
+        List<ContactKey> phones = List.of(
+                add(Fixtures.phone("010-1111-1111"), "김민지", Set.of(ItemKind.PHONE)),
+                add(Fixtures.phone("010-2222-2222"), "이서준", Set.of(ItemKind.PHONE)));
+        Duration untilTurn = LEASE.dividedBy(3).plusSeconds(25);
+        SendGovernor queuedBehindTexts = (campaignId, channel, units, perSecond, now) -> now.plus(untilTurn);
+        SenderService sender = senders().governor(queuedBehindTexts).build();
+        NoticeJob job = job(Channel.SMS, phones);
+
+        SenderService.JobOutcome outcome = sender.send(job);
+
+        assertThat(outcome.comeBackIn()).isEqualTo(untilTurn);
+        assertThat(outcome.parked()).isTrue();
+        assertThat(outcome.held()).isFalse();
+        assertThat(outcome.retryLater()).isEqualTo(2);
+        assertThat(sms.sent()).isEmpty();
+        // Released, not held: the job comes back to a sender that takes it at once.
+        assertThat(this.sender.send(job)).isEqualTo(new SenderService.JobOutcome(2, 0, 0, 0));
+        assertThat(sms.sent()).hasSize(2);
+    }
+
+    @Test
+    void send_givenBackForAnotherReason_notParked() {
+        ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
+        NoticeJob job = job(Channel.EMAIL, List.of(kim));
+        jobs.crashHolding(job.key(), 1, Fixtures.T0.plus(LEASE));
+
+        SenderService.JobOutcome outcome = sender.send(job);
+
+        assertThat(outcome).isEqualTo(new SenderService.JobOutcome(0, 0, 0, 1));
+        assertThat(outcome.parked()).isFalse();
+        assertThat(outcome.comeBackIn()).isZero();
     }
 
     @Test
