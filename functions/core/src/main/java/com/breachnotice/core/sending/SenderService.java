@@ -146,10 +146,10 @@ public final class SenderService {
             for (Future<Prepared> future : preparing) {
                 prepared.add(result(future));
             }
-            Map<Integer, Instant> turns = schedule(prepared);
+            Map<Integer, Turn> turns = schedule(prepared);
             List<Optional<Future<JobOutcome>>> sending = new ArrayList<>();
             for (int i = 0; i < prepared.size(); i++) {
-                Instant turn = turns.getOrDefault(i, Instant.MIN);
+                Turn turn = turns.getOrDefault(i, Turn.NONE);
                 sending.add(prepared.get(i)
                         .map(job -> threads.submit(() -> switch (job) {
                             case Ready<?> ready -> send(ready, turn);
@@ -358,8 +358,13 @@ public final class SenderService {
     /** A ready job of the batch and its place in it. */
     private record Placed(int index, Ready<?> ready) {}
 
+    /** A job's turn, and where the reservation that gave it ended (after the batch's last job). */
+    private record Turn(Instant at, Instant reservationEnd) {
+        static final Turn NONE = new Turn(Instant.MIN, Instant.MIN);
+    }
+
     /** One reservation per campaign and channel for all ready jobs of the batch. */
-    private Map<Integer, Instant> schedule(List<Optional<Prepared>> prepared) {
+    private Map<Integer, Turn> schedule(List<Optional<Prepared>> prepared) {
         Map<String, List<Placed>> groups = new LinkedHashMap<>();
         for (int i = 0; i < prepared.size(); i++) {
             if (prepared.get(i).orElse(null) instanceof Ready<?> r && r.units() > 0) {
@@ -368,30 +373,37 @@ public final class SenderService {
                         .add(new Placed(i, r));
             }
         }
-        Map<Integer, Instant> turns = new LinkedHashMap<>();
+        Map<Integer, Turn> turns = new LinkedHashMap<>();
         groups.values().forEach(members -> {
             Ready<?> first = members.get(0).ready();
+            Campaign campaign = first.notice().campaign();
+            Channel channel = first.sender().channel();
             List<Instant> reserved = schedule.reserve(
-                    first.notice().campaign(),
-                    first.sender().channel(),
-                    members.stream().map(m -> m.ready().units()).toList());
+                    campaign, channel, members.stream().map(m -> m.ready().units()).toList());
+            Ready<?> last = members.get(members.size() - 1).ready();
+            Instant end = SendSchedule.after(
+                    reserved.get(reserved.size() - 1), last.units(), schedule.rate(campaign, channel));
             for (int m = 0; m < members.size(); m++) {
-                turns.put(members.get(m).index(), reserved.get(m));
+                turns.put(members.get(m).index(), new Turn(reserved.get(m), end));
             }
         });
         return turns;
     }
 
-    private JobOutcome send(Ready<?> ready, Instant turn) throws InterruptedException {
+    private JobOutcome send(Ready<?> ready, Turn reserved) throws InterruptedException {
+        Instant turn = reserved.at();
         int pending = ready.outgoing().size() + ready.failedUpFront().size();
         Instant now = clock.instant();
         if (!ready.outgoing().isEmpty() && !leases.worthWaitingFor(turn, now)) {
             // The schedule is far ahead (more instances and batches than the rate needs, or texts
-            // at a few parts a second): give the job back, to come back about when its turn would
-            // have come. The turn is left unused, never exceeded. Parked, not failed: waiting for
-            // the schedule must not spend the message's receives and dead-letter it.
+            // at a few parts a second): give the job back, the turn left unused, never exceeded.
+            // Parked, not failed: waiting for the schedule must not spend the message's receives
+            // and dead-letter it. It comes back once the schedule as this reservation left it has
+            // run out, not at its own turn: jobs back at their turns would each reserve again at
+            // the end, moving it on as fast as time goes, and the schedule would never come near.
             jobs.release(ready.notice().job().key(), ready.token());
-            return JobOutcome.tooEarly(ready.already().skipped(), pending, Duration.between(now, turn));
+            return JobOutcome.tooEarly(
+                    ready.already().skipped(), pending, Duration.between(now, reserved.reservationEnd()));
         }
         if (!ready.outgoing().isEmpty() && turn.isAfter(clock.instant().plus(RECHECK_BEYOND))) {
             // The turn is seconds ahead (up to a third of the lease): wait for it here, then ask the

@@ -489,7 +489,7 @@ class SenderServiceTest {
     }
 
     @Test
-    void send_turnFurtherAheadThanTheLeaseAllows_jobGivenBackUnsentToComeBackAtItsTurn() {
+    void send_turnFurtherAheadThanTheLeaseAllows_jobGivenBackUnsentAndParked() {
         ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
         SendGovernor farAhead = (campaignId, channel, units, perSecond, now) -> now.plus(LEASE);
         SenderService sender = senders().governor(farAhead).build();
@@ -497,15 +497,17 @@ class SenderServiceTest {
 
         SenderService.JobOutcome outcome = sender.send(job);
 
-        assertThat(outcome).isEqualTo(new SenderService.JobOutcome(0, 0, 0, 1, 0, false, LEASE));
+        assertThat(outcome.retryLater()).isEqualTo(1);
         assertThat(outcome.complete()).isFalse();
+        // Back once the reservation has run out: its turn, plus the one email at the rate.
+        assertThat(outcome.comeBackIn()).isGreaterThan(LEASE).isLessThan(LEASE.plusSeconds(1));
         assertThat(outcome.parked()).isTrue();
         assertThat(email.bulkCalls()).isEmpty();
         assertThat(this.sender.send(job).sent()).isEqualTo(1);
     }
 
     @Test
-    void send_textsWhoseTurnIsTooFarAhead_parkedForTheTimeUntilTheTurnAndReleased() {
+    void send_textsWhoseTurnIsTooFarAhead_parkedUntilTheReservationRunsOutAndReleased() {
         List<ContactKey> phones = List.of(
                 add(Fixtures.phone("010-1111-1111"), "김민지", Set.of(ItemKind.PHONE)),
                 add(Fixtures.phone("010-2222-2222"), "이서준", Set.of(ItemKind.PHONE)));
@@ -516,7 +518,8 @@ class SenderServiceTest {
 
         SenderService.JobOutcome outcome = sender.send(job);
 
-        assertThat(outcome.comeBackIn()).isEqualTo(untilTurn);
+        // The two texts' turns, and their parts at the SMS rate, after the turn.
+        assertThat(outcome.comeBackIn()).isGreaterThan(untilTurn).isLessThan(untilTurn.plusSeconds(5));
         assertThat(outcome.parked()).isTrue();
         assertThat(outcome.held()).isFalse();
         assertThat(outcome.retryLater()).isEqualTo(2);
