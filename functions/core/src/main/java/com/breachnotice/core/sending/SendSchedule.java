@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * When each send may go: the campaign's shared schedule ({@link SendGovernor}), the rate this
@@ -28,6 +31,9 @@ public final class SendSchedule {
     private final AdaptiveRate adaptive;
     private final Pacer pacer;
     private final Clock clock;
+
+    /** Where each schedule ended after this instance's last reservation on it. */
+    private final Map<String, Instant> knownEnds = new ConcurrentHashMap<>();
 
     public SendSchedule(SendGovernor governor, AdaptiveRate adaptive, Pacer pacer, Clock clock) {
         this.governor = governor;
@@ -55,7 +61,23 @@ public final class SendSchedule {
             turns.add(after(start, offset, rate));
             offset += n;
         }
+        knownEnds.merge(key(campaign, channel), after(start, total, rate), (a, b) -> a.isAfter(b) ? a : b);
         return turns;
+    }
+
+    /**
+     * Where the campaign's schedule ended after this instance's last reservation on it, when that
+     * is after {@code latest}: the schedule is at least that far ahead (other instances only move
+     * it on), so a reservation now could only take turns after it. Empty when not known, or not
+     * that far ahead.
+     */
+    public Optional<Instant> knownEndAfter(Campaign campaign, Channel channel, Instant latest) {
+        Instant end = knownEnds.get(key(campaign, channel));
+        return end != null && end.isAfter(latest) ? Optional.of(end) : Optional.empty();
+    }
+
+    private static String key(Campaign campaign, Channel channel) {
+        return campaign.id() + "#" + channel.code();
     }
 
     /** A fresh turn for {@code units} sends at the end of the schedule. */

@@ -378,6 +378,16 @@ public final class SenderService {
             Ready<?> first = members.get(0).ready();
             Campaign campaign = first.notice().campaign();
             Channel channel = first.sender().channel();
+            Instant now = clock.instant();
+            Optional<Instant> farAhead = schedule.knownEndAfter(campaign, channel, leases.latestTurn(now));
+            if (farAhead.isPresent()) {
+                // This instance's last reservation already ended further ahead than a holder may
+                // wait: a new one would only leave unused turns. The jobs go back unreserved, to
+                // come back when that end is near enough to wait for.
+                Turn beyond = new Turn(farAhead.get(), farAhead.get().minus(leases.length().dividedBy(3)));
+                members.forEach(m -> turns.put(m.index(), beyond));
+                return;
+            }
             List<Instant> reserved = schedule.reserve(
                     campaign, channel, members.stream().map(m -> m.ready().units()).toList());
             Ready<?> last = members.get(members.size() - 1).ready();

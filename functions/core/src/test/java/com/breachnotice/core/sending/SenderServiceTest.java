@@ -34,6 +34,7 @@ import com.breachnotice.core.testing.RecordingSmsSender;
 import com.breachnotice.core.testing.SenderServiceBuilder;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -527,6 +528,31 @@ class SenderServiceTest {
         // Released, not held: the job comes back to a sender that takes it at once.
         assertThat(this.sender.send(job)).isEqualTo(new SenderService.JobOutcome(2, 0, 0, 0));
         assertThat(sms.sent()).hasSize(2);
+    }
+
+    @Test
+    void send_afterAReservationEndingTooFarAhead_nextJobsParkedWithoutReserving() {
+        List<ContactKey> phones = List.of(
+                add(Fixtures.phone("010-1111-1111"), "김민지", Set.of(ItemKind.PHONE)),
+                add(Fixtures.phone("010-2222-2222"), "이서준", Set.of(ItemKind.PHONE)));
+        Duration untilTurn = LEASE.dividedBy(3).plusSeconds(25);
+        List<Instant> reservedAt = new ArrayList<>();
+        SendGovernor queuedBehindTexts = (campaignId, channel, units, perSecond, now) -> {
+            reservedAt.add(now);
+            return now.plus(untilTurn);
+        };
+        SenderService sender = senders().governor(queuedBehindTexts).build();
+
+        SenderService.JobOutcome first = sender.send(job(Channel.SMS, phones.subList(0, 1)));
+        SenderService.JobOutcome second = sender.send(job(Channel.SMS, phones.subList(1, 2)));
+
+        // One reservation only: the second job knew the schedule ran further than it may wait, so
+        // it left no unused turns, and comes back when that end is within a third of the lease.
+        assertThat(reservedAt).hasSize(1);
+        assertThat(first.parked()).isTrue();
+        assertThat(second.parked()).isTrue();
+        assertThat(second.comeBackIn()).isPositive().isLessThan(first.comeBackIn());
+        assertThat(sms.sent()).isEmpty();
     }
 
     @Test
