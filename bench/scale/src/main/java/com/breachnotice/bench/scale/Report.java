@@ -159,9 +159,16 @@ final class Report {
                 run.governor().idleNanos.get() / 1e9);
         synchronized (run.governor().next()) {
             StringBuilder idle = new StringBuilder();
-            run.governor().idleByMinute.forEach((minute, seconds) ->
-                    idle.append(String.format(Locale.ROOT, " %d:%.1f", minute, seconds)));
+            run.governor()
+                    .idleByMinute
+                    .forEach((minute, seconds) -> idle.append(String.format(Locale.ROOT, " %d:%.1f", minute, seconds)));
             out.printf(Locale.ROOT, "  schedule idle by minute of the clock (minute:seconds):%s%n", idle);
+            out.printf(
+                    Locale.ROOT,
+                    "  of the restarts, asked from a sender's own time line ahead of the shared clock: %,d, %.1f s"
+                            + " idle%n",
+                    run.governor().aheadRestarts.get(),
+                    run.governor().aheadIdleNanos.get() / 1e9);
         }
         for (Lambda.Function<?> function : run.functions()) {
             out.printf(

@@ -1,6 +1,5 @@
 package com.breachnotice.aws.dynamodb;
 
-import com.breachnotice.aws.BatchRetry;
 import static com.breachnotice.aws.dynamodb.Attributes.bool;
 import static com.breachnotice.aws.dynamodb.Attributes.flag;
 import static com.breachnotice.aws.dynamodb.Attributes.n;
@@ -11,6 +10,7 @@ import static com.breachnotice.aws.dynamodb.Attributes.ss;
 import static com.breachnotice.aws.dynamodb.Attributes.string;
 import static com.breachnotice.aws.dynamodb.Attributes.strings;
 
+import com.breachnotice.aws.BatchRetry;
 import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.crypto.Sealed;
 import com.breachnotice.core.intake.ContactRecord;

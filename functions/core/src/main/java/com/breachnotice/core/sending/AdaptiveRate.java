@@ -7,11 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Additive increase, multiplicative decrease of the rate one instance reserves at, per campaign and
  * channel: a throttled call takes a tenth off it (down to a twentieth of the campaign's rate), each
- * clean call gives back a fiftieth. The decrease is gentle because the
- * schedule, not this factor, keeps the fleet under the rate: a throttle here means the provider's
- * window was a little fuller than ours (a late call, another sender on the account), and halving
- * on each cost the scale model about 3% of the email stage (bench/scale/README.md). The schedule is shared, so an instance reserving at a lower rate spaces
- * every later reservation of every instance: the whole fleet slows down, with no extra request.
+ * clean call gives back a fiftieth. The schedule is shared, so an instance reserving at a lower rate
+ * spaces every later reservation of every instance: the whole fleet slows down, with no extra
+ * request. The decrease is gentle because the schedule, not this factor, keeps the fleet under the
+ * rate: a throttle means one provider window held a little more than the schedule's share (a bulk
+ * call of 50 lands whole in one second), and halving for it slowed every sender for many calls.
  *
  * <p>Reservations are made at {@value #HEADROOM} of the campaign's rate: a send goes out a few
  * milliseconds after its turn (scheduling, network), and at exactly the rate one late call and one

@@ -384,12 +384,15 @@ public final class SenderService {
                 // This instance's last reservation already ended further ahead than a holder may
                 // wait: a new one would only leave unused turns. The jobs go back unreserved, to
                 // come back when that end is near enough to wait for.
-                Turn beyond = new Turn(farAhead.get(), farAhead.get().minus(leases.length().dividedBy(3)));
+                Turn beyond = new Turn(
+                        farAhead.get(), farAhead.get().minus(leases.length().dividedBy(3)));
                 members.forEach(m -> turns.put(m.index(), beyond));
                 return;
             }
             List<Instant> reserved = schedule.reserve(
-                    campaign, channel, members.stream().map(m -> m.ready().units()).toList());
+                    campaign,
+                    channel,
+                    members.stream().map(m -> m.ready().units()).toList());
             Ready<?> last = members.get(members.size() - 1).ready();
             Instant end = SendSchedule.after(
                     reserved.get(reserved.size() - 1), last.units(), schedule.rate(campaign, channel));

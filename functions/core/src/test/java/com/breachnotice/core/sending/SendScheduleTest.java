@@ -71,8 +71,7 @@ class SendScheduleTest {
         assertThat(turns)
                 .containsExactly(
                         start, start.plusNanos(Math.round(50e9 / rate)), start.plusNanos(Math.round(69e9 / rate)));
-        assertThat(schedule.reserve(campaign, Channel.EMAIL, 5))
-                .isEqualTo(start.plusNanos(Math.round(70e9 / rate)));
+        assertThat(schedule.reserve(campaign, Channel.EMAIL, 5)).isEqualTo(start.plusNanos(Math.round(70e9 / rate)));
     }
 
     @Test
