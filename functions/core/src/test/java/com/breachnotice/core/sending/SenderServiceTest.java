@@ -556,6 +556,28 @@ class SenderServiceTest {
     }
 
     @Test
+    void send_wokeLaterThanLate_takesANewTurnBeforeCalling() {
+        ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
+        List<Instant> waitedFor = new ArrayList<>();
+        SenderService busy = senders()
+                .pacer(turn -> {
+                    waitedFor.add(turn);
+                    if (waitedFor.size() == 1) {
+                        clock.advance(SendSchedule.LATE.plusMillis(1).plus(Duration.between(clock.instant(), turn)));
+                    }
+                })
+                .build();
+
+        SenderService.JobOutcome outcome = busy.send(job(Channel.EMAIL, List.of(kim)));
+
+        assertThat(outcome.sent()).isEqualTo(1);
+        assertThat(waitedFor).hasSize(2);
+        assertThat(waitedFor.get(1)).isAfter(waitedFor.get(0));
+        assertThat(governor.reservations()).hasSize(2);
+        assertThat(email.bulkCalls()).hasSize(1);
+    }
+
+    @Test
     void send_givenBackForAnotherReason_notParked() {
         ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
         NoticeJob job = job(Channel.EMAIL, List.of(kim));
@@ -720,14 +742,16 @@ class SenderServiceTest {
     }
 
     @Test
-    void send_waitEndsJustBeforeTheFence_sends() {
+    void send_waitEndsJustBeforeTheFenceFarPastTheTurn_noLateCallTheNewTurnIsFenced() {
         ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
         SenderService slow = senders()
                 .pacer(turn -> clock.advance(LEASE.minus(CALL_DEADLINE).minusMillis(1)))
                 .build();
 
-        assertThat(slow.send(job(Channel.EMAIL, List.of(kim)))).isEqualTo(new SenderService.JobOutcome(1, 0, 0, 0));
-        assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
+        // Woke minutes after its turn: no call then (it would crowd the next turns); the new turn
+        // comes after the fence, so the job goes back unsent.
+        assertThat(slow.send(job(Channel.EMAIL, List.of(kim)))).isEqualTo(new SenderService.JobOutcome(0, 0, 0, 1));
+        assertThat(email.sentTo("kim@example.com")).isZero();
     }
 
     @Test
