@@ -7,7 +7,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 class BatchRetryTest {
 
@@ -104,5 +108,98 @@ class BatchRetryTest {
     void new_noAttempts_isRefused() {
         assertThatThrownBy(() -> new BatchRetry(0, BackoffStrategy.retryImmediately(), d -> {}))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** What the DynamoDB client throws once its own retries of a wholly throttled batch are spent. */
+    static AwsServiceException throttled() {
+        return ProvisionedThroughputExceededException.builder()
+                .statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("ProvisionedThroughputExceededException")
+                        .build())
+                .build();
+    }
+
+    private final BatchRetry patient = new BatchRetry(
+            4,
+            BackoffStrategy.exponentialDelayWithoutJitter(Duration.ofMillis(10), Duration.ofMillis(25)),
+            pauses::add,
+            true);
+
+    @Test
+    void untilDone_patientAndAWhollyThrottledCall_asksAllOfItAgainAfterTheBackoff() {
+        List<Integer> calls = new ArrayList<>();
+
+        patient.untilDone(
+                "BatchWriteItem on contacts",
+                5,
+                left -> {
+                    calls.add(left);
+                    if (calls.size() < 3) {
+                        throw throttled();
+                    }
+                    return 0;
+                },
+                n -> n);
+
+        assertThat(calls).containsExactly(5, 5, 5);
+        assertThat(pauses).containsExactly(Duration.ofMillis(10), Duration.ofMillis(20));
+    }
+
+    @Test
+    void untilDone_patientAndThrottledOnEveryAttempt_throwsIncompleteWithAllOfTheWorkLeft() {
+        assertThatThrownBy(() -> patient.untilDone(
+                        "BatchWriteItem on contacts",
+                        5,
+                        left -> {
+                            throw throttled();
+                        },
+                        n -> n))
+                .isInstanceOf(BatchIncompleteException.class)
+                .hasMessage("BatchWriteItem on contacts: 5 left undone after 4 attempts");
+        assertThat(pauses).hasSize(3);
+    }
+
+    @Test
+    void untilDone_patientAndAnErrorOtherThanThrottling_endsTheCall() {
+        ResourceNotFoundException missing = ResourceNotFoundException.builder()
+                .statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("ResourceNotFoundException")
+                        .build())
+                .build();
+
+        assertThatThrownBy(() -> patient.untilDone(
+                        "work",
+                        5,
+                        left -> {
+                            throw missing;
+                        },
+                        n -> n))
+                .isSameAs(missing);
+        assertThat(pauses).isEmpty();
+    }
+
+    @Test
+    void untilDone_standardAndAWhollyThrottledCall_endsTheCall() {
+        AwsServiceException refused = throttled();
+
+        assertThatThrownBy(() -> retry.untilDone(
+                        "work",
+                        5,
+                        left -> {
+                            throw refused;
+                        },
+                        n -> n))
+                .isSameAs(refused);
+        assertThat(pauses).isEmpty();
+    }
+
+    @Test
+    void patient_waitsLongerThanStandard() {
+        assertThat(BatchRetry.patient().maxAttempts())
+                .isEqualTo(BatchRetry.PATIENT_MAX_ATTEMPTS)
+                .isGreaterThan(BatchRetry.standard().maxAttempts());
+        assertThat(BatchRetry.PATIENT_MAX_DELAY).isGreaterThan(BatchRetry.MAX_DELAY);
     }
 }

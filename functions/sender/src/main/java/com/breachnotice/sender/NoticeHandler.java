@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends the notice jobs of an SQS batch, concurrently. A job of a paused campaign is parked for
- * {@link #HELD_DELAY} (see {@link RecordOutcome.Later}). A job with deliveries left to retry
+ * {@link #HELD_DELAY} (see {@link RecordOutcome.Later}), a job whose turn was too far ahead for
+ * about the time until that turn. A job with deliveries left to retry
  * (throttled, transient fault, lease held elsewhere) or that failed unexpectedly is reported as a
  * batch item failure so SQS brings it back; what was sent is already recorded and is skipped on
  * the retry. A body that does not decode is dead-lettered at once.
@@ -92,6 +93,11 @@ public final class NoticeHandler implements RequestHandler<SQSEvent, SQSBatchRes
             }
             if (o.held()) {
                 results.add(RecordOutcome.later(HELD_DELAY));
+                continue;
+            }
+            if (o.parked()) {
+                // Its turn was too far ahead to wait for: back about when it would have come.
+                results.add(RecordOutcome.later(o.comeBackIn()));
                 continue;
             }
             results.add(o.complete() ? RecordOutcome.done() : RecordOutcome.retry());

@@ -174,6 +174,36 @@ class NoticeHandlerTest {
     }
 
     @Test
+    void handleRequest_turnsTooFarAhead_jobsParkedUntilTheirTurnNotFailed() throws IOException {
+        List<String> parked = new ArrayList<>();
+        // The schedule is 120 s ahead (texts at a few parts a second): more than a third of the lease.
+        NoticeHandler farAhead = new NoticeHandler(
+                new SenderServiceBuilder()
+                        .campaigns(campaigns)
+                        .contacts(registry)
+                        .deliveries(log)
+                        .cipher(cipher)
+                        .keyer(keyer)
+                        .email(email)
+                        .sms(sms)
+                        .clock(new MutableClock(Fixtures.T0))
+                        .governor((campaignId, channel, units, perSecond, now) -> now.plusSeconds(120))
+                        .build(),
+                new QueueBatchProcessor(
+                        "notice", deadLettered::add, (body, delay) -> parked.add(delay.toSeconds() + "s")));
+
+        SQSBatchResponse response = farAhead.handleRequest(event(), null);
+
+        assertThat(response.getBatchItemFailures())
+                .as("waiting for the schedule spends no receive, so it never dead-letters a job")
+                .isEmpty();
+        assertThat(parked).containsExactly("120s", "120s");
+        assertThat(email.sentTo("kim@example.com")).isZero();
+        assertThat(sms.sentTo("+821001234567")).isZero();
+        assertThat(deadLettered).as("only the fixture's malformed body").hasSize(1);
+    }
+
+    @Test
     void handleRequest_cancelledCampaign_deliveriesEndCancelledNothingSent() throws IOException {
         List<String> parked = new ArrayList<>();
         new LifecycleService(campaigns, new MutableClock(Fixtures.T0))

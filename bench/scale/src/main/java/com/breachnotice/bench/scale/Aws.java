@@ -179,37 +179,53 @@ final class Aws {
         throw new IllegalStateException("ProvisionedThroughputExceeded on " + table.name);
     }
 
-    /** Attempts of a batch call in all, the first included: {@code BatchRetry.DEFAULT_MAX_ATTEMPTS}. */
-    int batchAttempts = 8;
+    /**
+     * A {@code BatchRetry} policy: attempts in all (the first included), the cap of its backoff, and
+     * whether a batch the SDK gave up on as throttled counts as all of it left over (else the
+     * exception ends the call).
+     */
+    record BatchPolicy(int attempts, long maxDelayNanos, boolean retriesThrottled) {}
 
-    /** The cap of BatchRetry's backoff ({@code BatchRetry.MAX_DELAY}). */
-    long batchMaxDelayNanos = 2_000_000_000L;
+    /** {@code BatchRetry.standard()}: 8 attempts, at most 2 s apart; a throttling error ends the call. */
+    static final BatchPolicy STANDARD = new BatchPolicy(8, 2_000_000_000L, false);
 
     /**
-     * Whether BatchRetry also retries a batch the SDK gave up on as throttled (today it does not: the
-     * exception ends the call). With {@link #batchAttempts} the proposal of bench/scale/README.md.
+     * {@code BatchRetry.patient()}, which the subject registry's batches use: 20 attempts, at most
+     * 5 s apart, a wholly throttled batch asked again whole. Options may change it.
      */
-    boolean batchRetriesThrottled;
+    BatchPolicy patient = new BatchPolicy(20, 5_000_000_000L, true);
+
+    /** As {@link #batch(Table, String, boolean, List, double, int, BatchPolicy)} with {@link #STANDARD}. */
+    void batch(
+            Table table, String operation, boolean write, List<Integer> chunks, double unitsPerItem, int concurrency) {
+        batch(table, operation, write, chunks, unitsPerItem, concurrency, STANDARD);
+    }
 
     /**
      * Batch requests as the adapters make them through {@code DynamoDbBatches}: {@code chunks}
      * requests (item counts) run {@code concurrency} at a time; what the table cannot take comes
-     * back unprocessed and is asked again after {@code BatchRetry.standard()}'s backoff (the SDK's
-     * exponential delay with full jitter, from 50 ms, at most 2 s), for at most 8 attempts in all,
-     * then the call fails ({@code BatchIncompleteException}) and so does the invocation. A request
-     * of which nothing fits is a throttling error that the SDK retries first, as {@link #item}.
+     * back unprocessed and is asked again after the policy's backoff (the SDK's exponential delay
+     * with full jitter, from 50 ms), for at most its attempts, then the call fails
+     * ({@code BatchIncompleteException}) and so does the invocation. A request of which nothing
+     * fits is a throttling error that the SDK retries first, as {@link #item}.
      */
     void batch(
-            Table table, String operation, boolean write, List<Integer> chunks, double unitsPerItem, int concurrency) {
+            Table table,
+            String operation,
+            boolean write,
+            List<Integer> chunks,
+            double unitsPerItem,
+            int concurrency,
+            BatchPolicy policy) {
         Bucket bucket = write ? table.writes : table.reads;
         for (int from = 0; from < chunks.size(); from += concurrency) {
             List<Integer> pending = new ArrayList<>(chunks.subList(from, Math.min(chunks.size(), from + concurrency)));
             for (int attempt = 1; !pending.isEmpty(); attempt++) {
-                if (attempt > batchAttempts) {
-                    throw new BatchIncomplete(table.name, operation, batchAttempts);
+                if (attempt > policy.attempts()) {
+                    throw new BatchIncomplete(table.name, operation, policy.attempts());
                 }
                 if (attempt > 1) {
-                    long cap = Math.min(batchMaxDelayNanos, SDK_BASE_NANOS << Math.min(30, attempt - 2));
+                    long cap = Math.min(policy.maxDelayNanos(), SDK_BASE_NANOS << Math.min(30, attempt - 2));
                     time.spend(ThreadLocalRandom.current().nextLong(cap + 1));
                 }
                 long slowest = 0;
@@ -231,7 +247,7 @@ final class Aws {
                         meter.count("DynamoDb:" + operation, 1);
                         took = bucket.take(time.now(), items * unitsPerItem, true);
                     }
-                    if (took == 0 && !batchRetriesThrottled) {
+                    if (took == 0 && !policy.retriesThrottled()) {
                         throw new IllegalStateException("ProvisionedThroughputExceeded on " + table.name);
                     }
                     int granted = (int) Math.floor(took / unitsPerItem + 1e-9);

@@ -51,6 +51,9 @@ final class Lambda {
         final AtomicLong sent = new AtomicLong();
         final AtomicLong returned = new AtomicLong();
         final AtomicLong deadLettered = new AtomicLong();
+        /** Messages parked (sent again with a delay, the original deleted), as QueueBatchProcessor parks them. */
+        final AtomicLong parked = new AtomicLong();
+
         long largestBatchBytes;
 
         Queue(String name, Aws aws, VirtualTime time) {
@@ -120,6 +123,18 @@ final class Lambda {
             returned.incrementAndGet();
         }
 
+        /**
+         * Parked: sent again, visible at {@code visibleAt}, the original deleted. A new message, so
+         * its receives start again from none (RecordOutcome.Later).
+         */
+        synchronized void park(Message<T> message, long visibleAt) {
+            inFlight--;
+            message.receives = 0;
+            message.visibleAt = visibleAt;
+            messages.add(message);
+            parked.incrementAndGet();
+        }
+
         synchronized boolean idle() {
             return messages.isEmpty() && inFlight == 0;
         }
@@ -149,9 +164,22 @@ final class Lambda {
         }
     }
 
-    /** What one invocation makes of its batch: true per message that is done. */
+    /** A message is done: deleted. */
+    static final long DONE = 0;
+
+    /** A message failed (a batch item failure): back after the visibility timeout. */
+    static final long RETRY = -1;
+
+    /**
+     * What one invocation makes of its batch, per message: {@link #DONE}, {@link #RETRY}, or a
+     * positive number of nanoseconds to park it for.
+     */
     interface Handler<T> {
-        List<Boolean> handle(List<T> bodies);
+        List<Long> handle(List<T> bodies);
+    }
+
+    static List<Long> outcomes(List<Boolean> done) {
+        return done.stream().map(d -> d ? DONE : RETRY).toList();
     }
 
     /** Builds one function instance's handler (its own service, clients and caches, as a container). */
@@ -295,7 +323,7 @@ final class Lambda {
             long busyNow = busy.incrementAndGet();
             peakBusy.accumulateAndGet(busyNow, Math::max);
             long cpuBefore = time.cpuCharged();
-            List<Boolean> done = new ArrayList<>();
+            List<Long> done = new ArrayList<>();
             try {
                 time.invocation(start + timeoutNanos);
                 Handler<T> handler = handlers.get();
@@ -328,8 +356,14 @@ final class Lambda {
             boolean anyDone = false;
             for (int i = 0; i < batch.size(); i++) {
                 Message<T> message = batch.get(i);
-                if (i < done.size() && done.get(i)) {
+                long outcome = i < done.size() ? done.get(i) : RETRY;
+                if (outcome == DONE) {
                     queue.done(message);
+                    anyDone = true;
+                } else if (outcome > 0) {
+                    // QueueBatchProcessor parks it: SendMessage with a delay, then the original deleted.
+                    aws.meter.count("Sqs:SendMessage(park)", 1);
+                    queue.park(message, end + outcome);
                     anyDone = true;
                 } else {
                     queue.again(message, end + visibilityNanos);

@@ -157,6 +157,19 @@ final class Report {
                 run.governor().reservations.get(),
                 run.governor().idleRestarts.get(),
                 run.governor().idleNanos.get() / 1e9);
+        synchronized (run.governor().next()) {
+            StringBuilder idle = new StringBuilder();
+            run.governor()
+                    .idleByMinute
+                    .forEach((minute, seconds) -> idle.append(String.format(Locale.ROOT, " %d:%.1f", minute, seconds)));
+            out.printf(Locale.ROOT, "  schedule idle by minute of the clock (minute:seconds):%s%n", idle);
+            out.printf(
+                    Locale.ROOT,
+                    "  of the restarts, asked from a sender's own time line ahead of the shared clock: %,d, %.1f s"
+                            + " idle%n",
+                    run.governor().aheadRestarts.get(),
+                    run.governor().aheadIdleNanos.get() / 1e9);
+        }
         for (Lambda.Function<?> function : run.functions()) {
             out.printf(
                     Locale.ROOT,
@@ -174,11 +187,12 @@ final class Report {
         for (Lambda.Queue<?> queue : run.queues()) {
             out.printf(
                     Locale.ROOT,
-                    "queue %s: %,d sent, %,d came back (failed or timed out), %,d dead-lettered, largest batch %,d"
-                            + " bytes%n",
+                    "queue %s: %,d sent, %,d came back (failed or timed out), %,d parked, %,d dead-lettered,"
+                            + " largest batch %,d bytes%n",
                     queue.name,
                     queue.sent.get(),
                     queue.returned.get(),
+                    queue.parked.get(),
                     queue.deadLettered.get(),
                     queue.largestBatchBytes);
         }

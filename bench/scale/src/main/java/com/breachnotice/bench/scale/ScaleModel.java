@@ -103,11 +103,12 @@ public final class ScaleModel {
         // 1: texts go to a queue of their own with a sender mapping of their own (a proposed fix, see
         // README "SMS"); 0: one notice queue for both channels, as template.yaml has it today.
         DEFAULTS.put("sms-queue", 0.0);
-        // DynamoDbBatches' retry policy (BatchRetry.standard(): 8 attempts, backoff at most 2 s, a
-        // batch the SDK gave up on as throttled fails the call); other values model a proposal.
-        DEFAULTS.put("batch-attempts", 8.0);
-        DEFAULTS.put("batch-max-delay-ms", 2_000.0);
-        DEFAULTS.put("batch-retry-throttled", 0.0);
+        // The subject registry's batch retry policy (BatchRetry.patient(): 20 attempts, backoff at
+        // most 5 s, a batch the SDK gave up on as throttled asked again whole); other values model
+        // another policy (8, 2000, 0 is BatchRetry.standard(), the registry's until 2026-12-03).
+        DEFAULTS.put("batch-attempts", 20.0);
+        DEFAULTS.put("batch-max-delay-ms", 5_000.0);
+        DEFAULTS.put("batch-retry-throttled", 1.0);
         DEFAULTS.put("sms-concurrency", 2.0); // MaximumConcurrency of that mapping (2 is SQS's least)
         DEFAULTS.put("sms-batch", 1.0); // its batch size
     }
@@ -121,9 +122,10 @@ public final class ScaleModel {
         this.options = options;
         this.time = new VirtualTime(option("cpu-factor"), Math.round(option("quantum-ms") * 1e6));
         this.aws = new Aws(time);
-        aws.batchAttempts = intOption("batch-attempts");
-        aws.batchMaxDelayNanos = Math.round(option("batch-max-delay-ms") * 1e6);
-        aws.batchRetriesThrottled = option("batch-retry-throttled") > 0;
+        aws.patient = new Aws.BatchPolicy(
+                intOption("batch-attempts"),
+                Math.round(option("batch-max-delay-ms") * 1e6),
+                option("batch-retry-throttled") > 0);
         this.tables = new Stores.Tables(option("wcu"), option("rcu"), option("other-wcu"), option("other-rcu"));
     }
 
@@ -253,7 +255,7 @@ public final class ScaleModel {
                                 done.add(false);
                             }
                         }
-                        return done;
+                        return Lambda.outcomes(done);
                     };
                 });
         Lambda.Function<PlanTask> planner = new Lambda.Function<>(
@@ -306,7 +308,7 @@ public final class ScaleModel {
                             service.plan(task);
                             done.add(true);
                         }
-                        return done;
+                        return Lambda.outcomes(done);
                     };
                 });
         Pacer pacer = turn -> {
@@ -543,7 +545,7 @@ public final class ScaleModel {
      * worker thread's and the carrier threads' of the service's virtual threads, measured while no
      * other sender runs), which is counted as not overlapping the waits.
      */
-    private List<Boolean> send(SenderService service, List<CompactJob> compacts, Stores.Registry registry) {
+    private List<Long> send(SenderService service, List<CompactJob> compacts, Stores.Registry registry) {
         List<NoticeJob> batch =
                 compacts.stream().map(c -> rehydrate(c, registry)).toList();
         time.discardCpu();
@@ -567,12 +569,31 @@ public final class ScaleModel {
         time.addCharged(cpu);
         time.discardCpu();
         time.sleepUntil(end + cpu);
-        List<Boolean> done = new ArrayList<>();
+        List<Long> done = new ArrayList<>();
         for (Optional<SenderService.JobOutcome> outcome : outcomes) {
-            done.add(outcome.map(SenderService.JobOutcome::complete).orElse(false));
+            done.add(outcome.map(ScaleModel::noticeOutcome).orElse(Lambda.RETRY));
         }
         return done;
     }
+
+    /** As NoticeHandler answers for a job: parked (HELD_DELAY, or until its turn), done, or failed. */
+    private static long noticeOutcome(SenderService.JobOutcome outcome) {
+        if (outcome.held()) {
+            return HELD_DELAY.toNanos();
+        }
+        if (outcome.parked()) {
+            // SqsParkingQueue: whole seconds, at most SQS's 15 minutes, at least none.
+            long seconds = Math.min(PARK_MAX.toSeconds(), outcome.comeBackIn().toSeconds());
+            return Math.max(1, seconds * 1_000_000_000L);
+        }
+        return outcome.complete() ? Lambda.DONE : Lambda.RETRY;
+    }
+
+    /** NoticeHandler.HELD_DELAY. */
+    private static final Duration HELD_DELAY = Duration.ofSeconds(60);
+
+    /** ParkingQueue.MAX_DELAY. */
+    private static final Duration PARK_MAX = Duration.ofMinutes(15);
 
     /** CPU time of the virtual threads' carriers (the only ForkJoinPool-n workers in this process). */
     private static long carrierCpu() {

@@ -235,8 +235,9 @@ final class Stores {
                             .add(contact);
                 }
             }
-            aws.batch(tables.subjects, "BatchGetItem", false, Aws.chunks(customers.size(), 100), 1.0, 1);
-            aws.batch(tables.contacts, "BatchGetItem", false, Aws.chunks(chunkContacts.size(), 100), 1.0, 1);
+            aws.batch(tables.subjects, "BatchGetItem", false, Aws.chunks(customers.size(), 100), 1.0, 1, aws.patient);
+            aws.batch(
+                    tables.contacts, "BatchGetItem", false, Aws.chunks(chunkContacts.size(), 100), 1.0, 1, aws.patient);
             // What the adapter writes: absent items are put; stored items that already hold what the
             // rows bring (a range loaded again) cost nothing; the others merge, one UpdateItem each.
             List<Registration> newSubjects = new ArrayList<>();
@@ -276,8 +277,8 @@ final class Stores {
             }
             int contactPuts = (int)
                     newContacts.stream().map(ContactRecord::key).distinct().count();
-            aws.batch(tables.subjects, "BatchWriteItem", true, Aws.chunks(newSubjects.size(), 25), 1.0, 8);
-            aws.batch(tables.contacts, "BatchWriteItem", true, Aws.chunks(contactPuts, 25), 1.0, 8);
+            aws.batch(tables.subjects, "BatchWriteItem", true, Aws.chunks(newSubjects.size(), 25), 1.0, 8, aws.patient);
+            aws.batch(tables.contacts, "BatchWriteItem", true, Aws.chunks(contactPuts, 25), 1.0, 8, aws.patient);
             // The updates run on the same 8 write threads; the SDK retries a throttled one.
             aws.batch(tables.subjects, "UpdateItem", true, Aws.chunks(subjectUpdates, 1), 1.0, 8);
             aws.batch(tables.contacts, "UpdateItem", true, Aws.chunks(contactUpdates, 1), 1.0, 8);
@@ -290,7 +291,7 @@ final class Stores {
                     .map(row -> row.subject().customerId())
                     .distinct()
                     .count();
-            aws.batch(tables.subjects, "BatchGetItem", false, Aws.chunks((int) subjectKeys, 100), 1.0, 1);
+            aws.batch(tables.subjects, "BatchGetItem", false, Aws.chunks((int) subjectKeys, 100), 1.0, 1, aws.patient);
             aws.batch(
                     tables.contacts,
                     "BatchGetItem",
@@ -302,7 +303,8 @@ final class Stores {
                                     .count(),
                             100),
                     1.0,
-                    1);
+                    1,
+                    aws.patient);
         }
 
         int subjectCount() {
@@ -588,9 +590,28 @@ final class Stores {
 
         final AtomicLong idleNanos = new AtomicLong();
 
+        /**
+         * Of the restarts, those asked from a sender's local time line more than a quantum ahead of
+         * the shared clock (a reservation made mid-invocation: a throttled or late send asking a new
+         * turn). Sender invocations run one after the other on their own lines, so such a caller
+         * finds the schedule "idle" where other senders, not yet run, would have reserved: a model
+         * artefact, reported apart.
+         */
+        final AtomicLong aheadRestarts = new AtomicLong();
+
+        final AtomicLong aheadIdleNanos = new AtomicLong();
+
+        /** Idle time by the minute of the schedule it ended in (virtual seconds / 60). */
+        final Map<Long, Double> idleByMinute = new java.util.TreeMap<>();
+
         Governor(Aws aws, Tables tables) {
             this.aws = aws;
             this.table = tables.campaign;
+        }
+
+        /** The lock of the schedules (and of {@link #idleByMinute}). */
+        Object next() {
+            return next;
         }
 
         @Override
@@ -603,7 +624,13 @@ final class Stores {
                 Instant start = free.isBefore(now) ? now.plusMillis(100) : free;
                 if (free.isBefore(now) && !free.equals(Instant.EPOCH)) {
                     idleRestarts.incrementAndGet();
-                    idleNanos.addAndGet(java.time.Duration.between(free, start).toNanos());
+                    long idle = java.time.Duration.between(free, start).toNanos();
+                    idleNanos.addAndGet(idle);
+                    idleByMinute.merge(start.getEpochSecond() / 60, idle / 1e9, Double::sum);
+                    if (aws.time().nanos(now) - aws.time().sharedNow() > 200_000_000L) {
+                        aheadRestarts.incrementAndGet();
+                        aheadIdleNanos.addAndGet(idle);
+                    }
                 }
                 next.put(key, start.plusNanos(Math.round(units * 1e9 / perSecond)));
                 return start;

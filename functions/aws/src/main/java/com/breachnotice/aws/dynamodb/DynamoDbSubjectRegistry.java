@@ -10,6 +10,7 @@ import static com.breachnotice.aws.dynamodb.Attributes.ss;
 import static com.breachnotice.aws.dynamodb.Attributes.string;
 import static com.breachnotice.aws.dynamodb.Attributes.strings;
 
+import com.breachnotice.aws.BatchRetry;
 import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.crypto.Sealed;
 import com.breachnotice.core.intake.ContactRecord;
@@ -109,7 +110,8 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry {
     public DynamoDbSubjectRegistry(
             DynamoDbClient dynamoDb, String subjectTable, String contactTable, Executor executor) {
         this.dynamoDb = dynamoDb;
-        this.batches = new DynamoDbBatches(dynamoDb);
+        // Patient: a failed call fails the whole range, which comes back only after 30 minutes.
+        this.batches = new DynamoDbBatches(dynamoDb, BatchRetry.patient());
         this.subjectTable = subjectTable;
         this.contactTable = contactTable;
         this.executor = executor;

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Request shapes and the unprocessed-item retries, which the emulator never produces. */
@@ -201,6 +203,33 @@ class DynamoDbBatchesTest {
         assertThatThrownBy(() -> batches.put("deliveries", keys(4)))
                 .isInstanceOf(BatchIncompleteException.class)
                 .hasMessage("BatchWriteItem on deliveries: 4 left undone after 3 attempts");
+    }
+
+    @Test
+    void write_patientRetryAndAWhollyThrottledBatch_writesTheWholeBatchAgain() {
+        DynamoDbBatches patient = new DynamoDbBatches(
+                dynamoDb,
+                new BatchRetry(
+                        3,
+                        BackoffStrategy.exponentialDelayWithoutJitter(Duration.ofMillis(10), Duration.ofSeconds(1)),
+                        pauses::add,
+                        true));
+        dynamoDb.writeScript.add(r -> {
+            throw ProvisionedThroughputExceededException.builder()
+                    .statusCode(400)
+                    .awsErrorDetails(AwsErrorDetails.builder()
+                            .errorCode("ProvisionedThroughputExceededException")
+                            .build())
+                    .build();
+        });
+
+        patient.put("contacts", keys(4));
+
+        assertThat(dynamoDb.writes).hasSize(2);
+        assertThat(dynamoDb.writes.get(1).requestItems().get("contacts"))
+                .extracting(w -> w.putRequest().item())
+                .containsExactlyElementsOf(keys(4));
+        assertThat(pauses).containsExactly(Duration.ofMillis(10));
     }
 
     @Test

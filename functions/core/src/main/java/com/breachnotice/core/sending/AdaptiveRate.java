@@ -6,20 +6,27 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Additive increase, multiplicative decrease of the rate one instance reserves at, per campaign and
- * channel: a throttled call halves it (down to a twentieth of the campaign's rate), each clean call
- * gives back a fiftieth. The schedule is shared, so an instance reserving at a lower rate spaces
- * every later reservation of every instance: the whole fleet slows down, with no extra request.
+ * channel: a throttled call takes a tenth off it (down to a twentieth of the campaign's rate), each
+ * clean call gives back a fiftieth. The schedule is shared, so an instance reserving at a lower rate
+ * spaces every later reservation of every instance: the whole fleet slows down, with no extra
+ * request. The decrease is gentle because the schedule, not this factor, keeps the fleet under the
+ * rate: a throttle means one provider window held a little more than the schedule's share (a bulk
+ * call of 50 lands whole in one second), and halving for it slowed every sender for many calls.
  *
- * <p>Reservations are made at 95% of the campaign's rate: a send goes out a few milliseconds after
- * its turn (scheduling, network), and at exactly the rate one late call and one on time would put
- * one call too many into some one-second window. With 5% headroom, calls late by up to 50 ms never
- * do (a sender later than that reserves a new turn instead, see {@link SendSchedule}).
+ * <p>Reservations are made at {@value #HEADROOM} of the campaign's rate: a send goes out a few
+ * milliseconds after its turn (scheduling, network), and at exactly the rate one late call and one
+ * on time would put one call too many into some one-second window. With that headroom, calls late
+ * by up to {@code 1 / HEADROOM - 1} seconds (20 ms) never do: {@link SendSchedule#LATE} is derived
+ * from it, and a sender later than that reserves a new turn instead.
  */
 public final class AdaptiveRate {
 
     static final double FLOOR = 0.05;
     static final double STEP = 0.02;
-    static final double HEADROOM = 0.95;
+    static final double HEADROOM = 0.98;
+
+    /** What a throttled call multiplies this instance's rate by. */
+    static final double DECREASE = 0.9;
 
     private final Map<String, Double> factors = new ConcurrentHashMap<>();
 
@@ -28,7 +35,7 @@ public final class AdaptiveRate {
     }
 
     void throttled(String campaignId, Channel channel) {
-        factors.merge(key(campaignId, channel), 0.5, (old, half) -> Math.max(FLOOR, old * half));
+        factors.merge(key(campaignId, channel), DECREASE, (old, cut) -> Math.max(FLOOR, old * cut));
     }
 
     void succeeded(String campaignId, Channel channel) {

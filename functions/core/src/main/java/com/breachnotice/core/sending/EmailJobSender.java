@@ -25,6 +25,9 @@ public final class EmailJobSender implements JobSender<Outgoing.Email> {
     /** Calls for one job within one invocation (the first and two retries). */
     static final int ATTEMPTS = 3;
 
+    /** New turns a job takes after waking too late for its turn, before it goes back. */
+    static final int LATE_WAKES = 5;
+
     private final EmailSender provider;
     private final ContactCipher cipher;
     private final SendSchedule schedule;
@@ -84,6 +87,7 @@ public final class EmailJobSender implements JobSender<Outgoing.Email> {
         List<Outgoing.Email> left = messages;
         Instant next = turn;
         boolean fenced = false;
+        int lateWakes = 0;
         for (int attempt = 0; attempt < ATTEMPTS && !left.isEmpty(); attempt++) {
             if (attempt > 0 || schedule.missed(next)) {
                 next = schedule.reserve(notice.campaign(), Channel.EMAIL, left.size());
@@ -99,6 +103,16 @@ public final class EmailJobSender implements JobSender<Outgoing.Email> {
             if (!leases.allowsCall(leaseUntil, clock.instant())) {
                 fenced = true; // the wait ran late: another sender may own the job when the call ends
                 break;
+            }
+            if (schedule.missed(next)) {
+                // Woke later than the headroom allows (a busy machine): sent now, the call would
+                // crowd the turns after it into one second. A new turn instead, not an attempt;
+                // late again and again, the job goes back.
+                if (lateWakes++ >= LATE_WAKES) {
+                    break;
+                }
+                attempt--;
+                continue;
             }
             List<SendResult> results = provider.sendBulk(
                     notice.campaign().emailTemplateName(notice.job().locale()),

@@ -35,7 +35,12 @@ public record LeaseTerms(Duration length, Duration callDeadline) {
      * function's timeout; the job goes back instead and the turn is left unused, never exceeded.
      */
     public boolean worthWaitingFor(Instant turn, Instant now) {
-        return !turn.isAfter(now.plus(length.dividedBy(3)));
+        return !turn.isAfter(latestTurn(now));
+    }
+
+    /** The latest turn worth waiting for at {@code now}. */
+    public Instant latestTurn(Instant now) {
+        return now.plus(length.dividedBy(3));
     }
 
     /** Whether a holder of a lease running until {@code leaseUntil} may start a provider call now. */

@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * When each send may go: the campaign's shared schedule ({@link SendGovernor}), the rate this
@@ -17,15 +20,20 @@ import java.util.List;
 public final class SendSchedule {
 
     /**
-     * How late a send may go after its turn. Later than that it would crowd the next turns (of this
-     * or another instance) into one second, so it takes a new turn at the end of the schedule.
+     * How late a send may go after its turn: the lateness the reservation headroom absorbs, a second
+     * stretched to {@code 1 / HEADROOM} seconds holds one second's calls at the rate (20 ms at 98%).
+     * Later than that it would crowd the next turns (of this or another instance) into one second,
+     * so it takes a new turn at the end of the schedule.
      */
-    static final Duration LATE = Duration.ofMillis(50);
+    static final Duration LATE = Duration.ofMillis((long) Math.floor((1 / AdaptiveRate.HEADROOM - 1) * 1000));
 
     private final SendGovernor governor;
     private final AdaptiveRate adaptive;
     private final Pacer pacer;
     private final Clock clock;
+
+    /** Where each schedule ended after this instance's last reservation on it. */
+    private final Map<String, Instant> knownEnds = new ConcurrentHashMap<>();
 
     public SendSchedule(SendGovernor governor, AdaptiveRate adaptive, Pacer pacer, Clock clock) {
         this.governor = governor;
@@ -53,7 +61,23 @@ public final class SendSchedule {
             turns.add(after(start, offset, rate));
             offset += n;
         }
+        knownEnds.merge(key(campaign, channel), after(start, total, rate), (a, b) -> a.isAfter(b) ? a : b);
         return turns;
+    }
+
+    /**
+     * Where the campaign's schedule ended after this instance's last reservation on it, when that
+     * is after {@code latest}: the schedule is at least that far ahead (other instances only move
+     * it on), so a reservation now could only take turns after it. Empty when not known, or not
+     * that far ahead.
+     */
+    public Optional<Instant> knownEndAfter(Campaign campaign, Channel channel, Instant latest) {
+        Instant end = knownEnds.get(key(campaign, channel));
+        return end != null && end.isAfter(latest) ? Optional.of(end) : Optional.empty();
+    }
+
+    private static String key(Campaign campaign, Channel channel) {
+        return campaign.id() + "#" + channel.code();
     }
 
     /** A fresh turn for {@code units} sends at the end of the schedule. */

@@ -14,6 +14,7 @@ import com.breachnotice.core.delivery.JobTally;
 import com.breachnotice.core.planning.NoticeJob;
 import com.breachnotice.core.registry.StoredContact;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -56,7 +57,7 @@ public final class SenderService {
      * A job whose turn is further ahead than this asks the gate again once its turn comes: with the
      * gate's own cache (3 s) a pause then stops every call that would start more than 5 s later.
      */
-    static final java.time.Duration RECHECK_BEYOND = java.time.Duration.ofSeconds(2);
+    static final Duration RECHECK_BEYOND = Duration.ofSeconds(2);
 
     private final CampaignCache campaigns;
     private final CampaignGate gate;
@@ -94,16 +95,32 @@ public final class SenderService {
     /**
      * What became of one job. When {@code retryLater} is positive the job must come back; when
      * {@code held} (its campaign is paused) it must come back later without counting as a failed
-     * attempt. {@code cancelled} deliveries were closed because the campaign was cancelled.
+     * attempt. {@code cancelled} deliveries were closed because the campaign was cancelled. A
+     * positive {@code comeBackIn} is a job given back because its turn was too far ahead: it must
+     * come back after about that long, not counting as a failed attempt either.
      */
-    public record JobOutcome(int sent, int failed, int skipped, int retryLater, int cancelled, boolean held) {
+    public record JobOutcome(
+            int sent, int failed, int skipped, int retryLater, int cancelled, boolean held, Duration comeBackIn) {
 
         public JobOutcome(int sent, int failed, int skipped, int retryLater) {
             this(sent, failed, skipped, retryLater, 0, false);
         }
 
+        public JobOutcome(int sent, int failed, int skipped, int retryLater, int cancelled, boolean held) {
+            this(sent, failed, skipped, retryLater, cancelled, held, Duration.ZERO);
+        }
+
         static JobOutcome heldBack(int size) {
             return new JobOutcome(0, 0, 0, size, 0, true);
+        }
+
+        static JobOutcome tooEarly(int skipped, int size, Duration untilTurn) {
+            return new JobOutcome(0, 0, skipped, size, 0, false, untilTurn);
+        }
+
+        /** Whether the job must wait, parked, rather than come back as a failed attempt. */
+        public boolean parked() {
+            return held || comeBackIn.isPositive();
         }
 
         public boolean complete() {
@@ -129,10 +146,10 @@ public final class SenderService {
             for (Future<Prepared> future : preparing) {
                 prepared.add(result(future));
             }
-            Map<Integer, Instant> turns = schedule(prepared);
+            Map<Integer, Turn> turns = schedule(prepared);
             List<Optional<Future<JobOutcome>>> sending = new ArrayList<>();
             for (int i = 0; i < prepared.size(); i++) {
-                Instant turn = turns.getOrDefault(i, Instant.MIN);
+                Turn turn = turns.getOrDefault(i, Turn.NONE);
                 sending.add(prepared.get(i)
                         .map(job -> threads.submit(() -> switch (job) {
                             case Ready<?> ready -> send(ready, turn);
@@ -341,8 +358,13 @@ public final class SenderService {
     /** A ready job of the batch and its place in it. */
     private record Placed(int index, Ready<?> ready) {}
 
+    /** A job's turn, and where the reservation that gave it ended (after the batch's last job). */
+    private record Turn(Instant at, Instant reservationEnd) {
+        static final Turn NONE = new Turn(Instant.MIN, Instant.MIN);
+    }
+
     /** One reservation per campaign and channel for all ready jobs of the batch. */
-    private Map<Integer, Instant> schedule(List<Optional<Prepared>> prepared) {
+    private Map<Integer, Turn> schedule(List<Optional<Prepared>> prepared) {
         Map<String, List<Placed>> groups = new LinkedHashMap<>();
         for (int i = 0; i < prepared.size(); i++) {
             if (prepared.get(i).orElse(null) instanceof Ready<?> r && r.units() > 0) {
@@ -351,27 +373,50 @@ public final class SenderService {
                         .add(new Placed(i, r));
             }
         }
-        Map<Integer, Instant> turns = new LinkedHashMap<>();
+        Map<Integer, Turn> turns = new LinkedHashMap<>();
         groups.values().forEach(members -> {
             Ready<?> first = members.get(0).ready();
+            Campaign campaign = first.notice().campaign();
+            Channel channel = first.sender().channel();
+            Instant now = clock.instant();
+            Optional<Instant> farAhead = schedule.knownEndAfter(campaign, channel, leases.latestTurn(now));
+            if (farAhead.isPresent()) {
+                // This instance's last reservation already ended further ahead than a holder may
+                // wait: a new one would only leave unused turns. The jobs go back unreserved, to
+                // come back when that end is near enough to wait for.
+                Turn beyond = new Turn(
+                        farAhead.get(), farAhead.get().minus(leases.length().dividedBy(3)));
+                members.forEach(m -> turns.put(m.index(), beyond));
+                return;
+            }
             List<Instant> reserved = schedule.reserve(
-                    first.notice().campaign(),
-                    first.sender().channel(),
+                    campaign,
+                    channel,
                     members.stream().map(m -> m.ready().units()).toList());
+            Ready<?> last = members.get(members.size() - 1).ready();
+            Instant end = SendSchedule.after(
+                    reserved.get(reserved.size() - 1), last.units(), schedule.rate(campaign, channel));
             for (int m = 0; m < members.size(); m++) {
-                turns.put(members.get(m).index(), reserved.get(m));
+                turns.put(members.get(m).index(), new Turn(reserved.get(m), end));
             }
         });
         return turns;
     }
 
-    private JobOutcome send(Ready<?> ready, Instant turn) throws InterruptedException {
+    private JobOutcome send(Ready<?> ready, Turn reserved) throws InterruptedException {
+        Instant turn = reserved.at();
         int pending = ready.outgoing().size() + ready.failedUpFront().size();
-        if (!ready.outgoing().isEmpty() && !leases.worthWaitingFor(turn, clock.instant())) {
-            // The schedule is far ahead (more instances and batches than the rate needs): give the
-            // job back; it returns with the message. The turn is left unused, never exceeded.
+        Instant now = clock.instant();
+        if (!ready.outgoing().isEmpty() && !leases.worthWaitingFor(turn, now)) {
+            // The schedule is far ahead (more instances and batches than the rate needs, or texts
+            // at a few parts a second): give the job back, the turn left unused, never exceeded.
+            // Parked, not failed: waiting for the schedule must not spend the message's receives
+            // and dead-letter it. It comes back once the schedule as this reservation left it has
+            // run out, not at its own turn: jobs back at their turns would each reserve again at
+            // the end, moving it on as fast as time goes, and the schedule would never come near.
             jobs.release(ready.notice().job().key(), ready.token());
-            return new JobOutcome(0, 0, ready.already().skipped(), pending);
+            return JobOutcome.tooEarly(
+                    ready.already().skipped(), pending, Duration.between(now, reserved.reservationEnd()));
         }
         if (!ready.outgoing().isEmpty() && turn.isAfter(clock.instant().plus(RECHECK_BEYOND))) {
             // The turn is seconds ahead (up to a third of the lease): wait for it here, then ask the

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class SendScheduleTest {
@@ -24,25 +25,37 @@ class SendScheduleTest {
     private final Campaign campaign =
             Fixtures.campaign("first", ChannelPolicy.EMAIL_FIRST).withRates(new SendRates(100, 10));
 
+    /** The rate reserved at when nothing was throttled: the campaign's, less the headroom. */
+    private static final double EMAIL_RATE = 100 * AdaptiveRate.HEADROOM;
+
+    private static final Offset<Double> EXACT = Offset.offset(1e-9);
+
     @Test
-    void rate_isTheCampaignsRateWithFivePercentHeadroom() {
-        assertThat(schedule.rate(campaign, Channel.EMAIL)).isEqualTo(95.0);
-        assertThat(schedule.rate(campaign, Channel.SMS)).isEqualTo(9.5);
+    void rate_isTheCampaignsRateLessTheHeadroom() {
+        assertThat(AdaptiveRate.HEADROOM).isBetween(0.9, 1.0);
+        assertThat(schedule.rate(campaign, Channel.EMAIL)).isCloseTo(EMAIL_RATE, EXACT);
+        assertThat(schedule.rate(campaign, Channel.SMS)).isCloseTo(10 * AdaptiveRate.HEADROOM, EXACT);
     }
 
     @Test
-    void rate_throttledHalvesDownToAFloor_eachCleanCallGivesBackAFiftieth() {
+    void rate_throttledCutsByTheDecreaseDownToAFloor_eachCleanCallGivesBackAFiftieth() {
         schedule.throttled(campaign, Channel.EMAIL);
-        assertThat(schedule.rate(campaign, Channel.EMAIL)).isEqualTo(47.5);
+        double cut = AdaptiveRate.DECREASE;
+        assertThat(schedule.rate(campaign, Channel.EMAIL)).isCloseTo(EMAIL_RATE * cut, EXACT);
         schedule.succeeded(campaign, Channel.EMAIL);
-        assertThat(schedule.rate(campaign, Channel.EMAIL))
-                .isCloseTo(95 * 0.52, org.assertj.core.data.Offset.offset(1e-9));
-        for (int i = 0; i < 10; i++) {
+        assertThat(schedule.rate(campaign, Channel.EMAIL)).isCloseTo(EMAIL_RATE * (cut + 0.02), EXACT);
+        for (int i = 0; i < 100; i++) {
             schedule.throttled(campaign, Channel.EMAIL);
         }
-        assertThat(schedule.rate(campaign, Channel.EMAIL))
-                .isCloseTo(95 * 0.05, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(schedule.rate(campaign, Channel.SMS)).isEqualTo(9.5);
+        assertThat(schedule.rate(campaign, Channel.EMAIL)).isCloseTo(EMAIL_RATE * 0.05, EXACT);
+        assertThat(schedule.rate(campaign, Channel.SMS)).isCloseTo(10 * AdaptiveRate.HEADROOM, EXACT);
+    }
+
+    @Test
+    void late_isWhatTheHeadroomAbsorbs_aSecondAndTheLatenessHoldAtMostTheRate() {
+        double stretched = 1 + SendSchedule.LATE.toNanos() / 1e9;
+        assertThat(stretched * AdaptiveRate.HEADROOM).isLessThanOrEqualTo(1.0);
+        assertThat(SendSchedule.LATE).isPositive();
     }
 
     @Test
@@ -51,18 +64,20 @@ class SendScheduleTest {
 
         assertThat(governor.reservations()).singleElement().satisfies(r -> {
             assertThat(r.units()).isEqualTo(70);
-            assertThat(r.perSecond()).isEqualTo(95.0);
+            assertThat(r.perSecond()).isCloseTo(EMAIL_RATE, EXACT);
         });
         Instant start = Fixtures.T0.plus(SendGovernor.IDLE_LEAD);
+        double rate = schedule.rate(campaign, Channel.EMAIL);
         assertThat(turns)
-                .containsExactly(start, start.plusNanos(Math.round(50e9 / 95)), start.plusNanos(Math.round(69e9 / 95)));
-        assertThat(schedule.reserve(campaign, Channel.EMAIL, 5)).isEqualTo(start.plusNanos(Math.round(70e9 / 95)));
+                .containsExactly(
+                        start, start.plusNanos(Math.round(50e9 / rate)), start.plusNanos(Math.round(69e9 / rate)));
+        assertThat(schedule.reserve(campaign, Channel.EMAIL, 5)).isEqualTo(start.plusNanos(Math.round(70e9 / rate)));
     }
 
     @Test
-    void missed_onlyWhenMoreThanFiftyMillisecondsLate() {
+    void missed_onlyWhenLaterThanLate() {
         Instant turn = Fixtures.T0;
-        clock.advance(Duration.ofMillis(50));
+        clock.advance(SendSchedule.LATE);
         assertThat(schedule.missed(turn)).isFalse();
         clock.advance(Duration.ofMillis(1));
         assertThat(schedule.missed(turn)).isTrue();

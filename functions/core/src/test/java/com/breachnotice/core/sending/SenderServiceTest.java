@@ -34,6 +34,7 @@ import com.breachnotice.core.testing.RecordingSmsSender;
 import com.breachnotice.core.testing.SenderServiceBuilder;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -489,7 +490,7 @@ class SenderServiceTest {
     }
 
     @Test
-    void send_turnFurtherAheadThanTheLeaseAllows_jobGivenBackUnsent() {
+    void send_turnFurtherAheadThanTheLeaseAllows_jobGivenBackUnsentAndParked() {
         ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
         SendGovernor farAhead = (campaignId, channel, units, perSecond, now) -> now.plus(LEASE);
         SenderService sender = senders().governor(farAhead).build();
@@ -497,9 +498,96 @@ class SenderServiceTest {
 
         SenderService.JobOutcome outcome = sender.send(job);
 
-        assertThat(outcome).isEqualTo(new SenderService.JobOutcome(0, 0, 0, 1));
+        assertThat(outcome.retryLater()).isEqualTo(1);
+        assertThat(outcome.complete()).isFalse();
+        // Back once the reservation has run out: its turn, plus the one email at the rate.
+        assertThat(outcome.comeBackIn()).isGreaterThan(LEASE).isLessThan(LEASE.plusSeconds(1));
+        assertThat(outcome.parked()).isTrue();
         assertThat(email.bulkCalls()).isEmpty();
         assertThat(this.sender.send(job).sent()).isEqualTo(1);
+    }
+
+    @Test
+    void send_textsWhoseTurnIsTooFarAhead_parkedUntilTheReservationRunsOutAndReleased() {
+        List<ContactKey> phones = List.of(
+                add(Fixtures.phone("010-1111-1111"), "김민지", Set.of(ItemKind.PHONE)),
+                add(Fixtures.phone("010-2222-2222"), "이서준", Set.of(ItemKind.PHONE)));
+        Duration untilTurn = LEASE.dividedBy(3).plusSeconds(25);
+        SendGovernor queuedBehindTexts = (campaignId, channel, units, perSecond, now) -> now.plus(untilTurn);
+        SenderService sender = senders().governor(queuedBehindTexts).build();
+        NoticeJob job = job(Channel.SMS, phones);
+
+        SenderService.JobOutcome outcome = sender.send(job);
+
+        // The two texts' turns, and their parts at the SMS rate, after the turn.
+        assertThat(outcome.comeBackIn()).isGreaterThan(untilTurn).isLessThan(untilTurn.plusSeconds(5));
+        assertThat(outcome.parked()).isTrue();
+        assertThat(outcome.held()).isFalse();
+        assertThat(outcome.retryLater()).isEqualTo(2);
+        assertThat(sms.sent()).isEmpty();
+        // Released, not held: the job comes back to a sender that takes it at once.
+        assertThat(this.sender.send(job)).isEqualTo(new SenderService.JobOutcome(2, 0, 0, 0));
+        assertThat(sms.sent()).hasSize(2);
+    }
+
+    @Test
+    void send_afterAReservationEndingTooFarAhead_nextJobsParkedWithoutReserving() {
+        List<ContactKey> phones = List.of(
+                add(Fixtures.phone("010-1111-1111"), "김민지", Set.of(ItemKind.PHONE)),
+                add(Fixtures.phone("010-2222-2222"), "이서준", Set.of(ItemKind.PHONE)));
+        Duration untilTurn = LEASE.dividedBy(3).plusSeconds(25);
+        List<Instant> reservedAt = new ArrayList<>();
+        SendGovernor queuedBehindTexts = (campaignId, channel, units, perSecond, now) -> {
+            reservedAt.add(now);
+            return now.plus(untilTurn);
+        };
+        SenderService sender = senders().governor(queuedBehindTexts).build();
+
+        SenderService.JobOutcome first = sender.send(job(Channel.SMS, phones.subList(0, 1)));
+        SenderService.JobOutcome second = sender.send(job(Channel.SMS, phones.subList(1, 2)));
+
+        // One reservation only: the second job knew the schedule ran further than it may wait, so
+        // it left no unused turns, and comes back when that end is within a third of the lease.
+        assertThat(reservedAt).hasSize(1);
+        assertThat(first.parked()).isTrue();
+        assertThat(second.parked()).isTrue();
+        assertThat(second.comeBackIn()).isPositive().isLessThan(first.comeBackIn());
+        assertThat(sms.sent()).isEmpty();
+    }
+
+    @Test
+    void send_wokeLaterThanLate_takesANewTurnBeforeCalling() {
+        ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
+        List<Instant> waitedFor = new ArrayList<>();
+        SenderService busy = senders()
+                .pacer(turn -> {
+                    waitedFor.add(turn);
+                    if (waitedFor.size() == 1) {
+                        clock.advance(SendSchedule.LATE.plusMillis(1).plus(Duration.between(clock.instant(), turn)));
+                    }
+                })
+                .build();
+
+        SenderService.JobOutcome outcome = busy.send(job(Channel.EMAIL, List.of(kim)));
+
+        assertThat(outcome.sent()).isEqualTo(1);
+        assertThat(waitedFor).hasSize(2);
+        assertThat(waitedFor.get(1)).isAfter(waitedFor.get(0));
+        assertThat(governor.reservations()).hasSize(2);
+        assertThat(email.bulkCalls()).hasSize(1);
+    }
+
+    @Test
+    void send_givenBackForAnotherReason_notParked() {
+        ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
+        NoticeJob job = job(Channel.EMAIL, List.of(kim));
+        jobs.crashHolding(job.key(), 1, Fixtures.T0.plus(LEASE));
+
+        SenderService.JobOutcome outcome = sender.send(job);
+
+        assertThat(outcome).isEqualTo(new SenderService.JobOutcome(0, 0, 0, 1));
+        assertThat(outcome.parked()).isFalse();
+        assertThat(outcome.comeBackIn()).isZero();
     }
 
     @Test
@@ -654,14 +742,16 @@ class SenderServiceTest {
     }
 
     @Test
-    void send_waitEndsJustBeforeTheFence_sends() {
+    void send_waitEndsJustBeforeTheFenceFarPastTheTurn_noLateCallTheNewTurnIsFenced() {
         ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
         SenderService slow = senders()
                 .pacer(turn -> clock.advance(LEASE.minus(CALL_DEADLINE).minusMillis(1)))
                 .build();
 
-        assertThat(slow.send(job(Channel.EMAIL, List.of(kim)))).isEqualTo(new SenderService.JobOutcome(1, 0, 0, 0));
-        assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
+        // Woke minutes after its turn: no call then (it would crowd the next turns); the new turn
+        // comes after the fence, so the job goes back unsent.
+        assertThat(slow.send(job(Channel.EMAIL, List.of(kim)))).isEqualTo(new SenderService.JobOutcome(0, 0, 0, 1));
+        assertThat(email.sentTo("kim@example.com")).isZero();
     }
 
     @Test
