@@ -92,6 +92,36 @@ final class Aws {
             return unused;
         }
 
+        /**
+         * How the limit was used over whole seconds from one time to another: seconds before it
+         * first ran at 90% or more, seconds under 90% after that until it last did, seconds after.
+         */
+        synchronized String profile(long fromNanos, long toNanos) {
+            long first = Math.floorDiv(fromNanos, 1_000_000_000L);
+            long last = Math.floorDiv(toNanos, 1_000_000_000L);
+            long firstFull = -1;
+            long lastFull = -1;
+            for (long w = first; w <= last; w++) {
+                if (done.getOrDefault(w, 0.0) >= 0.9 * perSecond) {
+                    firstFull = firstFull < 0 ? w : firstFull;
+                    lastFull = w;
+                }
+            }
+            if (firstFull < 0) {
+                return "never at 90% of its limit";
+            }
+            long under = 0;
+            for (long w = firstFull; w <= lastFull; w++) {
+                under += done.getOrDefault(w, 0.0) < 0.9 * perSecond ? 1 : 0;
+            }
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "%d s before it first ran at 90%% of its limit, %d s under 90%% between, %d s after it last did",
+                    firstFull - first,
+                    under,
+                    last - lastFull);
+        }
+
         synchronized double peak() {
             return done.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         }

@@ -80,6 +80,8 @@ final class Report {
                         "CPU of " + Math.min(ranges, ingest.maxConcurrency) + " ingest instances",
                         s(ingest.cpuNanos.get()) / Math.max(1, Math.min(ranges, ingest.maxConcurrency))));
         stage(out, "intake (" + ranges + " ranges)", intakeTime, intakeBounds);
+        out.println("  contacts table writes: " + tables.contacts.writes.profile(run.intakeStart(), run.intakeEnd()));
+        out.println("  contacts table reads: " + tables.contacts.reads.profile(run.intakeStart(), run.intakeEnd()));
 
         double planTime = s(run.planEnd() - run.launchAt());
         double scanUnits = units.getOrDefault("RRU:contacts", 0.0) - intakeUnits.getOrDefault("RRU:contacts", 0.0);

@@ -39,8 +39,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -66,8 +64,6 @@ import java.util.Optional;
 public final class ScaleModel {
 
     private static final PrintStream OUT = System.out;
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final Object SENDER_LOCK = new Object();
 
     /**
      * The sender's lease terms as SenderWiring sets them by default: a 3-minute lease, and a call
@@ -312,6 +308,9 @@ public final class ScaleModel {
                     };
                 });
         Pacer pacer = turn -> {
+            // The CPU used since the last charge (building the job's messages) ran before the
+            // wait, as it does in a function: charged first, it shortens the wait, not delays the call.
+            time.spend(0);
             long wait = time.nanos(turn) - time.now();
             if (wait > 0) {
                 time.spend(wait);
@@ -321,6 +320,7 @@ public final class ScaleModel {
             // As SenderWiring builds it: one fake serves both roles of the deliveries table.
             ContactCipher cipher = new ContactCipher(new Stores.Kms(aws));
             SendSchedule schedule = new SendSchedule(governor, new AdaptiveRate(), pacer, clock);
+            LockstepThreads threads = new LockstepThreads(time);
             SenderService service = new SenderService(
                     new CampaignCache(campaigns),
                     CampaignGate.ALWAYS_OPEN,
@@ -329,11 +329,12 @@ public final class ScaleModel {
                     deliveries,
                     List.of(
                             new EmailJobSender(ses, cipher, schedule, LEASES, clock),
-                            new SmsJobSender(sms, deliveries, cipher, schedule, LEASES, clock)),
+                            new SmsJobSender(sms, deliveries, cipher, schedule, LEASES, clock, threads)),
                     schedule,
                     LEASES,
-                    clock);
-            return compacts -> send(service, compacts, registry);
+                    clock,
+                    threads);
+            return compacts -> send(service, threads, compacts, registry);
         };
         Lambda.Function<CompactJob> sender = new Lambda.Function<>(
                 "notice",
@@ -540,35 +541,16 @@ public final class ScaleModel {
     }
 
     /**
-     * One sender invocation: the service sends its batch on threads of its own, on a local time line
-     * that starts now; the worker then sleeps until the line's end plus the invocation's CPU (the
-     * worker thread's and the carrier threads' of the service's virtual threads, measured while no
-     * other sender runs), which is counted as not overlapping the waits.
+     * One sender invocation: the service sends its batch on lockstep threads of the shared clock
+     * ({@link LockstepThreads}); the CPU they used is added to the invocation's account (each
+     * thread's CPU was already charged to its own time, as the instance's share of a core).
      */
-    private List<Long> send(SenderService service, List<CompactJob> compacts, Stores.Registry registry) {
+    private List<Long> send(
+            SenderService service, LockstepThreads threads, List<CompactJob> compacts, Stores.Registry registry) {
         List<NoticeJob> batch =
                 compacts.stream().map(c -> rehydrate(c, registry)).toList();
-        time.discardCpu();
-        time.sync();
-        List<Optional<SenderService.JobOutcome>> outcomes;
-        long end;
-        long cpu;
-        synchronized (SENDER_LOCK) {
-            long threadBefore = THREADS.getCurrentThreadCpuTime();
-            long carriersBefore = carrierCpu();
-            VirtualTime.Line line = time.goLocal();
-            try {
-                outcomes = service.sendAll(batch);
-            } finally {
-                time.leaveLocal();
-            }
-            end = line.now();
-            cpu = Math.round((THREADS.getCurrentThreadCpuTime() - threadBefore + carrierCpu() - carriersBefore)
-                    * option("cpu-factor"));
-        }
-        time.addCharged(cpu);
-        time.discardCpu();
-        time.sleepUntil(end + cpu);
+        List<Optional<SenderService.JobOutcome>> outcomes = service.sendAll(batch);
+        time.addCharged(threads.takeCpu());
         List<Long> done = new ArrayList<>();
         for (Optional<SenderService.JobOutcome> outcome : outcomes) {
             done.add(outcome.map(ScaleModel::noticeOutcome).orElse(Lambda.RETRY));
@@ -594,20 +576,6 @@ public final class ScaleModel {
 
     /** ParkingQueue.MAX_DELAY. */
     private static final Duration PARK_MAX = Duration.ofMinutes(15);
-
-    /** CPU time of the virtual threads' carriers (the only ForkJoinPool-n workers in this process). */
-    private static long carrierCpu() {
-        long total = 0;
-        for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-            if (info != null && info.getThreadName().startsWith("ForkJoinPool-")) {
-                long cpu = THREADS.getThreadCpuTime(info.getThreadId());
-                if (cpu > 0) {
-                    total += cpu;
-                }
-            }
-        }
-        return total;
-    }
 
     private static long processCpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())

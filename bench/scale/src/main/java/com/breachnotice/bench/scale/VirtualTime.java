@@ -318,6 +318,59 @@ final class VirtualTime {
         local.remove();
     }
 
+    /** Lockstep threads blocked (in real time) until a task ends, by the task. */
+    private final java.util.Map<Object, List<Thread>> joiners = new java.util.HashMap<>();
+
+    /**
+     * Counts in a lockstep thread that the calling one is about to start for a task, after the
+     * caller has slept off what it ran ahead, so that the task starts at the caller's time.
+     */
+    void startTask() {
+        sync();
+        register();
+    }
+
+    /**
+     * The calling task thread ends (after it slept off what it ran ahead, before its result was
+     * set: a waiting thread then runs on in real time, and the clock must not move meanwhile): it
+     * leaves the clock, and the threads waiting for {@code task} count as running again in the same
+     * step.
+     */
+    void endTask(Object task) {
+        lock.lock();
+        try {
+            List<Thread> waiting = joiners.remove(task);
+            if (waiting != null) {
+                running += waiting.size();
+            }
+            running--;
+            advanceIfAllSleep();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The calling lockstep thread is about to block in real time until {@code task} ends (a
+     * {@code Future.get}): it stops counting as running, so the clock can move the task on.
+     * Returns at once if the task is over ({@code over} is asked under the clock's lock, the same
+     * lock {@link #endTask} takes after the task is done).
+     */
+    void awaitTask(Object task, java.util.function.BooleanSupplier over) {
+        sync();
+        lock.lock();
+        try {
+            if (over.getAsBoolean()) {
+                return;
+            }
+            joiners.computeIfAbsent(task, t -> new ArrayList<>()).add(Thread.currentThread());
+            running--;
+            advanceIfAllSleep();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Sleeps the calling lockstep thread until virtual time {@code wake}. */
     void sleepUntil(long wakeAt) {
         long[] lag = ahead.get();

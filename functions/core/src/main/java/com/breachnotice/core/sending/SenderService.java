@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -68,6 +67,7 @@ public final class SenderService {
     private final SendSchedule schedule;
     private final LeaseTerms leases;
     private final Clock clock;
+    private final TaskThreads taskThreads;
 
     public SenderService(
             CampaignCache campaigns,
@@ -79,6 +79,20 @@ public final class SenderService {
             SendSchedule schedule,
             LeaseTerms leases,
             Clock clock) {
+        this(campaigns, gate, jobs, recipients, records, senders, schedule, leases, clock, TaskThreads.VIRTUAL);
+    }
+
+    public SenderService(
+            CampaignCache campaigns,
+            CampaignGate gate,
+            JobLedger jobs,
+            Recipients recipients,
+            DeliveryRecorder records,
+            List<JobSender<?>> senders,
+            SendSchedule schedule,
+            LeaseTerms leases,
+            Clock clock,
+            TaskThreads threads) {
         this.campaigns = campaigns;
         this.gate = gate;
         this.jobs = jobs;
@@ -90,6 +104,7 @@ public final class SenderService {
         this.schedule = schedule;
         this.leases = leases;
         this.clock = clock;
+        this.taskThreads = threads;
     }
 
     /**
@@ -137,7 +152,7 @@ public final class SenderService {
      * when the job failed unexpectedly (it comes back through SQS; its lease covers the retry).
      */
     public List<Optional<JobOutcome>> sendAll(List<NoticeJob> batch) {
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService threads = taskThreads.open("notice job ")) {
             List<Future<Prepared>> preparing = new ArrayList<>();
             for (NoticeJob job : batch) {
                 preparing.add(threads.submit(() -> prepare(job)));

@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -43,6 +42,7 @@ public final class SmsJobSender implements JobSender<Outgoing.Text> {
     private final SendSchedule schedule;
     private final LeaseTerms leases;
     private final Clock clock;
+    private final TaskThreads taskThreads;
 
     public SmsJobSender(
             SmsSender provider,
@@ -51,12 +51,24 @@ public final class SmsJobSender implements JobSender<Outgoing.Text> {
             SendSchedule schedule,
             LeaseTerms leases,
             Clock clock) {
+        this(provider, claims, cipher, schedule, leases, clock, TaskThreads.VIRTUAL);
+    }
+
+    public SmsJobSender(
+            SmsSender provider,
+            DeliveryClaims claims,
+            ContactCipher cipher,
+            SendSchedule schedule,
+            LeaseTerms leases,
+            Clock clock,
+            TaskThreads threads) {
         this.provider = provider;
         this.claims = claims;
         this.cipher = cipher;
         this.schedule = schedule;
         this.leases = leases;
         this.clock = clock;
+        this.taskThreads = threads;
     }
 
     @Override
@@ -107,8 +119,7 @@ public final class SmsJobSender implements JobSender<Outgoing.Text> {
         // Named after the job, so that a thread dump shows whose text a thread is sending.
         String threadName = "sms job " + notice.job().key().campaignId() + "/"
                 + notice.job().key().id() + " text ";
-        try (ExecutorService threads = Executors.newThreadPerTaskExecutor(
-                Thread.ofVirtual().name(threadName, 0).factory())) {
+        try (ExecutorService threads = taskThreads.open(threadName)) {
             for (Outgoing.Text message : messages) {
                 if (fenced) {
                     calls.add(Optional.empty());
