@@ -107,10 +107,11 @@ public final class QueueBatchProcessor {
             }
         } catch (RuntimeException e) {
             LOG.error(
-                    "queue batch failed: queue={} records={} error={}",
+                    "queue batch failed: queue={} records={} error={} at={}",
                     queue,
                     values.size(),
-                    e.getClass().getSimpleName());
+                    causes(e),
+                    origin(e));
             outcomes = Collections.nCopies(values.size(), RecordOutcome.retry());
         }
         for (int i = 0; i < messages.size(); i++) {
@@ -124,10 +125,11 @@ public final class QueueBatchProcessor {
             return work.apply(value);
         } catch (RuntimeException e) {
             LOG.error(
-                    "queue record failed: queue={} messageId={} error={}",
+                    "queue record failed: queue={} messageId={} error={} at={}",
                     queue,
                     message.getMessageId(),
-                    e.getClass().getSimpleName());
+                    causes(e),
+                    origin(e));
             return RecordOutcome.retry();
         }
     }
@@ -203,6 +205,32 @@ public final class QueueBatchProcessor {
                     e.getClass().getSimpleName());
             failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
         }
+    }
+
+    /**
+     * The classes of the exception and its causes ("SdkClientException<-ApiCallAttemptTimeoutException"):
+     * enough to tell a timeout from a refused connection, and no message, which may quote data.
+     */
+    static String causes(Throwable e) {
+        StringBuilder chain = new StringBuilder(e.getClass().getSimpleName());
+        Throwable cause = e.getCause();
+        for (int depth = 0; cause != null && cause != e && depth < 5; depth++, cause = cause.getCause()) {
+            chain.append("<-").append(cause.getClass().getSimpleName());
+        }
+        return chain.toString();
+    }
+
+    /** The innermost frame of this project's code the exception passed through, or "unknown". */
+    static String origin(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            String type = frame.getClassName();
+            String self = QueueBatchProcessor.class.getName();
+            if (type.startsWith("com.breachnotice.") && !type.equals(self) && !type.startsWith(self + "$")) {
+                return type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethodName() + ":"
+                        + frame.getLineNumber();
+            }
+        }
+        return "unknown";
     }
 
     private static String reason(RuntimeException e) {

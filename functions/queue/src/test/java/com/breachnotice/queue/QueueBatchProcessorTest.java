@@ -179,4 +179,35 @@ class QueueBatchProcessorTest {
                         event("7"), DECODER, v -> RecordOutcome.later(java.time.Duration.ofSeconds(60)))))
                 .containsExactly("m0");
     }
+
+    @Test
+    void causes_nameEveryClassOfTheChain_neverTheMessages() {
+        RuntimeException timeout = new IllegalStateException(
+                "contact ada@example.com",
+                new java.io.UncheckedIOException(new java.net.SocketTimeoutException("read")));
+
+        String causes = QueueBatchProcessor.causes(timeout);
+
+        assertThat(causes).isEqualTo("IllegalStateException<-UncheckedIOException<-SocketTimeoutException");
+        assertThat(causes).doesNotContain("ada");
+    }
+
+    @Test
+    void origin_isTheFrameOfOurCodeTheExceptionWasThrownFrom() {
+        RuntimeException thrown;
+        try {
+            work(13);
+            throw new AssertionError("work(13) throws");
+        } catch (IllegalStateException e) {
+            thrown = e;
+        }
+
+        assertThat(QueueBatchProcessor.origin(thrown)).startsWith("QueueBatchProcessorTest.work:");
+        assertThat(QueueBatchProcessor.origin(new IllegalStateException() {
+                    {
+                        setStackTrace(new StackTraceElement[] {new StackTraceElement("java.util.X", "m", "X.java", 1)});
+                    }
+                }))
+                .isEqualTo("unknown");
+    }
 }
