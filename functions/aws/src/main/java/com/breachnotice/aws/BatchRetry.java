@@ -113,6 +113,25 @@ public final class BatchRetry {
         }
     }
 
+    /**
+     * One single-item call (an {@code UpdateItem}) under this policy: with {@link #patient()}, a call
+     * the SDK gave up on as throttled is made again after the backoff, as a wholly throttled batch
+     * is; any other error, or throttling under {@link #standard()}, ends it at once.
+     *
+     * @param what names the call in the exception (a table, never an item's content)
+     * @throws BatchIncompleteException when the last attempt was throttled too
+     */
+    public void untilAccepted(String what, Runnable call) {
+        untilDone(
+                what,
+                1,
+                left -> {
+                    call.run();
+                    return 0;
+                },
+                left -> left);
+    }
+
     private <T> T attemptOnce(UnaryOperator<T> attempt, T work) {
         try {
             return attempt.apply(work);

@@ -196,6 +196,41 @@ class BatchRetryTest {
     }
 
     @Test
+    void untilAccepted_patientAndACallThrottledTwice_makesItAgainAfterEachBackoff() {
+        List<String> calls = new ArrayList<>();
+
+        patient.untilAccepted("UpdateItem on contacts", () -> {
+            calls.add("update");
+            if (calls.size() < 3) {
+                throw throttled();
+            }
+        });
+
+        assertThat(calls).hasSize(3);
+        assertThat(pauses).containsExactly(Duration.ofMillis(10), Duration.ofMillis(20));
+    }
+
+    @Test
+    void untilAccepted_standardAndAThrottledCall_endsAtOnce() {
+        AwsServiceException refused = throttled();
+
+        assertThatThrownBy(() -> retry.untilAccepted("UpdateItem on contacts", () -> {
+                    throw refused;
+                }))
+                .isSameAs(refused);
+        assertThat(pauses).isEmpty();
+    }
+
+    @Test
+    void untilAccepted_patientAndThrottledEveryTime_throwsIncomplete() {
+        assertThatThrownBy(() -> patient.untilAccepted("UpdateItem on contacts", () -> {
+                    throw throttled();
+                }))
+                .isInstanceOf(BatchIncompleteException.class)
+                .hasMessage("UpdateItem on contacts: 1 left undone after 4 attempts");
+    }
+
+    @Test
     void patient_waitsLongerThanStandard() {
         assertThat(BatchRetry.patient().maxAttempts())
                 .isEqualTo(BatchRetry.PATIENT_MAX_ATTEMPTS)

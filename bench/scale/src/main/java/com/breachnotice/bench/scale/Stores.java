@@ -279,9 +279,9 @@ final class Stores {
                     newContacts.stream().map(ContactRecord::key).distinct().count();
             aws.batch(tables.subjects, "BatchWriteItem", true, Aws.chunks(newSubjects.size(), 25), 1.0, 8, aws.patient);
             aws.batch(tables.contacts, "BatchWriteItem", true, Aws.chunks(contactPuts, 25), 1.0, 8, aws.patient);
-            // The updates run on the same 8 write threads; the SDK retries a throttled one.
-            aws.batch(tables.subjects, "UpdateItem", true, Aws.chunks(subjectUpdates, 1), 1.0, 8);
-            aws.batch(tables.contacts, "UpdateItem", true, Aws.chunks(contactUpdates, 1), 1.0, 8);
+            // The updates run on the same 8 write threads, under the same patient retry as the puts.
+            aws.batch(tables.subjects, "UpdateItem", true, Aws.chunks(subjectUpdates, 1), 1.0, 8, aws.patient);
+            aws.batch(tables.contacts, "UpdateItem", true, Aws.chunks(contactUpdates, 1), 1.0, 8, aws.patient);
             return new Unconfirmed(newSubjects, newContacts);
         }
 

@@ -101,6 +101,13 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry {
     private final String contactTable;
     private final Executor executor;
 
+    /**
+     * The retry of every write of a range, batched or single: the merging updates too, which with
+     * only the SDK's own attempts failed ranges when many instances share the table's throughput
+     * (bench/scale: "ProvisionedThroughputExceeded on contacts" at 3 million people).
+     */
+    private static final BatchRetry PATIENCE = BatchRetry.patient();
+
     /** Runs a call's writes one after the other, on the calling thread. */
     public DynamoDbSubjectRegistry(DynamoDbClient dynamoDb, String subjectTable, String contactTable) {
         this(dynamoDb, subjectTable, contactTable, Runnable::run);
@@ -111,7 +118,7 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry {
             DynamoDbClient dynamoDb, String subjectTable, String contactTable, Executor executor) {
         this.dynamoDb = dynamoDb;
         // Patient: a failed call fails the whole range, which comes back only after 30 minutes.
-        this.batches = new DynamoDbBatches(dynamoDb, BatchRetry.patient());
+        this.batches = new DynamoDbBatches(dynamoDb, PATIENCE);
         this.subjectTable = subjectTable;
         this.contactTable = contactTable;
         this.executor = executor;
@@ -221,7 +228,7 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry {
         chunks(subjectPuts, MAX_WRITE_ITEMS).forEach(chunk -> writes.add(() -> batches.put(subjectTable, chunk)));
         chunks(contactPuts, MAX_WRITE_ITEMS).forEach(chunk -> writes.add(() -> batches.put(contactTable, chunk)));
         subjectUpdates.forEach(update -> writes.add(() -> updateSubject(update)));
-        contactUpdates.forEach(update -> writes.add(() -> dynamoDb.updateItem(update)));
+        contactUpdates.forEach(update -> writes.add(() -> updateContact(update)));
         runAll(writes);
         // After the writes: a displaced owner's contacts may be the ones this chunk just merged into.
         runAll(removals);
@@ -271,7 +278,7 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry {
             Map<String, AttributeValue> item = contacts.get(key.value());
             boolean ownersRedone = againIds.containsAll(contact.customerIds);
             if (!ownersRedone && (item == null || !contact.coveredBy(item))) {
-                repairs.add(() -> dynamoDb.updateItem(contactUpdate(contact)));
+                repairs.add(() -> updateContact(contactUpdate(contact)));
             }
         });
         runAll(repairs);
@@ -292,9 +299,14 @@ public final class DynamoDbSubjectRegistry implements SubjectRegistry {
         return redone;
     }
 
+    /** A merging update of a contact, asked again while the table throttles it. */
+    private void updateContact(UpdateItemRequest update) {
+        PATIENCE.untilAccepted("UpdateItem on " + contactTable, () -> dynamoDb.updateItem(update));
+    }
+
     private void updateSubject(UpdateItemRequest update) {
         try {
-            dynamoDb.updateItem(update);
+            PATIENCE.untilAccepted("UpdateItem on " + subjectTable, () -> dynamoDb.updateItem(update));
         } catch (ConditionalCheckFailedException e) {
             // Another range lowered the defining line (or displaced it) between our read and write:
             // the chunk is not applied as decided; failing the range lets SQS deliver it again, and
