@@ -11,26 +11,18 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The model's clock. Waits that only model AWS (a request's latency, a backoff, a wait for a send
  * turn) take no real time; the CPU work of the services is real, measured, and charged to the
  * virtual clock scaled to a Lambda instance's share of a core.
  *
- * <p>Two modes, per thread:
- *
- * <ul>
- *   <li><b>Lockstep</b> (the simulated Lambda workers, one platform thread each, and the driver):
- *       a thread that waits sleeps until the virtual time reaches its wake time; the clock moves on
- *       only when every registered thread sleeps, to the earliest wake time. So all workers share
- *       one time line and the throughput limits see their requests in time order.
- *   <li><b>Local</b> (inside one sender invocation, whose service runs its jobs on virtual threads
- *       of its own): the invocation gets a time line that starts at the shared time and is forked
- *       for each thread it starts; waits move the thread's own line, a parent's time is the latest
- *       of its children's. The invocation runs as one step of the shared time line, and its end
- *       is where the worker sleeps until afterwards.
- * </ul>
+ * <p>Every thread that runs the services is a lockstep thread: the simulated Lambda workers (one
+ * platform thread each), the driver, and the sender's task threads ({@link LockstepThreads}). A
+ * thread that waits sleeps until the virtual time reaches its wake time; the clock moves on only
+ * when every registered thread sleeps (or waits for a task of the clock), to the earliest wake
+ * time. So all of them share one time line and the throughput limits see their requests in time
+ * order.
  */
 final class VirtualTime {
 
@@ -47,13 +39,6 @@ final class VirtualTime {
     private int running;
     private long sequence;
     private final double cpuFactor;
-
-    private final InheritableThreadLocal<@Nullable Line> local = new InheritableThreadLocal<>() {
-        @Override
-        protected @Nullable Line childValue(@Nullable Line parent) {
-            return parent == null ? null : parent.fork();
-        }
-    };
 
     /** CPU charged to the calling thread so far (virtual nanos). */
     private final ThreadLocal<long[]> charged = ThreadLocal.withInitial(() -> new long[] {0});
@@ -107,34 +92,6 @@ final class VirtualTime {
         }
     }
 
-    /** A time line of one invocation's thread (local mode). */
-    static final class Line {
-        private long at;
-        private final List<Line> children = new ArrayList<>();
-
-        Line(long at) {
-            this.at = at;
-        }
-
-        synchronized Line fork() {
-            Line child = new Line(now());
-            children.add(child);
-            return child;
-        }
-
-        synchronized long now() {
-            long latest = at;
-            for (Line child : children) {
-                latest = Math.max(latest, child.now());
-            }
-            return latest;
-        }
-
-        synchronized void advance(long nanos) {
-            at = now() + nanos;
-        }
-    }
-
     /** Counts a worker thread in before it starts, so that the clock waits for it. */
     void register() {
         lock.lock();
@@ -158,8 +115,7 @@ final class VirtualTime {
 
     /** The calling thread's virtual time, nanoseconds since {@link #EPOCH}. */
     long now() {
-        Line line = local.get();
-        return line != null ? line.now() : now + ahead.get()[0];
+        return now + ahead.get()[0];
     }
 
     /** The shared (lockstep) time, whatever the calling thread's mode. */
@@ -197,15 +153,10 @@ final class VirtualTime {
 
     /**
      * Spends {@code nanos} of modelled time (latency, backoff, a wait for a turn), after charging
-     * the CPU the calling thread used since its last charge. A lockstep thread sleeps; a local one
-     * moves its line.
+     * the CPU the calling thread used since its last charge: the thread runs ahead of the shared
+     * time, and sleeps once it is a quantum ahead.
      */
     void spend(long nanos) {
-        Line line = local.get();
-        if (line != null) {
-            line.advance(Math.max(0, nanos));
-            return;
-        }
         long[] lag = ahead.get();
         lag[0] += Math.max(0, nanos) + takeCpu();
         if (lag[0] >= quantum) {
@@ -227,9 +178,7 @@ final class VirtualTime {
 
     /** Charges the CPU used so far and catches up with it (at the end of an invocation). */
     void chargeCpu() {
-        if (local.get() == null) {
-            sync();
-        }
+        sync();
     }
 
     /**
@@ -237,9 +186,7 @@ final class VirtualTime {
      * fakes, its bookkeeping) is not the services' and is not charged.
      */
     void discardCpu() {
-        if (local.get() == null) {
-            cpuMark.get()[0] = THREADS.getCurrentThreadCpuTime();
-        }
+        cpuMark.get()[0] = THREADS.getCurrentThreadCpuTime();
     }
 
     private long takeCpu() {
@@ -302,20 +249,6 @@ final class VirtualTime {
 
     void invocationOver() {
         deadline.get()[0] = Long.MAX_VALUE;
-    }
-
-    /** Switches the calling lockstep thread to a local line starting at the shared time. */
-    Line goLocal() {
-        // The caller has synced (never while holding a lock others wait on: it would sleep with it).
-        Line line = new Line(now + ahead.get()[0]);
-        ahead.get()[0] = 0;
-        local.set(line);
-        return line;
-    }
-
-    /** Back to lockstep; the caller then sleeps until the line's end. */
-    void leaveLocal() {
-        local.remove();
     }
 
     /** Lockstep threads blocked (in real time) until a task ends, by the task. */
