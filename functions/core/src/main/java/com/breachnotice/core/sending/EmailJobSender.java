@@ -25,8 +25,14 @@ public final class EmailJobSender implements JobSender<Outgoing.Email> {
     /** Calls for one job within one invocation (the first and two retries). */
     static final int ATTEMPTS = 3;
 
-    /** New turns a job takes after waking too late for its turn, before it goes back. */
-    static final int LATE_WAKES = 5;
+    /**
+     * New turns a job takes after waking too late for its turn, before it goes back. Generous: a job
+     * given back waits out the notice queue's visibility timeout (12 minutes), and a cold or busy
+     * instance wakes late several times in a row (5 stranded the first job of the emulator's
+     * requests bench for those 12 minutes); the lease fence ends the wait long before 50 turns on a
+     * machine that is late every time.
+     */
+    static final int LATE_WAKES = 50;
 
     private final EmailSender provider;
     private final ContactCipher cipher;
