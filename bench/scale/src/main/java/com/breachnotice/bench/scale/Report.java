@@ -150,13 +150,14 @@ final class Report {
         out.printf(
                 Locale.ROOT,
                 "SES: %,d emails, %,d throttled calls; SMS: %,d texts, %,d parts, %,d throttled; governor"
-                        + " reservations %,d (restarts after running out: %,d, %.1f s idle)%n",
+                        + " reservations %,d, refused %,d (restarts after running out: %,d, %.1f s idle)%n",
                 emails,
                 run.ses().throttledCalls.get(),
                 run.sms().texts.get(),
                 parts,
                 run.sms().throttled.get(),
                 run.governor().reservations.get(),
+                run.governor().refusals.get(),
                 run.governor().idleRestarts.get(),
                 run.governor().idleNanos.get() / 1e9);
         synchronized (run.governor().next()) {

@@ -613,14 +613,41 @@ final class Stores {
             return next;
         }
 
+        /** Refusals of {@link #reserveBy}: reservations not made because the schedule ran too far ahead. */
+        final AtomicLong refusals = new AtomicLong();
+
+        /**
+         * As DynamoDbSendGovernor: the bounded extend, and a consistent read of the end when it is
+         * refused (a refusal costs the failed update and the read).
+         */
+        @Override
+        public java.util.Optional<Instant> reserveBy(
+                String campaignId, Channel channel, int units, double perSecond, Instant now, Instant latestStart) {
+            aws.item(table, "UpdateItem", true, 1.0);
+            java.util.Optional<Instant> start = take(campaignId, channel, units, perSecond, now, latestStart);
+            if (start.isEmpty()) {
+                aws.item(table, "GetItem", false, 1.0);
+                refusals.incrementAndGet();
+            }
+            return start;
+        }
+
         @Override
         public Instant reserve(String campaignId, Channel channel, int units, double perSecond, Instant now) {
             aws.item(table, "UpdateItem", true, 1.0);
-            reservations.incrementAndGet();
+            return take(campaignId, channel, units, perSecond, now, Instant.MAX).orElseThrow();
+        }
+
+        private java.util.Optional<Instant> take(
+                String campaignId, Channel channel, int units, double perSecond, Instant now, Instant latestStart) {
             synchronized (next) {
                 String key = campaignId + "#" + channel.code();
                 Instant free = next.getOrDefault(key, Instant.EPOCH);
                 Instant start = free.isBefore(now) ? now.plusMillis(100) : free;
+                if (start.isAfter(latestStart)) {
+                    return java.util.Optional.empty();
+                }
+                reservations.incrementAndGet();
                 if (free.isBefore(now) && !free.equals(Instant.EPOCH)) {
                     idleRestarts.incrementAndGet();
                     long idle = java.time.Duration.between(free, start).toNanos();
@@ -632,7 +659,7 @@ final class Stores {
                     }
                 }
                 next.put(key, start.plusNanos(Math.round(units * 1e9 / perSecond)));
-                return start;
+                return java.util.Optional.of(start);
             }
         }
     }

@@ -74,15 +74,62 @@ public final class DynamoDbSendGovernor implements SendGovernor {
         throw new IllegalStateException("the send schedule of " + campaignId + " kept racing");
     }
 
+    /**
+     * As {@link #reserve}, refused when the schedule's end lies after {@code latestStart}: the
+     * extend's condition bounds the end too, and a refused extend reads the end once to tell "too
+     * far ahead" (nothing reserved) from "behind" (restart).
+     */
+    @Override
+    public Optional<Instant> reserveBy(
+            String campaignId, Channel channel, int units, double perSecond, Instant now, Instant latestStart) {
+        if (units < 1 || !(perSecond > 0)) {
+            throw new IllegalArgumentException("a reservation holds at least one unit at a positive rate");
+        }
+        long nowMicros = micros(now);
+        long latest = micros(latestStart);
+        if (nowMicros + LEAD_MICROS > latest) {
+            return Optional.empty();
+        }
+        long span = Math.max(1, Math.round(units * 1_000_000 / perSecond));
+        Map<String, AttributeValue> key = Map.of("campaignId", s(campaignId), "entry", s(PREFIX + channel.code()));
+        String schedule = campaignId + "#" + channel.code();
+        boolean idle = lastEnd.getOrDefault(schedule, Long.MIN_VALUE) < nowMicros;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Long> start = idle ? restart(key, nowMicros, span) : extend(key, nowMicros, span, latest);
+            if (start.isPresent()) {
+                lastEnd.put(schedule, start.get() + span);
+                return Optional.of(ofMicros(start.get()));
+            }
+            if (!idle) {
+                Optional<Long> end = end(key);
+                if (end.isPresent() && end.get() > latest) {
+                    lastEnd.put(schedule, end.get());
+                    return Optional.empty();
+                }
+            }
+            idle = !idle;
+        }
+        throw new IllegalStateException("the send schedule of " + campaignId + " kept racing");
+    }
+
     /** Reserves after the schedule's end while it is ahead of now; empty when it is behind or absent. */
     private Optional<Long> extend(Map<String, AttributeValue> key, long nowMicros, long span) {
+        return extend(key, nowMicros, span, Long.MAX_VALUE);
+    }
+
+    /** As above, and only while the schedule's end is at {@code latestMicros} or before. */
+    private Optional<Long> extend(Map<String, AttributeValue> key, long nowMicros, long span, long latestMicros) {
+        boolean bounded = latestMicros != Long.MAX_VALUE;
+        Map<String, AttributeValue> values = bounded
+                ? Map.of(":span", n(span), ":now", n(nowMicros), ":latest", n(latestMicros))
+                : Map.of(":span", n(span), ":now", n(nowMicros));
         try {
             Map<String, AttributeValue> updated = dynamoDb.updateItem(b -> b.tableName(campaignTable)
                             .key(key)
                             .updateExpression("ADD #n :span")
-                            .conditionExpression("#n >= :now")
+                            .conditionExpression(bounded ? "#n >= :now AND #n <= :latest" : "#n >= :now")
                             .expressionAttributeNames(Map.of("#n", "nextAt"))
-                            .expressionAttributeValues(Map.of(":span", n(span), ":now", n(nowMicros)))
+                            .expressionAttributeValues(values)
                             .returnValues(ReturnValue.UPDATED_NEW))
                     .attributes();
             return Optional.of(Attributes.requiredNumber(updated, "nextAt") - span);
@@ -105,6 +152,19 @@ public final class DynamoDbSendGovernor implements SendGovernor {
         } catch (ConditionalCheckFailedException ahead) {
             return Optional.empty();
         }
+    }
+
+    /** The schedule's end, read consistently; empty when it has none yet. */
+    private Optional<Long> end(Map<String, AttributeValue> key) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(campaignTable)
+                        .key(key)
+                        .consistentRead(true)
+                        .projectionExpression("#n")
+                        .expressionAttributeNames(Map.of("#n", "nextAt")))
+                .item();
+        return item == null || !item.containsKey("nextAt")
+                ? Optional.empty()
+                : Optional.of(Attributes.requiredNumber(item, "nextAt"));
     }
 
     private static long micros(Instant at) {

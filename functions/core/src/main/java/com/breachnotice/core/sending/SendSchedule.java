@@ -66,6 +66,30 @@ public final class SendSchedule {
     }
 
     /**
+     * As {@link #reserve(Campaign, Channel, List)}, but only if every turn falls at {@code latestTurn}
+     * or before; otherwise nothing is reserved and the result is empty.
+     */
+    public Optional<List<Instant>> reserveBy(
+            Campaign campaign, Channel channel, List<Integer> units, Instant latestTurn) {
+        double rate = rate(campaign, channel);
+        int total = units.stream().mapToInt(Integer::intValue).sum();
+        int beforeLast = total - units.get(units.size() - 1);
+        Instant latestStart = latestTurn.minusNanos(Math.round(beforeLast * 1e9 / rate));
+        Optional<Instant> start = governor.reserveBy(campaign.id(), channel, total, rate, clock.instant(), latestStart);
+        if (start.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Instant> turns = new ArrayList<>(units.size());
+        long offset = 0;
+        for (int n : units) {
+            turns.add(after(start.get(), offset, rate));
+            offset += n;
+        }
+        knownEnds.merge(key(campaign, channel), after(start.get(), total, rate), (a, b) -> a.isAfter(b) ? a : b);
+        return Optional.of(turns);
+    }
+
+    /**
      * Where the campaign's schedule ended after this instance's last reservation on it, when that
      * is after {@code latest}: the schedule is at least that far ahead (other instances only move
      * it on), so a reservation now could only take turns after it. Empty when not known, or not

@@ -404,18 +404,47 @@ public final class SenderService {
                 members.forEach(m -> turns.put(m.index(), beyond));
                 return;
             }
-            List<Instant> reserved = schedule.reserve(
+            // Only the jobs whose turns fit half of what a holder waits for are reserved, and only
+            // if the schedule lets every one of them come in time: a turn given back unused is a
+            // hole no one fills (texts at 10 parts a second: a batch of ten jobs is over a minute
+            // of schedule). The others go back unreserved and come back when it is their time.
+            Instant latest = leases.latestTurn(now);
+            List<Placed> fitting = fitting(
+                    members, schedule.rate(campaign, channel), leases.length().dividedBy(6));
+            Optional<List<Instant>> reserved = schedule.reserveBy(
                     campaign,
                     channel,
-                    members.stream().map(m -> m.ready().units()).toList());
-            Ready<?> last = members.get(members.size() - 1).ready();
+                    fitting.stream().map(m -> m.ready().units()).toList(),
+                    latest);
+            if (reserved.isEmpty()) {
+                Turn later = new Turn(Instant.MAX, now.plus(leases.length().dividedBy(6)));
+                members.forEach(m -> turns.put(m.index(), later));
+                return;
+            }
+            Ready<?> last = fitting.get(fitting.size() - 1).ready();
             Instant end = SendSchedule.after(
-                    reserved.get(reserved.size() - 1), last.units(), schedule.rate(campaign, channel));
+                    reserved.get().get(fitting.size() - 1), last.units(), schedule.rate(campaign, channel));
             for (int m = 0; m < members.size(); m++) {
-                turns.put(members.get(m).index(), new Turn(reserved.get(m), end));
+                turns.put(
+                        members.get(m).index(),
+                        m < fitting.size() ? new Turn(reserved.get().get(m), end) : new Turn(Instant.MAX, end));
             }
         });
         return turns;
+    }
+
+    /** The first jobs whose sends take at most {@code span} at {@code rate}; always the first one. */
+    private static List<Placed> fitting(List<Placed> members, double rate, Duration span) {
+        List<Placed> fitting = new ArrayList<>();
+        long units = 0;
+        for (Placed member : members) {
+            units += member.ready().units();
+            if (!fitting.isEmpty() && units / rate > span.toNanos() / 1e9) {
+                break;
+            }
+            fitting.add(member);
+        }
+        return fitting;
     }
 
     private JobOutcome send(Ready<?> ready, Turn reserved) throws InterruptedException {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.breachnotice.core.campaign.Channel;
 import com.breachnotice.core.campaign.ChannelPolicy;
 import com.breachnotice.core.campaign.NoticeText;
+import com.breachnotice.core.campaign.SendRates;
+import com.breachnotice.core.campaign.SmsSegments;
 import com.breachnotice.core.contact.Contact;
 import com.breachnotice.core.contact.ContactKey;
 import com.breachnotice.core.contact.ContactKeyer;
@@ -490,44 +492,80 @@ class SenderServiceTest {
     }
 
     @Test
-    void send_turnFurtherAheadThanTheLeaseAllows_jobGivenBackUnsentAndParked() {
+    void send_scheduleFurtherAheadThanTheLeaseAllows_jobParkedUnsentAndNothingReserved() {
         ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
-        SendGovernor farAhead = (campaignId, channel, units, perSecond, now) -> now.plus(LEASE);
-        SenderService sender = senders().governor(farAhead).build();
+        // Other senders' reservations run a whole lease ahead: one email at one per lease.
+        governor.reserve("first", Channel.EMAIL, 1, 1.0 / LEASE.toSeconds(), clock.instant());
         NoticeJob job = job(Channel.EMAIL, List.of(kim));
 
         SenderService.JobOutcome outcome = sender.send(job);
 
         assertThat(outcome.retryLater()).isEqualTo(1);
         assertThat(outcome.complete()).isFalse();
-        // Back once the reservation has run out: its turn, plus the one email at the rate.
-        assertThat(outcome.comeBackIn()).isGreaterThan(LEASE).isLessThan(LEASE.plusSeconds(1));
+        // Back when half of what a holder waits for has passed, to ask again.
+        assertThat(outcome.comeBackIn()).isEqualTo(LEASE.dividedBy(6));
         assertThat(outcome.parked()).isTrue();
         assertThat(email.bulkCalls()).isEmpty();
-        assertThat(this.sender.send(job).sent()).isEqualTo(1);
+        assertThat(governor.reservations())
+                .as("the refused reservation left no hole")
+                .hasSize(1);
+        clock.advance(LEASE);
+        assertThat(sender.send(job).sent()).isEqualTo(1);
     }
 
     @Test
-    void send_textsWhoseTurnIsTooFarAhead_parkedUntilTheReservationRunsOutAndReleased() {
+    void send_textsWhoseTurnWouldBeTooFarAhead_parkedReleasedAndNothingReserved() {
         List<ContactKey> phones = List.of(
                 add(Fixtures.phone("010-1111-1111"), "김민지", Set.of(ItemKind.PHONE)),
                 add(Fixtures.phone("010-2222-2222"), "이서준", Set.of(ItemKind.PHONE)));
-        Duration untilTurn = LEASE.dividedBy(3).plusSeconds(25);
-        SendGovernor queuedBehindTexts = (campaignId, channel, units, perSecond, now) -> now.plus(untilTurn);
-        SenderService sender = senders().governor(queuedBehindTexts).build();
+        // Texts reserved up to 25 s past what a holder waits for (a third of the lease).
+        long parts = (LEASE.dividedBy(3).toSeconds() + 25) * 9;
+        governor.reserve("first", Channel.SMS, (int) parts, 9, clock.instant());
         NoticeJob job = job(Channel.SMS, phones);
 
         SenderService.JobOutcome outcome = sender.send(job);
 
-        // The two texts' turns, and their parts at the SMS rate, after the turn.
-        assertThat(outcome.comeBackIn()).isGreaterThan(untilTurn).isLessThan(untilTurn.plusSeconds(5));
+        assertThat(outcome.comeBackIn()).isEqualTo(LEASE.dividedBy(6));
         assertThat(outcome.parked()).isTrue();
         assertThat(outcome.held()).isFalse();
         assertThat(outcome.retryLater()).isEqualTo(2);
         assertThat(sms.sent()).isEmpty();
-        // Released, not held: the job comes back to a sender that takes it at once.
-        assertThat(this.sender.send(job)).isEqualTo(new SenderService.JobOutcome(2, 0, 0, 0));
+        assertThat(governor.reservations()).hasSize(1);
+        // Released, not held: once the schedule is within reach a sender takes it at once.
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(sender.send(job)).isEqualTo(new SenderService.JobOutcome(2, 0, 0, 0));
         assertThat(sms.sent()).hasSize(2);
+    }
+
+    @Test
+    void sendAll_smsBatchLongerThanHalfTheWaitForATurn_onlyTheFirstJobReservedTheOtherParkedUnreserved() {
+        campaigns.create(Fixtures.campaign("slow", ChannelPolicy.EMAIL_FIRST).withRates(new SendRates(14, 1)));
+        List<ContactKey> phones = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            phones.add(add(
+                    Fixtures.phone(String.format(java.util.Locale.ROOT, "010-3%03d-%04d", i, i)),
+                    "김민지",
+                    Set.of(ItemKind.PHONE)));
+        }
+        SenderService paced = senders().pacer(turn -> {}).build();
+
+        // Each job's 30 texts are over 30 parts: at one part a second, over half the 100 s a holder waits.
+        List<Optional<SenderService.JobOutcome>> outcomes = paced.sendAll(List.of(
+                new NoticeJob("slow", Channel.SMS, NoticeLocale.KO, phones.subList(0, 30)),
+                new NoticeJob("slow", Channel.SMS, NoticeLocale.KO, phones.subList(30, 60))));
+
+        assertThat(outcomes.get(0).orElseThrow().sent()).isEqualTo(30);
+        SenderService.JobOutcome second = outcomes.get(1).orElseThrow();
+        assertThat(second.sent()).isZero();
+        assertThat(second.parked()).isTrue();
+        assertThat(second.comeBackIn()).isPositive();
+        assertThat(governor.reservations())
+                .as("one reservation, for the first job's parts only")
+                .singleElement()
+                .satisfies(r -> assertThat(r.units())
+                        .isEqualTo(sms.sent().stream()
+                                .mapToInt(t -> SmsSegments.count(t.text()))
+                                .sum()));
     }
 
     @Test
@@ -537,9 +575,19 @@ class SenderServiceTest {
                 add(Fixtures.phone("010-2222-2222"), "이서준", Set.of(ItemKind.PHONE)));
         Duration untilTurn = LEASE.dividedBy(3).plusSeconds(25);
         List<Instant> reservedAt = new ArrayList<>();
-        SendGovernor queuedBehindTexts = (campaignId, channel, units, perSecond, now) -> {
-            reservedAt.add(now);
-            return now.plus(untilTurn);
+        // A governor that cannot refuse (the interface's default): its reservation ends too far ahead.
+        SendGovernor queuedBehindTexts = new SendGovernor() {
+            @Override
+            public Instant reserve(String campaignId, Channel channel, int units, double perSecond, Instant now) {
+                reservedAt.add(now);
+                return now.plus(untilTurn);
+            }
+
+            @Override
+            public Optional<Instant> reserveBy(
+                    String campaignId, Channel channel, int units, double perSecond, Instant now, Instant latest) {
+                return Optional.of(reserve(campaignId, channel, units, perSecond, now));
+            }
         };
         SenderService sender = senders().governor(queuedBehindTexts).build();
 

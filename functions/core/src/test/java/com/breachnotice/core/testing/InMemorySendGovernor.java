@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@link SendGovernor} in memory with the semantics of the shared schedule (held to them by the
@@ -29,6 +30,17 @@ public final class InMemorySendGovernor implements SendGovernor {
         next.put(key, start.plusNanos(Math.round(units * 1e9 / perSecond)));
         reservations.add(new Reservation(campaignId, channel, units, perSecond, start));
         return start;
+    }
+
+    @Override
+    public synchronized Optional<Instant> reserveBy(
+            String campaignId, Channel channel, int units, double perSecond, Instant now, Instant latestStart) {
+        Instant free = next.getOrDefault(campaignId + "#" + channel.code(), Instant.EPOCH);
+        Instant start = free.isBefore(now) ? now.plus(IDLE_LEAD) : free;
+        if (start.isAfter(latestStart)) {
+            return Optional.empty();
+        }
+        return Optional.of(reserve(campaignId, channel, units, perSecond, now));
     }
 
     public synchronized List<Reservation> reservations() {

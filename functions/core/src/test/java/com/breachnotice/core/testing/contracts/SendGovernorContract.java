@@ -52,4 +52,32 @@ public abstract class SendGovernorContract {
         assertThat(governor().reserve(unique("g"), Channel.EMAIL, 1, 10, NOW))
                 .isEqualTo(NOW.plus(SendGovernor.IDLE_LEAD));
     }
+
+    @Test
+    void reserveBy_startWithinTheBound_reservesAsReserveDoes() {
+        String campaign = unique("g");
+        Instant first = governor().reserve(campaign, Channel.SMS, 100, 10, NOW);
+
+        assertThat(governor().reserveBy(campaign, Channel.SMS, 10, 10, NOW, first.plusSeconds(10)))
+                .contains(first.plusSeconds(10));
+        assertThat(governor().reserve(campaign, Channel.SMS, 1, 10, NOW)).isEqualTo(first.plusSeconds(11));
+    }
+
+    @Test
+    void reserveBy_scheduleEndsPastTheBound_reservesNothing() {
+        String campaign = unique("g");
+        Instant first = governor().reserve(campaign, Channel.SMS, 600, 10, NOW);
+
+        assertThat(governor().reserveBy(campaign, Channel.SMS, 10, 10, NOW, NOW.plusSeconds(30)))
+                .isEmpty();
+        assertThat(governor().reserve(campaign, Channel.SMS, 1, 10, NOW))
+                .as("the refused reservation left no hole")
+                .isEqualTo(first.plusSeconds(60));
+    }
+
+    @Test
+    void reserveBy_idleSchedule_startsALeadAfterNow() {
+        assertThat(governor().reserveBy(unique("g"), Channel.EMAIL, 10, 100, NOW, NOW.plusSeconds(1)))
+                .contains(NOW.plus(SendGovernor.IDLE_LEAD));
+    }
 }
