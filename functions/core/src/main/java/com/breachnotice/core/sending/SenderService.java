@@ -46,8 +46,11 @@ import java.util.concurrent.Future;
  *       entries are retried by the channel sender and, if they still fail, the job is given back
  *       unfinished so SQS brings it back.
  *   <li>The jobs of one SQS batch are claimed and sent concurrently (virtual threads), each after its
- *       turn: one reservation per campaign and channel covers the whole batch, so several bulk calls
- *       are in flight and the rate holds across instances.
+ *       turn: one reservation per campaign and channel covers the batch, so several bulk calls are in
+ *       flight and the rate holds across instances.
+ *   <li>A sender reserves only turns it will wait for ({@link SendGovernor#reserveBy}): the jobs of a
+ *       batch that fit half the wait, and only while the schedule's end is near enough. The others
+ *       are parked unreserved, so no turn is left unused to push the schedule away from now.
  * </ul>
  */
 public final class SenderService {
