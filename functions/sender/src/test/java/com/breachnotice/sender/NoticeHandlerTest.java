@@ -22,6 +22,7 @@ import com.breachnotice.core.testing.FakeDataKeyProvider;
 import com.breachnotice.core.testing.Fixtures;
 import com.breachnotice.core.testing.InMemoryCampaignStore;
 import com.breachnotice.core.testing.InMemoryDeliveryLog;
+import com.breachnotice.core.testing.InMemorySendGovernor;
 import com.breachnotice.core.testing.InMemorySubjectRegistry;
 import com.breachnotice.core.testing.MutableClock;
 import com.breachnotice.core.testing.RecordingEmailSender;
@@ -174,9 +175,12 @@ class NoticeHandlerTest {
     }
 
     @Test
-    void handleRequest_turnsTooFarAhead_jobsParkedUntilTheirTurnNotFailed() throws IOException {
+    void handleRequest_scheduleTooFarAhead_jobsParkedUnreservedNotFailed() throws IOException {
         List<String> parked = new ArrayList<>();
         // The schedule is 120 s ahead (texts at a few parts a second): more than a third of the lease.
+        InMemorySendGovernor busy = new InMemorySendGovernor();
+        busy.reserve("first-notice", Channel.EMAIL, 1, 1.0 / 120, Fixtures.T0);
+        busy.reserve("first-notice", Channel.SMS, 1, 1.0 / 120, Fixtures.T0);
         NoticeHandler farAhead = new NoticeHandler(
                 new SenderServiceBuilder()
                         .campaigns(campaigns)
@@ -187,7 +191,7 @@ class NoticeHandlerTest {
                         .email(email)
                         .sms(sms)
                         .clock(new MutableClock(Fixtures.T0))
-                        .governor((campaignId, channel, units, perSecond, now) -> now.plusSeconds(120))
+                        .governor(busy)
                         .build(),
                 new QueueBatchProcessor(
                         "notice", deadLettered::add, (body, delay) -> parked.add(delay.toSeconds() + "s")));
@@ -197,7 +201,9 @@ class NoticeHandlerTest {
         assertThat(response.getBatchItemFailures())
                 .as("waiting for the schedule spends no receive, so it never dead-letters a job")
                 .isEmpty();
-        assertThat(parked).containsExactly("120s", "120s");
+        // Back after a sixth of the 5-minute lease, to ask again; nothing was reserved for them.
+        assertThat(parked).containsExactly("50s", "50s");
+        assertThat(busy.reservations()).hasSize(2);
         assertThat(email.sentTo("kim@example.com")).isZero();
         assertThat(sms.sentTo("+821001234567")).isZero();
         assertThat(deadLettered).as("only the fixture's malformed body").hasSize(1);
