@@ -61,6 +61,9 @@ public final class SenderService {
      */
     static final Duration RECHECK_BEYOND = Duration.ofSeconds(2);
 
+    /** The random part of a refused batch's park (see {@code refusedPark}); SQS delays at most 15 minutes. */
+    static final Duration REFUSED_SPREAD = Duration.ofMinutes(10);
+
     private final CampaignCache campaigns;
     private final CampaignGate gate;
     private final JobLedger jobs;
@@ -420,7 +423,7 @@ public final class SenderService {
                     fitting.stream().map(m -> m.ready().units()).toList(),
                     latest);
             if (reserved.isEmpty()) {
-                Turn later = new Turn(Instant.MAX, now.plus(leases.length().dividedBy(6)));
+                Turn later = new Turn(Instant.MAX, now.plus(refusedPark()));
                 members.forEach(m -> turns.put(m.index(), later));
                 return;
             }
@@ -434,6 +437,18 @@ public final class SenderService {
             }
         });
         return turns;
+    }
+
+    /**
+     * How long a batch the schedule refused stays parked: a sixth of the lease, plus up to
+     * {@link #REFUSED_SPREAD} at random. Texts at 10 parts a second keep jobs queued for days; back
+     * every 30 s, each would cost a claim, a release, a refusal and a park every time (on the
+     * campaign's one partition of the campaigns table). Spread at random, enough of them still come
+     * back at any moment to fill every turn.
+     */
+    private Duration refusedPark() {
+        long spread = java.util.concurrent.ThreadLocalRandom.current().nextLong(REFUSED_SPREAD.toMillis() + 1);
+        return leases.length().dividedBy(6).plusMillis(spread);
     }
 
     /** The first jobs whose sends take at most {@code span} at {@code rate}; always the first one. */

@@ -502,8 +502,9 @@ class SenderServiceTest {
 
         assertThat(outcome.retryLater()).isEqualTo(1);
         assertThat(outcome.complete()).isFalse();
-        // Back when half of what a holder waits for has passed, to ask again.
-        assertThat(outcome.comeBackIn()).isEqualTo(LEASE.dividedBy(6));
+        // Back after a sixth of the lease and a random spread, to ask again.
+        assertThat(outcome.comeBackIn())
+                .isBetween(LEASE.dividedBy(6), LEASE.dividedBy(6).plus(SenderService.REFUSED_SPREAD));
         assertThat(outcome.parked()).isTrue();
         assertThat(email.bulkCalls()).isEmpty();
         assertThat(governor.reservations())
@@ -525,7 +526,8 @@ class SenderServiceTest {
 
         SenderService.JobOutcome outcome = sender.send(job);
 
-        assertThat(outcome.comeBackIn()).isEqualTo(LEASE.dividedBy(6));
+        assertThat(outcome.comeBackIn())
+                .isBetween(LEASE.dividedBy(6), LEASE.dividedBy(6).plus(SenderService.REFUSED_SPREAD));
         assertThat(outcome.parked()).isTrue();
         assertThat(outcome.held()).isFalse();
         assertThat(outcome.retryLater()).isEqualTo(2);
