@@ -42,6 +42,9 @@ public final class DynamoDbSendGovernor implements SendGovernor {
 
     private static final int ATTEMPTS = 8;
 
+    /** No latest start: {@link #reserve} as the schedule has always been. */
+    private static final long UNBOUNDED = Long.MAX_VALUE;
+
     private final DynamoDbClient dynamoDb;
     private final String campaignTable;
     private final java.util.concurrent.ConcurrentHashMap<String, Long> lastEnd =
@@ -54,24 +57,10 @@ public final class DynamoDbSendGovernor implements SendGovernor {
 
     @Override
     public Instant reserve(String campaignId, Channel channel, int units, double perSecond, Instant now) {
-        if (units < 1 || !(perSecond > 0)) {
-            throw new IllegalArgumentException("a reservation holds at least one unit at a positive rate");
-        }
-        long nowMicros = micros(now);
-        long span = Math.max(1, Math.round(units * 1_000_000 / perSecond));
-        Map<String, AttributeValue> key = Map.of("campaignId", s(campaignId), "entry", s(PREFIX + channel.code()));
-        String schedule = campaignId + "#" + channel.code();
-        boolean idle = lastEnd.getOrDefault(schedule, Long.MIN_VALUE) < nowMicros;
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<Long> start = idle ? restart(key, nowMicros, span) : extend(key, nowMicros, span);
-            if (start.isPresent()) {
-                lastEnd.put(schedule, start.get() + span);
-                return ofMicros(start.get());
-            }
-            // Guessed wrong, or another instance moved the schedule meanwhile: try the other way.
-            idle = !idle;
-        }
-        throw new IllegalStateException("the send schedule of " + campaignId + " kept racing");
+        requireValid(units, perSecond);
+        // Unbounded, a reservation is never refused.
+        return ofMicros(reserve(campaignId, channel, units, perSecond, micros(now), UNBOUNDED)
+                .orElseThrow());
     }
 
     /**
@@ -82,14 +71,24 @@ public final class DynamoDbSendGovernor implements SendGovernor {
     @Override
     public Optional<Instant> reserveBy(
             String campaignId, Channel channel, int units, double perSecond, Instant now, Instant latestStart) {
-        if (units < 1 || !(perSecond > 0)) {
-            throw new IllegalArgumentException("a reservation holds at least one unit at a positive rate");
-        }
+        requireValid(units, perSecond);
         long nowMicros = micros(now);
         long latest = micros(latestStart);
         if (nowMicros + LEAD_MICROS > latest) {
             return Optional.empty();
         }
+        return reserve(campaignId, channel, units, perSecond, nowMicros, latest).map(DynamoDbSendGovernor::ofMicros);
+    }
+
+    private static void requireValid(int units, double perSecond) {
+        if (units < 1 || !(perSecond > 0)) {
+            throw new IllegalArgumentException("a reservation holds at least one unit at a positive rate");
+        }
+    }
+
+    /** The start of the reservation, in epoch microseconds; empty when the schedule ends after {@code latest}. */
+    private Optional<Long> reserve(
+            String campaignId, Channel channel, int units, double perSecond, long nowMicros, long latest) {
         long span = Math.max(1, Math.round(units * 1_000_000 / perSecond));
         Map<String, AttributeValue> key = Map.of("campaignId", s(campaignId), "entry", s(PREFIX + channel.code()));
         String schedule = campaignId + "#" + channel.code();
@@ -98,28 +97,27 @@ public final class DynamoDbSendGovernor implements SendGovernor {
             Optional<Long> start = idle ? restart(key, nowMicros, span) : extend(key, nowMicros, span, latest);
             if (start.isPresent()) {
                 lastEnd.put(schedule, start.get() + span);
-                return Optional.of(ofMicros(start.get()));
+                return start;
             }
-            if (!idle) {
+            if (!idle && latest != UNBOUNDED) {
                 Optional<Long> end = end(key);
                 if (end.isPresent() && end.get() > latest) {
                     lastEnd.put(schedule, end.get());
                     return Optional.empty();
                 }
             }
+            // Guessed wrong, or another instance moved the schedule meanwhile: try the other way.
             idle = !idle;
         }
         throw new IllegalStateException("the send schedule of " + campaignId + " kept racing");
     }
 
-    /** Reserves after the schedule's end while it is ahead of now; empty when it is behind or absent. */
-    private Optional<Long> extend(Map<String, AttributeValue> key, long nowMicros, long span) {
-        return extend(key, nowMicros, span, Long.MAX_VALUE);
-    }
-
-    /** As above, and only while the schedule's end is at {@code latestMicros} or before. */
+    /**
+     * Reserves after the schedule's end while it is ahead of now and at {@code latestMicros} or
+     * before; empty when it is behind, absent or too far ahead.
+     */
     private Optional<Long> extend(Map<String, AttributeValue> key, long nowMicros, long span, long latestMicros) {
-        boolean bounded = latestMicros != Long.MAX_VALUE;
+        boolean bounded = latestMicros != UNBOUNDED;
         Map<String, AttributeValue> values = bounded
                 ? Map.of(":span", n(span), ":now", n(nowMicros), ":latest", n(latestMicros))
                 : Map.of(":span", n(span), ":now", n(nowMicros));

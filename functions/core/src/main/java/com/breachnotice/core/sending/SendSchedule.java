@@ -55,14 +55,7 @@ public final class SendSchedule {
         double rate = rate(campaign, channel);
         int total = units.stream().mapToInt(Integer::intValue).sum();
         Instant start = governor.reserve(campaign.id(), channel, total, rate, clock.instant());
-        List<Instant> turns = new ArrayList<>(units.size());
-        long offset = 0;
-        for (int n : units) {
-            turns.add(after(start, offset, rate));
-            offset += n;
-        }
-        knownEnds.merge(key(campaign, channel), after(start, total, rate), (a, b) -> a.isAfter(b) ? a : b);
-        return turns;
+        return turns(campaign, channel, units, start, rate);
     }
 
     /**
@@ -76,17 +69,19 @@ public final class SendSchedule {
         int beforeLast = total - units.get(units.size() - 1);
         Instant latestStart = latestTurn.minusNanos(Math.round(beforeLast * 1e9 / rate));
         Optional<Instant> start = governor.reserveBy(campaign.id(), channel, total, rate, clock.instant(), latestStart);
-        if (start.isEmpty()) {
-            return Optional.empty();
-        }
+        return start.map(first -> turns(campaign, channel, units, first, rate));
+    }
+
+    /** The turns of a reservation from {@code start}, one per entry of {@code units}; its end remembered. */
+    private List<Instant> turns(Campaign campaign, Channel channel, List<Integer> units, Instant start, double rate) {
         List<Instant> turns = new ArrayList<>(units.size());
         long offset = 0;
         for (int n : units) {
-            turns.add(after(start.get(), offset, rate));
+            turns.add(after(start, offset, rate));
             offset += n;
         }
-        knownEnds.merge(key(campaign, channel), after(start.get(), total, rate), (a, b) -> a.isAfter(b) ? a : b);
-        return Optional.of(turns);
+        knownEnds.merge(key(campaign, channel), after(start, offset, rate), (a, b) -> a.isAfter(b) ? a : b);
+        return turns;
     }
 
     /**

@@ -23,24 +23,23 @@ public final class InMemorySendGovernor implements SendGovernor {
 
     @Override
     public synchronized Instant reserve(String campaignId, Channel channel, int units, double perSecond, Instant now) {
-        String key = campaignId + "#" + channel.code();
-        Instant free = next.getOrDefault(key, Instant.EPOCH);
-        // At or after the schedule's end (still busy), else a lead after now (idle), as the table's.
-        Instant start = free.isBefore(now) ? now.plus(IDLE_LEAD) : free;
-        next.put(key, start.plusNanos(Math.round(units * 1e9 / perSecond)));
-        reservations.add(new Reservation(campaignId, channel, units, perSecond, start));
-        return start;
+        return reserveBy(campaignId, channel, units, perSecond, now, Instant.MAX)
+                .orElseThrow();
     }
 
     @Override
     public synchronized Optional<Instant> reserveBy(
             String campaignId, Channel channel, int units, double perSecond, Instant now, Instant latestStart) {
-        Instant free = next.getOrDefault(campaignId + "#" + channel.code(), Instant.EPOCH);
+        String key = campaignId + "#" + channel.code();
+        Instant free = next.getOrDefault(key, Instant.EPOCH);
+        // At or after the schedule's end (still busy), else a lead after now (idle), as the table's.
         Instant start = free.isBefore(now) ? now.plus(IDLE_LEAD) : free;
         if (start.isAfter(latestStart)) {
             return Optional.empty();
         }
-        return Optional.of(reserve(campaignId, channel, units, perSecond, now));
+        next.put(key, start.plusNanos(Math.round(units * 1e9 / perSecond)));
+        reservations.add(new Reservation(campaignId, channel, units, perSecond, start));
+        return Optional.of(start);
     }
 
     public synchronized List<Reservation> reservations() {
