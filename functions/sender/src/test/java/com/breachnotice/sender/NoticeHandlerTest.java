@@ -68,17 +68,20 @@ class NoticeHandlerTest {
         registry.put(Fixtures.stored(keyer, cipher, kim, "김민지", NoticeLocale.KO, Set.of(ItemKind.EMAIL), false));
         registry.put(Fixtures.stored(keyer, cipher, lee, "", NoticeLocale.KO, Set.of(ItemKind.PHONE), true));
         handler = new NoticeHandler(
-                new SenderServiceBuilder()
-                        .campaigns(campaigns)
-                        .contacts(registry)
-                        .deliveries(log)
-                        .cipher(cipher)
-                        .keyer(keyer)
-                        .email(email)
-                        .sms(sms)
-                        .clock(new MutableClock(Fixtures.T0))
-                        .build(),
-                new QueueBatchProcessor("notice", deadLettered::add));
+                senders(new MutableClock(Fixtures.T0)).build(), new QueueBatchProcessor("notice", deadLettered::add));
+    }
+
+    /** The handler's sender over this test's stores and recorders, on {@code clock}. */
+    private SenderServiceBuilder senders(MutableClock clock) {
+        return new SenderServiceBuilder()
+                .campaigns(campaigns)
+                .contacts(registry)
+                .deliveries(log)
+                .cipher(cipher)
+                .keyer(keyer)
+                .email(email)
+                .sms(sms)
+                .clock(clock);
     }
 
     private SQSEvent event() throws IOException {
@@ -141,15 +144,7 @@ class NoticeHandlerTest {
     private NoticeHandler steered(List<String> parked) {
         MutableClock clock = new MutableClock(Fixtures.T0);
         return new NoticeHandler(
-                new SenderServiceBuilder()
-                        .campaigns(campaigns)
-                        .contacts(registry)
-                        .deliveries(log)
-                        .cipher(cipher)
-                        .keyer(keyer)
-                        .email(email)
-                        .sms(sms)
-                        .clock(clock)
+                senders(clock)
                         .gate(new LifecycleGate(campaigns, CampaignGate.ALWAYS_OPEN, clock, Duration.ZERO))
                         .build(),
                 new QueueBatchProcessor(
@@ -182,17 +177,7 @@ class NoticeHandlerTest {
         busy.reserve("first-notice", Channel.EMAIL, 1, 1.0 / 120, Fixtures.T0);
         busy.reserve("first-notice", Channel.SMS, 1, 1.0 / 120, Fixtures.T0);
         NoticeHandler farAhead = new NoticeHandler(
-                new SenderServiceBuilder()
-                        .campaigns(campaigns)
-                        .contacts(registry)
-                        .deliveries(log)
-                        .cipher(cipher)
-                        .keyer(keyer)
-                        .email(email)
-                        .sms(sms)
-                        .clock(new MutableClock(Fixtures.T0))
-                        .governor(busy)
-                        .build(),
+                senders(new MutableClock(Fixtures.T0)).governor(busy).build(),
                 new QueueBatchProcessor(
                         "notice", deadLettered::add, (body, delay) -> parked.add(delay.toSeconds() + "s")));
 
