@@ -19,8 +19,8 @@ use_jdk bench/lookup/run.sh
 what="${1:-all}"
 shift || true
 case "$what" in
-  uniformity | limits | coldstart | warm | all | classpath) ;;
-  *) echo "usage: $0 uniformity|limits|coldstart|warm|all [n]" >&2; exit 2 ;;
+  uniformity | limits | coldstart | warm | load | all | classpath) ;;
+  *) echo "usage: $0 uniformity|limits|coldstart|warm|load|all [n]" >&2; exit 2 ;;
 esac
 
 require_maven bench/lookup/run.sh

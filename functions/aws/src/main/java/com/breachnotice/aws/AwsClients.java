@@ -48,6 +48,14 @@ public final class AwsClients implements AutoCloseable {
     public static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(15);
 
     /**
+     * System property that lengthens {@link #SOCKET_TIMEOUT}, in whole seconds, for the HTTP client
+     * built after it is set. The local runtime sets it: the emulator walks the whole table for every
+     * scan page, and a 1,000-item page of a 20,000-contact table on a busy machine outlived 15 s, so
+     * every planner page failed where DynamoDB answers in milliseconds. Never set inside Lambda.
+     */
+    public static final String SOCKET_TIMEOUT_PROPERTY = "breachnotice.aws.socketTimeoutSeconds";
+
+    /**
      * The whole of one SES or SNS send call, end to end: the sender starts a call only while its
      * lease outlasts this plus a margin, so a call still under way can never meet a takeover.
      */
@@ -211,10 +219,24 @@ public final class AwsClients implements AutoCloseable {
                         URL_CONNECTION,
                         () -> UrlConnectionHttpClient.builder()
                                 .connectionTimeout(CONNECT_TIMEOUT)
-                                .socketTimeout(SOCKET_TIMEOUT)
+                                .socketTimeout(socketTimeout())
                                 .build());
             }
             return http;
+        }
+    }
+
+    /** {@link #SOCKET_TIMEOUT}, or the longer wait {@link #SOCKET_TIMEOUT_PROPERTY} asks for. */
+    static Duration socketTimeout() {
+        String seconds = System.getProperty(SOCKET_TIMEOUT_PROPERTY, "");
+        if (seconds.isBlank()) {
+            return SOCKET_TIMEOUT;
+        }
+        try {
+            Duration asked = Duration.ofSeconds(Long.parseLong(seconds.strip()));
+            return asked.compareTo(SOCKET_TIMEOUT) > 0 ? asked : SOCKET_TIMEOUT;
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(SOCKET_TIMEOUT_PROPERTY + " must be whole seconds, not " + seconds, e);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.breachnotice.aws.config.FunctionEnvironment;
+import java.time.Duration;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -75,5 +76,26 @@ class AwsClientsTest {
                 .isNull();
         assertThat(AwsClients.LambdaIdentity.from(new FunctionEnvironment(Map.of("AWS_LAMBDA_FUNCTION_NAME", "f"))))
                 .isNull();
+    }
+
+    @Test
+    void socketTimeout_isFifteenSeconds_unlessTheLocalRuntimeAsksForLonger() {
+        String before = System.getProperty(AwsClients.SOCKET_TIMEOUT_PROPERTY);
+        try {
+            System.clearProperty(AwsClients.SOCKET_TIMEOUT_PROPERTY);
+            assertThat(AwsClients.socketTimeout()).isEqualTo(Duration.ofSeconds(15));
+            System.setProperty(AwsClients.SOCKET_TIMEOUT_PROPERTY, "120");
+            assertThat(AwsClients.socketTimeout()).isEqualTo(Duration.ofSeconds(120));
+            System.setProperty(AwsClients.SOCKET_TIMEOUT_PROPERTY, "3");
+            assertThat(AwsClients.socketTimeout()).as("never shorter").isEqualTo(Duration.ofSeconds(15));
+            System.setProperty(AwsClients.SOCKET_TIMEOUT_PROPERTY, "two minutes");
+            assertThatThrownBy(AwsClients::socketTimeout).hasMessageContaining(AwsClients.SOCKET_TIMEOUT_PROPERTY);
+        } finally {
+            if (before == null) {
+                System.clearProperty(AwsClients.SOCKET_TIMEOUT_PROPERTY);
+            } else {
+                System.setProperty(AwsClients.SOCKET_TIMEOUT_PROPERTY, before);
+            }
+        }
     }
 }

@@ -211,7 +211,7 @@ public final class QueueBatchProcessor {
      * The classes of the exception and its causes ("SdkClientException<-ApiCallAttemptTimeoutException"):
      * enough to tell a timeout from a refused connection, and no message, which may quote data.
      */
-    static String causes(Throwable e) {
+    public static String causes(Throwable e) {
         StringBuilder chain = new StringBuilder(e.getClass().getSimpleName());
         Throwable cause = e.getCause();
         for (int depth = 0; cause != null && cause != e && depth < 5; depth++, cause = cause.getCause()) {
@@ -221,7 +221,7 @@ public final class QueueBatchProcessor {
     }
 
     /** The innermost frame of this project's code the exception passed through, or "unknown". */
-    static String origin(Throwable e) {
+    public static String origin(Throwable e) {
         for (StackTraceElement frame : e.getStackTrace()) {
             String type = frame.getClassName();
             String self = QueueBatchProcessor.class.getName();

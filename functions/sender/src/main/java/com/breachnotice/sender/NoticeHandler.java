@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,19 +67,19 @@ public final class NoticeHandler implements RequestHandler<SQSEvent, SQSBatchRes
     }
 
     private List<RecordOutcome> sendAll(List<NoticeJob> jobs) {
-        List<Optional<SenderService.JobOutcome>> outcomes = sender.sendAll(jobs);
+        List<SenderService.JobResult> outcomes = sender.sendAll(jobs);
         List<RecordOutcome> results = new ArrayList<>(jobs.size());
         for (int i = 0; i < jobs.size(); i++) {
             NoticeJob job = jobs.get(i);
-            Optional<SenderService.JobOutcome> outcome = outcomes.get(i);
-            if (outcome.isEmpty()) {
-                try (LogCorrelation ids = LogCorrelation.of(LogCorrelation.CAMPAIGN_ID, job.campaignId())) {
-                    LOG.error("notice job failed: campaign={}", job.campaignId());
+            SenderService.JobOutcome o;
+            switch (outcomes.get(i)) {
+                case SenderService.JobResult.Crashed crashed -> {
+                    logCrash(job, crashed.failure());
+                    results.add(RecordOutcome.retry());
+                    continue;
                 }
-                results.add(RecordOutcome.retry());
-                continue;
+                case SenderService.JobResult.Done done -> o = done.outcome();
             }
-            SenderService.JobOutcome o = outcome.get();
             try (LogCorrelation ids = LogCorrelation.of(LogCorrelation.CAMPAIGN_ID, job.campaignId())) {
                 LOG.info(
                         "notice job: campaign={} channel={} sent={} failed={} skipped={} retry={}",
@@ -103,5 +102,16 @@ public final class NoticeHandler implements RequestHandler<SQSEvent, SQSBatchRes
             results.add(o.complete() ? RecordOutcome.done() : RecordOutcome.retry());
         }
         return results;
+    }
+
+    /** Why a job ended without an outcome: the class chain and our frame, never a message (it may quote data). */
+    private static void logCrash(NoticeJob job, Throwable failure) {
+        try (LogCorrelation ids = LogCorrelation.of(LogCorrelation.CAMPAIGN_ID, job.campaignId())) {
+            LOG.error(
+                    "notice job failed: campaign={} error={} at={}",
+                    job.campaignId(),
+                    QueueBatchProcessor.causes(failure),
+                    QueueBatchProcessor.origin(failure));
+        }
     }
 }

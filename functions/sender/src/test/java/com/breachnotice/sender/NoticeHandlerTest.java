@@ -32,8 +32,10 @@ import com.breachnotice.queue.PoisonQueue;
 import com.breachnotice.queue.QueueBatchProcessor;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -104,6 +106,29 @@ class NoticeHandlerTest {
         assertThat(deadLettered.getFirst().reason()).startsWith("MalformedMessageException: notice job:");
         assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
         assertThat(sms.sentTo("+821001234567")).isEqualTo(1);
+    }
+
+    @Test
+    void handleRequest_jobCrashes_reportedForRetryAndTheLogSaysWhy() throws IOException {
+        email.afterBulk(call -> {
+            throw new IllegalStateException("crashed after SES took kim@example.com");
+        });
+        PrintStream out = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        SQSBatchResponse response;
+        try {
+            response = handler.handleRequest(event(), null);
+        } finally {
+            System.setOut(out);
+        }
+
+        assertThat(response.getBatchItemFailures())
+                .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .contains("059f36b4-87a3-44ab-83d2-661975830a7d");
+        String logged = captured.toString(StandardCharsets.UTF_8);
+        assertThat(logged).contains("notice job failed", "error=IllegalStateException", "at=");
+        assertThat(logged).as("the class chain only, never the message").doesNotContain("kim@example.com");
     }
 
     @Test

@@ -48,7 +48,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The scale model of issue 14: the real intake, planner and sender services of functions/core, in
@@ -549,11 +548,11 @@ public final class ScaleModel {
             SenderService service, LockstepThreads threads, List<CompactJob> compacts, Stores.Registry registry) {
         List<NoticeJob> batch =
                 compacts.stream().map(c -> rehydrate(c, registry)).toList();
-        List<Optional<SenderService.JobOutcome>> outcomes = service.sendAll(batch);
+        List<SenderService.JobResult> outcomes = service.sendAll(batch);
         time.addCharged(threads.takeCpu());
         List<Long> done = new ArrayList<>();
-        for (Optional<SenderService.JobOutcome> outcome : outcomes) {
-            done.add(outcome.map(ScaleModel::noticeOutcome).orElse(Lambda.RETRY));
+        for (SenderService.JobResult outcome : outcomes) {
+            done.add(outcome.completed().map(ScaleModel::noticeOutcome).orElse(Lambda.RETRY));
         }
         return done;
     }

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Sends notice jobs: claim, prepare, schedule, send, record. Each job of up to 50 deliveries is
@@ -150,54 +151,74 @@ public final class SenderService {
     }
 
     public JobOutcome send(NoticeJob job) {
-        return sendAll(List.of(job)).get(0).orElseThrow();
+        return switch (sendAll(List.of(job)).get(0)) {
+            case JobResult.Done done -> done.outcome();
+            case JobResult.Crashed crashed -> throw new IllegalStateException("the job crashed", crashed.failure());
+        };
     }
 
     /**
-     * Sends the jobs of one batch concurrently. One result per job, in order: the outcome, or empty
-     * when the job failed unexpectedly (it comes back through SQS; its lease covers the retry).
+     * What became of one job of a batch: its outcome, or the unexpected failure that ended it (the job
+     * comes back through SQS; its lease covers the retry). The failure travels out so that the handler
+     * can say why; the core has no logger.
      */
-    public List<Optional<JobOutcome>> sendAll(List<NoticeJob> batch) {
+    public sealed interface JobResult {
+        record Done(JobOutcome outcome) implements JobResult {}
+
+        record Crashed(Throwable failure) implements JobResult {}
+
+        /** The outcome, or empty when the job crashed. */
+        default Optional<JobOutcome> completed() {
+            return this instanceof Done done ? Optional.of(done.outcome()) : Optional.empty();
+        }
+    }
+
+    /** Sends the jobs of one batch concurrently. One result per job, in order. */
+    public List<JobResult> sendAll(List<NoticeJob> batch) {
         try (ExecutorService threads = taskThreads.open("notice job ")) {
             List<Future<Prepared>> preparing = new ArrayList<>();
             for (NoticeJob job : batch) {
                 preparing.add(threads.submit(() -> prepare(job)));
             }
-            List<Optional<Prepared>> prepared = new ArrayList<>();
+            List<Prepared> prepared = new ArrayList<>();
             for (Future<Prepared> future : preparing) {
-                prepared.add(result(future));
+                prepared.add(join(future, Failed::new));
             }
             Map<Integer, Turn> turns = schedule(prepared);
-            List<Optional<Future<JobOutcome>>> sending = new ArrayList<>();
+            List<Future<JobResult>> sending = new ArrayList<>();
             for (int i = 0; i < prepared.size(); i++) {
                 Turn turn = turns.getOrDefault(i, Turn.NONE);
-                sending.add(prepared.get(i)
-                        .map(job -> threads.submit(() -> switch (job) {
-                            case Ready<?> ready -> send(ready, turn);
-                            case Finished finished -> finished.outcome();
-                        })));
+                Prepared job = prepared.get(i);
+                sending.add(threads.submit(() -> switch (job) {
+                    case Ready<?> ready -> new JobResult.Done(send(ready, turn));
+                    case Finished finished -> new JobResult.Done(finished.outcome());
+                    case Failed failed -> new JobResult.Crashed(failed.failure());
+                }));
             }
-            List<Optional<JobOutcome>> outcomes = new ArrayList<>();
-            for (Optional<Future<JobOutcome>> future : sending) {
-                outcomes.add(future.flatMap(SenderService::result));
+            List<JobResult> results = new ArrayList<>();
+            for (Future<JobResult> future : sending) {
+                results.add(join(future, JobResult.Crashed::new));
             }
-            return outcomes;
+            return results;
         }
     }
 
-    private static <T> Optional<T> result(Future<T> future) {
+    /** The task's value, or what {@code failed} makes of the exception that ended it. */
+    private static <T> T join(Future<T> future, Function<Throwable, ? extends T> failed) {
         try {
-            return Optional.of(future.get());
+            return future.get();
         } catch (ExecutionException e) {
-            return Optional.empty();
+            return failed.apply(e.getCause() != null ? e.getCause() : e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.empty();
+            return failed.apply(e);
         }
     }
 
-    /** A job after its claim: finished already, or ready to send. */
-    private sealed interface Prepared permits Finished, Ready {}
+    /** A job after its claim: finished already, ready to send, or ended by an unexpected failure. */
+    private sealed interface Prepared permits Finished, Ready, Failed {}
+
+    private record Failed(Throwable failure) implements Prepared {}
 
     private record Finished(JobOutcome outcome) implements Prepared {}
 
@@ -385,10 +406,10 @@ public final class SenderService {
     }
 
     /** One reservation per campaign and channel for all ready jobs of the batch. */
-    private Map<Integer, Turn> schedule(List<Optional<Prepared>> prepared) {
+    private Map<Integer, Turn> schedule(List<Prepared> prepared) {
         Map<String, List<Placed>> groups = new LinkedHashMap<>();
         for (int i = 0; i < prepared.size(); i++) {
-            if (prepared.get(i).orElse(null) instanceof Ready<?> r && r.units() > 0) {
+            if (prepared.get(i) instanceof Ready<?> r && r.units() > 0) {
                 groups.computeIfAbsent(
                                 r.notice().campaign().id() + "#" + r.sender().channel(), g -> new ArrayList<>())
                         .add(new Placed(i, r));

@@ -221,16 +221,16 @@ class SenderServiceTest {
         List<Instant> turns = new java.util.concurrent.CopyOnWriteArrayList<>();
         SenderService paced = senders().pacer(turns::add).build();
 
-        List<Optional<SenderService.JobOutcome>> outcomes = paced.sendAll(List.of(
+        List<SenderService.JobResult> outcomes = paced.sendAll(List.of(
                 job(Channel.EMAIL, List.of(kim, lee)),
                 job(Channel.EMAIL, List.of(park)),
                 job(Channel.EMAIL, List.of(kim, lee))));
 
         // The jobs are claimed concurrently: either copy of the repeated job may be the one that sends.
-        assertThat(outcomes.get(1).orElseThrow().sent()).isEqualTo(1);
+        assertThat(outcomes.get(1).completed().orElseThrow().sent()).isEqualTo(1);
         assertThat(List.of(
-                        outcomes.get(0).orElseThrow().sent(),
-                        outcomes.get(2).orElseThrow().sent()))
+                        outcomes.get(0).completed().orElseThrow().sent(),
+                        outcomes.get(2).completed().orElseThrow().sent()))
                 .containsExactlyInAnyOrder(2, 0);
         assertThat(governor.reservations())
                 .singleElement()
@@ -398,7 +398,7 @@ class SenderServiceTest {
         email.afterBulk(call -> {
             throw new IllegalStateException("sender crashed after SES accepted the call");
         });
-        assertThat(sender.sendAll(List.of(job))).containsExactly(Optional.empty());
+        assertThat(sender.sendAll(List.of(job))).singleElement().isInstanceOf(SenderService.JobResult.Crashed.class);
         String firstReference = (String) email.bulkEmails().get(0).data().get("reference");
         email.afterBulk(call -> {});
         clock.advance(LEASE.plusSeconds(1));
@@ -552,12 +552,12 @@ class SenderServiceTest {
         SenderService paced = senders().pacer(turn -> {}).build();
 
         // Each job's 30 texts are over 30 parts: at one part a second, over half the 100 s a holder waits.
-        List<Optional<SenderService.JobOutcome>> outcomes = paced.sendAll(List.of(
+        List<SenderService.JobResult> outcomes = paced.sendAll(List.of(
                 new NoticeJob("slow", Channel.SMS, NoticeLocale.KO, phones.subList(0, 30)),
                 new NoticeJob("slow", Channel.SMS, NoticeLocale.KO, phones.subList(30, 60))));
 
-        assertThat(outcomes.get(0).orElseThrow().sent()).isEqualTo(30);
-        SenderService.JobOutcome second = outcomes.get(1).orElseThrow();
+        assertThat(outcomes.get(0).completed().orElseThrow().sent()).isEqualTo(30);
+        SenderService.JobOutcome second = outcomes.get(1).completed().orElseThrow();
         assertThat(second.sent()).isZero();
         assertThat(second.parked()).isTrue();
         assertThat(second.comeBackIn()).isPositive();
@@ -718,7 +718,7 @@ class SenderServiceTest {
             throw new IllegalStateException("sender died before SNS took the text");
         };
         SenderService crashing = senders().sms(diesBeforePublish).build();
-        assertThat(crashing.sendAll(List.of(job))).containsExactly(Optional.empty());
+        assertThat(crashing.sendAll(List.of(job))).singleElement().isInstanceOf(SenderService.JobResult.Crashed.class);
         assertThat(log.find(id).orElseThrow().status()).isEqualTo(DeliveryStatus.SENDING);
         assertThat(log.recorded(List.of(id))).isEmpty();
         clock.advance(LEASE.plusSeconds(1));
@@ -743,7 +743,7 @@ class SenderServiceTest {
             throw new IllegalStateException("sender died after SNS took the text");
         };
         SenderService crashing = senders().sms(diesAfterPublish).build();
-        assertThat(crashing.sendAll(List.of(job))).containsExactly(Optional.empty());
+        assertThat(crashing.sendAll(List.of(job))).singleElement().isInstanceOf(SenderService.JobResult.Crashed.class);
         // Before the lease runs out the delivery is neither texted again nor taken for done.
         clock.advance(Duration.ofSeconds(1));
         assertThat(sender.send(job)).isEqualTo(new SenderService.JobOutcome(0, 0, 0, 1));
