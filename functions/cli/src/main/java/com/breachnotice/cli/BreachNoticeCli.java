@@ -6,6 +6,7 @@ import com.breachnotice.cli.manifest.ManifestCommand;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -96,11 +97,18 @@ public final class BreachNoticeCli implements Runnable {
                     .toAbsolutePath()
                     .resolve(".demo/logs");
             Files.createDirectories(logs);
-            Path file = logs.resolve(
-                    "demo-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now()) + ".log");
+            String name =
+                    "demo-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now());
+            Path file = logs.resolve(name + ".log");
             System.setProperty(LOG_FILE_PROPERTY, file.toString());
             System.setProperty(LOG_LEVEL_PROPERTY, "info");
             err.println("logs of the functions and the local runtime: " + file);
+            // The functions' standard output is their metrics (EMF lines, which Lambda hands to
+            // CloudWatch Logs): to a file of their own, not between the demo's progress lines. The
+            // CLI itself prints through FileDescriptor.out, never System.out.
+            Path metrics = logs.resolve(name + ".metrics.jsonl");
+            System.setOut(new PrintStream(new FileOutputStream(metrics.toFile(), true), true, StandardCharsets.UTF_8));
+            err.println("metrics of the functions (embedded metric format): " + metrics);
         } catch (java.io.IOException e) {
             System.setProperty(LOG_CONFIGURATION_PROPERTY, TERMINAL_LOG_CONFIGURATION);
             err.println("cannot create .demo/logs (" + e.getMessage() + "): logging warnings to standard error");

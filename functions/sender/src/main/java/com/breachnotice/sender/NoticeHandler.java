@@ -6,15 +6,19 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.breachnotice.aws.config.FunctionEnvironment;
 import com.breachnotice.aws.messages.MessageCodec;
+import com.breachnotice.aws.metrics.EmfMetrics;
+import com.breachnotice.core.metrics.Metrics;
 import com.breachnotice.core.planning.NoticeJob;
 import com.breachnotice.core.sending.SenderService;
 import com.breachnotice.queue.LogCorrelation;
 import com.breachnotice.queue.QueueBatchProcessor;
 import com.breachnotice.queue.RecordOutcome;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +42,16 @@ public final class NoticeHandler implements RequestHandler<SQSEvent, SQSBatchRes
      */
     static final Duration HELD_DELAY = Duration.ofSeconds(60);
 
+    /**
+     * Kept free at the end of an invocation, after the last provider call's own deadline, for the
+     * records and the batch response: a function stopped at its timeout (the local runtime showed
+     * it under load at 120 s) would leave sent notices unrecorded, and their takeover would send them again.
+     */
+    static final Duration RECORD_RESERVE = Duration.ofSeconds(10);
+
     private final SenderService sender;
     private final QueueBatchProcessor queue;
+    private final Metrics metrics;
 
     public NoticeHandler() {
         this(SenderSettings.from(FunctionEnvironment.ofProcess()));
@@ -50,24 +62,40 @@ public final class NoticeHandler implements RequestHandler<SQSEvent, SQSBatchRes
     }
 
     private NoticeHandler(SenderSettings settings) {
-        this(SenderWiring.senderService(settings), SenderWiring.noticeQueueProcessor(settings));
+        this(
+                SenderWiring.senderService(settings),
+                SenderWiring.noticeQueueProcessor(settings),
+                EmfMetrics.noticeSender());
     }
 
-    NoticeHandler(SenderService sender, QueueBatchProcessor queue) {
+    NoticeHandler(SenderService sender, QueueBatchProcessor queue, Metrics metrics) {
         this.sender = sender;
         this.queue = queue;
+        this.metrics = metrics;
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         // The jobs of the batch are sent concurrently, each in its turn of the shared schedule.
         try (LogCorrelation ids = LogCorrelation.ofRequest(context)) {
-            return queue.processTogether(event, MessageCodec::decodeNoticeJob, this::sendAll);
+            Instant stopBy = stopBy(context);
+            return queue.processTogether(event, MessageCodec::decodeNoticeJob, jobs -> sendAll(jobs, stopBy));
         }
     }
 
-    private List<RecordOutcome> sendAll(List<NoticeJob> jobs) {
-        List<SenderService.JobResult> outcomes = sender.sendAll(jobs);
+    /**
+     * When the batch's provider calls must have ended: Lambda's deadline for this invocation, less
+     * {@link #RECORD_RESERVE}. No deadline without a context (tests that call the handler directly).
+     */
+    static Instant stopBy(@Nullable Context context) {
+        if (context == null) {
+            return Instant.MAX;
+        }
+        return Instant.now().plusMillis(context.getRemainingTimeInMillis()).minus(RECORD_RESERVE);
+    }
+
+    private List<RecordOutcome> sendAll(List<NoticeJob> jobs, Instant stopBy) {
+        List<SenderService.JobResult> outcomes = sender.sendAll(jobs, stopBy);
         List<RecordOutcome> results = new ArrayList<>(jobs.size());
         for (int i = 0; i < jobs.size(); i++) {
             NoticeJob job = jobs.get(i);
@@ -80,6 +108,11 @@ public final class NoticeHandler implements RequestHandler<SQSEvent, SQSBatchRes
                 }
                 case SenderService.JobResult.Done done -> o = done.outcome();
             }
+            // Per channel, for the dashboard and for a throttling or failure wave's alarm.
+            String channel = job.channel().code();
+            metrics.count("NoticesSent", "channel", channel, o.sent());
+            metrics.count("NoticesFailed", "channel", channel, o.failed());
+            metrics.count("NoticesRetried", "channel", channel, o.retryLater());
             try (LogCorrelation ids = LogCorrelation.of(LogCorrelation.CAMPAIGN_ID, job.campaignId())) {
                 LOG.info(
                         "notice job: campaign={} channel={} sent={} failed={} skipped={} retry={}",

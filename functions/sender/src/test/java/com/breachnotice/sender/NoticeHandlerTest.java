@@ -15,6 +15,7 @@ import com.breachnotice.core.delivery.DeliveryId;
 import com.breachnotice.core.delivery.DeliveryStatus;
 import com.breachnotice.core.manifest.ItemKind;
 import com.breachnotice.core.manifest.NoticeLocale;
+import com.breachnotice.core.metrics.RecordingMetrics;
 import com.breachnotice.core.sending.CampaignGate;
 import com.breachnotice.core.sending.LifecycleGate;
 import com.breachnotice.core.sending.SendResult;
@@ -62,6 +63,7 @@ class NoticeHandlerTest {
     private final Contact kim = Fixtures.email("kim@example.com");
     private final Contact lee = Fixtures.phone("010-0123-4567");
     private final List<PoisonQueue.PoisonMessage> deadLettered = new ArrayList<>();
+    private final RecordingMetrics metrics = new RecordingMetrics();
     private NoticeHandler handler;
 
     @BeforeEach
@@ -70,7 +72,9 @@ class NoticeHandlerTest {
         registry.put(Fixtures.stored(keyer, cipher, kim, "김민지", NoticeLocale.KO, Set.of(ItemKind.EMAIL), false));
         registry.put(Fixtures.stored(keyer, cipher, lee, "", NoticeLocale.KO, Set.of(ItemKind.PHONE), true));
         handler = new NoticeHandler(
-                senders(new MutableClock(Fixtures.T0)).build(), new QueueBatchProcessor("notice", deadLettered::add));
+                senders(new MutableClock(Fixtures.T0)).build(),
+                new QueueBatchProcessor("notice", deadLettered::add),
+                metrics);
     }
 
     /** The handler's sender over this test's stores and recorders, on {@code clock}. */
@@ -106,6 +110,12 @@ class NoticeHandlerTest {
         assertThat(deadLettered.getFirst().reason()).startsWith("MalformedMessageException: notice job:");
         assertThat(email.sentTo("kim@example.com")).isEqualTo(1);
         assertThat(sms.sentTo("+821001234567")).isEqualTo(1);
+        assertThat(metrics.count("NoticesSent", "email")).isEqualTo(1);
+        assertThat(metrics.count("NoticesSent", "sms")).isEqualTo(1);
+        assertThat(metrics.counts())
+                .extracting(RecordingMetrics.Count::metric)
+                .as("nothing failed or retried")
+                .containsOnly("NoticesSent");
     }
 
     @Test
@@ -173,7 +183,8 @@ class NoticeHandlerTest {
                         .gate(new LifecycleGate(campaigns, CampaignGate.ALWAYS_OPEN, clock, Duration.ZERO))
                         .build(),
                 new QueueBatchProcessor(
-                        "notice", deadLettered::add, (body, delay) -> parked.add(delay.toSeconds() + "s")));
+                        "notice", deadLettered::add, (body, delay) -> parked.add(delay.toSeconds() + "s")),
+                metrics);
     }
 
     @Test
@@ -204,7 +215,8 @@ class NoticeHandlerTest {
         NoticeHandler farAhead = new NoticeHandler(
                 senders(new MutableClock(Fixtures.T0)).governor(busy).build(),
                 new QueueBatchProcessor(
-                        "notice", deadLettered::add, (body, delay) -> parked.add(delay.toSeconds() + "s")));
+                        "notice", deadLettered::add, (body, delay) -> parked.add(delay.toSeconds() + "s")),
+                metrics);
 
         SQSBatchResponse response = farAhead.handleRequest(event(), null);
 

@@ -41,6 +41,11 @@ public final class EmfMetrics implements Metrics {
         return onStandardOutput("lookup");
     }
 
+    /** The notice sender's metrics (notices sent, failed, retried per channel), on standard output. */
+    public static EmfMetrics noticeSender() {
+        return onStandardOutput("notice_sender");
+    }
+
     /** The code sender's metrics, on standard output. */
     public static EmfMetrics codeSender() {
         return onStandardOutput("code_sender");
@@ -61,6 +66,15 @@ public final class EmfMetrics implements Metrics {
 
     @Override
     public void count(String metric, String dimension, String value) {
+        count(metric, dimension, value, 1);
+    }
+
+    /** One record for the whole sum: CloudWatch adds the values of a metric's records. */
+    @Override
+    public void count(String metric, String dimension, String value, long amount) {
+        if (amount <= 0) {
+            return;
+        }
         ObjectNode document = JSON.createObjectNode();
         ObjectNode aws = document.putObject("_aws");
         aws.put("Timestamp", clock.millis());
@@ -73,7 +87,7 @@ public final class EmfMetrics implements Metrics {
         directive.putArray("Metrics").addObject().put("Name", metric).put("Unit", "Count");
         document.put("service", service);
         document.put(name, Metrics.safeValue(value));
-        document.put(metric, 1);
+        document.put(metric, amount);
         out.accept(write(document));
     }
 

@@ -45,4 +45,15 @@ class EmfMetricsTest {
                 .allSatisfy(line ->
                         assertThat(line).contains("\"reason\":\"other\"").doesNotContain("example.com", "1234", "Kim"));
     }
+
+    @Test
+    void countAmount_oneDocumentForTheSum_noneForNothing() throws Exception {
+        metrics.count("NoticesSent", "channel", "email", 48);
+        metrics.count("NoticesFailed", "channel", "email", 0);
+
+        assertThat(lines).hasSize(1);
+        JsonNode document = new ObjectMapper().readTree(lines.get(0));
+        assertThat(document.path("channel").asText()).isEqualTo("email");
+        assertThat(document.path("NoticesSent").asLong()).isEqualTo(48);
+    }
 }

@@ -17,6 +17,16 @@ public interface Metrics {
     /** Counts one occurrence of {@code metric} with one dimension. */
     void count(String metric, String dimension, String value);
 
+    /**
+     * Counts {@code amount} occurrences at once (a job's notices sent); nothing when it is not
+     * positive. Adapters that can publish a sum in one record override this.
+     */
+    default void count(String metric, String dimension, String value, long amount) {
+        for (long i = 0; i < amount; i++) {
+            count(metric, dimension, value);
+        }
+    }
+
     /** {@code value} when it is a code, else {@code other}. */
     static String safeValue(String value) {
         return CODE.matcher(value).matches() ? value : "other";

@@ -173,8 +173,18 @@ public final class SenderService {
         }
     }
 
-    /** Sends the jobs of one batch concurrently. One result per job, in order. */
+    /** Sends the jobs of one batch concurrently, with no deadline but the jobs' leases. */
     public List<JobResult> sendAll(List<NoticeJob> batch) {
+        return sendAll(batch, Instant.MAX);
+    }
+
+    /**
+     * Sends the jobs of one batch concurrently. One result per job, in order. No provider call starts
+     * that would not end by {@code stopBy} (the invocation's own deadline: Lambda ends a function at
+     * its timeout, and a job cut off between a provider's acceptance and its record would be sent
+     * again by its takeover); what is left is given back, as when the lease runs short.
+     */
+    public List<JobResult> sendAll(List<NoticeJob> batch, Instant stopBy) {
         try (ExecutorService threads = taskThreads.open("notice job ")) {
             List<Future<Prepared>> preparing = new ArrayList<>();
             for (NoticeJob job : batch) {
@@ -190,7 +200,7 @@ public final class SenderService {
                 Turn turn = turns.getOrDefault(i, Turn.NONE);
                 Prepared job = prepared.get(i);
                 sending.add(threads.submit(() -> switch (job) {
-                    case Ready<?> ready -> new JobResult.Done(send(ready, turn));
+                    case Ready<?> ready -> new JobResult.Done(send(ready, turn, stopBy));
                     case Finished finished -> new JobResult.Done(finished.outcome());
                     case Failed failed -> new JobResult.Crashed(failed.failure());
                 }));
@@ -279,8 +289,9 @@ public final class SenderService {
             return outgoing.stream().mapToInt(Outgoing::units).sum();
         }
 
-        JobSender.Run send(Instant turn) throws InterruptedException {
-            return sender.send(notice, outgoing, turn, leaseUntil);
+        /** From {@code turn}, while both the lease and the invocation outlast a call. */
+        JobSender.Run send(Instant turn, Instant stopBy) throws InterruptedException {
+            return sender.send(notice, outgoing, turn, stopBy.isBefore(leaseUntil) ? stopBy : leaseUntil);
         }
     }
 
@@ -486,7 +497,7 @@ public final class SenderService {
         return fitting;
     }
 
-    private JobOutcome send(Ready<?> ready, Turn reserved) throws InterruptedException {
+    private JobOutcome send(Ready<?> ready, Turn reserved, Instant stopBy) throws InterruptedException {
         Instant turn = reserved.at();
         int pending = ready.outgoing().size() + ready.failedUpFront().size();
         Instant now = clock.instant();
@@ -514,7 +525,7 @@ public final class SenderService {
         }
         JobSender.Run run = ready.outgoing().isEmpty()
                 ? new JobSender.Run(List.of(), List.of(), Map.of(), false)
-                : ready.send(turn);
+                : ready.send(turn, stopBy);
         List<DeliveryRecord> done = new ArrayList<>(ready.failedUpFront());
         done.addAll(run.done());
         // The crash window: sent, not yet recorded. The job's lease covers it (and for a text, the

@@ -515,6 +515,27 @@ class SenderServiceTest {
     }
 
     @Test
+    void sendAll_invocationEndsBeforeACallCouldEnd_nothingSentJobGivenBackAndSentLater() {
+        ContactKey kim = add(Fixtures.email("kim@example.com"), "김민지", Set.of(ItemKind.NAME));
+        ContactKey lee = add(Fixtures.phone("010-1234-5678"), "이준", Set.of(ItemKind.PHONE));
+        List<NoticeJob> jobs = List.of(job(Channel.EMAIL, List.of(kim)), job(Channel.SMS, List.of(lee)));
+        // Lambda stops the function in 5 s, well inside one call's deadline.
+        Instant stopBy = clock.instant().plusSeconds(5);
+
+        List<SenderService.JobResult> results = sender.sendAll(jobs, stopBy);
+
+        assertThat(results)
+                .extracting(r -> r.completed().orElseThrow().retryLater())
+                .containsExactly(1, 1);
+        assertThat(email.bulkCalls()).isEmpty();
+        assertThat(sms.sent()).isEmpty();
+        // Given back, not held until the lease runs out: the next invocation sends at once.
+        assertThat(sender.sendAll(jobs, clock.instant().plus(LEASE)))
+                .extracting(r -> r.completed().orElseThrow().sent())
+                .containsExactly(1, 1);
+    }
+
+    @Test
     void send_textsWhoseTurnWouldBeTooFarAhead_parkedReleasedAndNothingReserved() {
         List<ContactKey> phones = List.of(
                 add(Fixtures.phone("010-1111-1111"), "김민지", Set.of(ItemKind.PHONE)),
