@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -53,14 +52,11 @@ public final class DynamoDbCampaignCounters implements CampaignCounters {
     /** Longest reason kept as a counter name (attribute names take 255 bytes). */
     static final int MAX_REASON = 100;
 
-    /** Rounds of {@code BatchGetItem} for keys the service left unprocessed (throttling). */
-    private static final int READ_ROUNDS = 5;
-
-    private final DynamoDbClient dynamoDb;
+    private final DynamoDbBatches batches;
     private final String campaignTable;
 
     public DynamoDbCampaignCounters(DynamoDbClient dynamoDb, String campaignTable) {
-        this.dynamoDb = dynamoDb;
+        this.batches = new DynamoDbBatches(dynamoDb);
         this.campaignTable = campaignTable;
     }
 
@@ -121,20 +117,10 @@ public final class DynamoDbCampaignCounters implements CampaignCounters {
                 keys.add(key(campaignId, shard(channel, i)));
             }
         }
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, KeysAndAttributes> request = Map.of(
+        // 33 keys: one BatchGetItem, unprocessed keys asked again by the one batch helper.
+        List<Map<String, AttributeValue>> items = batches.get(
                 campaignTable,
                 KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-        for (int round = 0; round < READ_ROUNDS && !request.isEmpty(); round++) {
-            Map<String, KeysAndAttributes> asked = request;
-            BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(asked));
-            items.addAll(response.responses().getOrDefault(campaignTable, List.of()));
-            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-        }
-        if (!request.isEmpty()) {
-            throw new IllegalStateException(
-                    "the counters of " + campaignId + " stayed unread after " + READ_ROUNDS + " rounds (throttled)");
-        }
         return tally(items);
     }
 
