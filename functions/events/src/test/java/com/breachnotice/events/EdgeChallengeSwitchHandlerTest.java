@@ -2,6 +2,7 @@ package com.breachnotice.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.amazonaws.services.lambda.runtime.events.CloudWatchMetricAlarmEvent;
 import com.breachnotice.core.lookup.EdgeChallengeRule;
@@ -107,5 +108,32 @@ class EdgeChallengeSwitchHandlerTest {
     @Test
     void environmentConstructor_withoutTheWebAcl_namesTheMissingVariable() {
         assertThatThrownBy(() -> new EdgeChallengeSwitchHandler(Map.of())).hasMessageContaining("EDGE_WEB_ACL_ARN");
+    }
+
+    @Test
+    void noArgumentConstructor_readsLambdasEnvironment() {
+        assumeTrue(System.getenv("EDGE_WEB_ACL_ARN") == null, "the build's environment names no web ACL");
+
+        assertThatThrownBy(EdgeChallengeSwitchHandler::new).hasMessageContaining("EDGE_WEB_ACL_ARN");
+    }
+
+    @Test
+    void environmentConstructor_notACloudFrontWebAcl_failsAtStartUp() {
+        Map<String, String> regional =
+                Map.of("EDGE_WEB_ACL_ARN", "arn:aws:wafv2:ap-northeast-2:123456789012:regional/webacl/lookup/a1b2");
+
+        assertThatThrownBy(() -> new EdgeChallengeSwitchHandler(regional))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("global/webacl");
+    }
+
+    @Test
+    void environmentConstructor_wiresTheWafAdapter_andAnOkEventReachesNoWaf() throws IOException {
+        // Built the production way (no WAF call is made: the client is built, never used).
+        EdgeChallengeSwitchHandler wired = new EdgeChallengeSwitchHandler(Map.of(
+                "EDGE_WEB_ACL_ARN",
+                "arn:aws:wafv2:us-east-1:123456789012:global/webacl/breach-notice-edge-lookup/a1b2c3d4"));
+
+        wired.handleRequest(fixture("ok"), null);
     }
 }
