@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.wafv2.Wafv2Client;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -64,6 +65,9 @@ public final class AwsClients implements AutoCloseable {
     /** Attempts of a DynamoDB call (the first plus retries), throttling included. */
     static final int DYNAMODB_ATTEMPTS = 8;
 
+    /** The one region of AWS WAF's CLOUDFRONT scope. */
+    static final Region WAF_CLOUDFRONT_REGION = Region.US_EAST_1;
+
     /** What {@code UrlConnectionHttpClient.clientName()} answers (the SDK puts it in its user agent). */
     private static final String URL_CONNECTION = "UrlConnection";
 
@@ -87,6 +91,7 @@ public final class AwsClients implements AutoCloseable {
     private final Memo<SecretsManagerClient> secretsManager = new Memo<>();
     private final Memo<CloudFormationClient> cloudFormation = new Memo<>();
     private final Memo<StsClient> sts = new Memo<>();
+    private final Memo<Wafv2Client> wafv2 = new Memo<>();
 
     /**
      * The clients of this process: one set per Lambda container, built during INIT by the function's
@@ -177,6 +182,18 @@ public final class AwsClients implements AutoCloseable {
         return sts.get(() -> inLambda(StsClient.builder()).httpClient(http()).build());
     }
 
+    /**
+     * AWS WAF for the edge's web ACL, always in us-east-1: a web ACL for CloudFront (scope {@code
+     * CLOUDFRONT}) lives there whatever the stack's region. For the edge switch only; optional like
+     * {@link #cloudFormation()}: only the events function's zip carries it.
+     */
+    public Wafv2Client wafv2() {
+        return wafv2.get(() -> inLambda(Wafv2Client.builder())
+                .region(WAF_CLOUDFRONT_REGION)
+                .httpClient(http())
+                .build());
+    }
+
     @Override
     public void close() {
         List<AutoCloseable> toClose;
@@ -188,7 +205,7 @@ public final class AwsClients implements AutoCloseable {
             httpClient = http;
             http = null;
         }
-        for (Memo<?> memo : List.of(dynamoDb, sqs, ses, sns, s3, kms, secretsManager, cloudFormation, sts)) {
+        for (Memo<?> memo : List.of(dynamoDb, sqs, ses, sns, s3, kms, secretsManager, cloudFormation, sts, wafv2)) {
             memo.clear();
         }
         // Service clients do not close an HTTP client they were handed, so it is closed last, here.

@@ -71,6 +71,23 @@ class AwsClientsTest {
     }
 
     @Test
+    void wafv2_isInUsEast1_whateverTheFunctionsRegion() {
+        AwsClients.LambdaIdentity lambda = AwsClients.LambdaIdentity.from(new FunctionEnvironment(
+                Map.of("AWS_LAMBDA_FUNCTION_NAME", "breach-notice-edge-switch", "AWS_REGION", "ap-northeast-2")));
+        AwsClients inLambda = new AwsClients(lambda);
+        AwsClients outside = new AwsClients();
+
+        var configuration = inLambda.wafv2().serviceClientConfiguration();
+        assertThat(configuration.region()).isEqualTo(Region.US_EAST_1);
+        assertThat(configuration.credentialsProvider()).isInstanceOf(EnvironmentVariableCredentialsProvider.class);
+        assertThat(inLambda.wafv2()).isSameAs(inLambda.wafv2());
+        assertThat(outside.wafv2().serviceClientConfiguration().region()).isEqualTo(Region.US_EAST_1);
+        inLambda.close();
+        outside.close();
+        assertThatThrownBy(inLambda::wafv2).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void outsideLambda_theDefaultChainsApply() {
         assertThat(AwsClients.LambdaIdentity.from(new FunctionEnvironment(Map.of("AWS_REGION", "eu-west-1"))))
                 .isNull();

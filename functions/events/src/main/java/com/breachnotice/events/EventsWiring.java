@@ -6,8 +6,10 @@ import com.breachnotice.aws.dynamodb.DynamoDbCampaignStore;
 import com.breachnotice.aws.dynamodb.DynamoDbDeliveryLog;
 import com.breachnotice.aws.dynamodb.DynamoDbFallbackContacts;
 import com.breachnotice.aws.sqs.SqsNoticeJobQueue;
+import com.breachnotice.aws.waf.WafEdgeChallengeRule;
 import com.breachnotice.core.events.DeliveryEventService;
 import com.breachnotice.core.events.SmsResultService;
+import com.breachnotice.core.lookup.EdgeChallengeSwitchService;
 
 /** The composition root of the events function: built once per container, during INIT. */
 final class EventsWiring {
@@ -32,5 +34,13 @@ final class EventsWiring {
         String deliveryTable = env.require("DELIVERY_TABLE");
         DynamoDbDeliveryLog log = new DynamoDbDeliveryLog(AwsClients.shared().dynamoDb(), deliveryTable);
         return new SmsResultService(log, log);
+    }
+
+    /** The edge switch: only the edge's web ACL, through AWS WAF in us-east-1. */
+    static EdgeChallengeSwitchService edgeChallengeSwitch(FunctionEnvironment env) {
+        // The setting first: a missing one is named before any client is built.
+        String webAclArn = env.require("EDGE_WEB_ACL_ARN");
+        return new EdgeChallengeSwitchService(
+                new WafEdgeChallengeRule(AwsClients.shared().wafv2(), webAclArn));
     }
 }

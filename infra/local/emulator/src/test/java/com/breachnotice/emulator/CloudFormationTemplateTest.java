@@ -154,7 +154,12 @@ class CloudFormationTemplateTest {
                         org.assertj.core.groups.Tuple.tuple(
                                 "LookupFunction",
                                 "com.breachnotice.lookup.LookupHandler::handleRequest",
-                                "functions/lookup/target/lookup.zip"));
+                                "functions/lookup/target/lookup.zip"),
+                        // Only with the edge (Condition EdgeEnabled): not run locally.
+                        org.assertj.core.groups.Tuple.tuple(
+                                "EdgeChallengeSwitchFunction",
+                                "com.breachnotice.events.EdgeChallengeSwitchHandler::handleRequest",
+                                "functions/events/target/events.zip"));
         for (FunctionDefinition function : template.functions()) {
             assertThat(function.environment())
                     .as(function.logicalId())

@@ -114,7 +114,10 @@ class TemplateMatchesLocalEnvironmentIT {
         assertThat(stack.functionEnvironment("LookupFunction")).containsEntry("EDGE_ORIGIN_SECRET", "");
         assertThat(stack.notProvisioned())
                 .containsEntry("LookupDistribution", "condition EdgeEnabled is false")
-                .containsEntry("EdgeOriginSecret", "condition EdgeEnabled is false");
+                .containsEntry("EdgeOriginSecret", "condition EdgeEnabled is false")
+                // The edge switch changes the web ACL, which exists only in AWS.
+                .containsEntry("EdgeChallengeSwitchFunction", "condition EdgeEnabled is false")
+                .containsEntry("EdgeChallengeSwitchAlarmPermission", "condition EdgeEnabled is false");
     }
 
     @Test

@@ -21,10 +21,18 @@ public final class TemplateFunctions {
 
     private TemplateFunctions() {}
 
-    /** Every function of the stack's template. */
+    /**
+     * Every function of the stack's template that the stack has: one whose {@code Condition} is false
+     * there (the edge switch, locally where the edge is off) does not exist, as in CloudFormation.
+     */
     public static List<LocalFunction> of(ProvisionedStack stack) {
         List<LocalFunction> functions = new ArrayList<>();
         for (FunctionDefinition function : stack.template().functions()) {
+            String skipped = stack.notProvisioned().getOrDefault(function.logicalId(), "");
+            if (skipped.startsWith("condition ")) {
+                LOG.info("{}: not in this stack ({})", function.logicalId(), skipped);
+                continue;
+            }
             functions.add(of(stack, function));
         }
         return List.copyOf(functions);

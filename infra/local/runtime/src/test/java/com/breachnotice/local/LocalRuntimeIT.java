@@ -134,6 +134,7 @@ class LocalRuntimeIT {
         assertThat(functions)
                 .extracting(LocalFunction::logicalId)
                 .containsExactlyInAnyOrder("WorkFunction", "EventsFunction", "ManifestFunction", "LookupFunction");
+        assertThat(stack.notProvisioned()).containsEntry("EdgeOnlyFunction", "condition EdgeEnabled is false");
         LocalFunction work = function(functions, "WorkFunction");
         assertThat(work.functionName()).isEqualTo(STACK + "-WorkFunction");
         assertThat(work.handler()).isEqualTo(RecordingSqsHandler.class.getName() + "::handleRequest");
