@@ -43,6 +43,12 @@ public final class LocalEmulator {
     /** The SDK v2 system property for the SES v2 endpoint (note the upper-case V of the service id). */
     public static final String SES_V2_ENDPOINT_PROPERTY = "aws.endpointUrlSesV2";
 
+    /**
+     * AwsClients' longer wait for a response (its {@code SOCKET_TIMEOUT_PROPERTY}; this module does not
+     * depend on it), in seconds, for the clients of a JVM that talks to the emulator.
+     */
+    static final String SOCKET_TIMEOUT_PROPERTY = "breachnotice.aws.socketTimeoutSeconds";
+
     private static final Duration START_DEADLINE = Duration.ofSeconds(60);
     private static final Duration BOOTSTRAP_DEADLINE = Duration.ofMinutes(15);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -181,7 +187,8 @@ public final class LocalEmulator {
     /**
      * Points every SDK v2 client built afterwards in this JVM at the emulator, through the SDK's own
      * system properties ({@code aws.endpointUrl}, {@value #SES_V2_ENDPOINT_PROPERTY}, {@code
-     * aws.region}, {@code aws.accessKeyId}, {@code aws.secretAccessKey}).
+     * aws.region}, {@code aws.accessKeyId}, {@code aws.secretAccessKey}), and lets their clients wait
+     * 120 s for an answer ({@value #SOCKET_TIMEOUT_PROPERTY}) unless the property is set already.
      */
     public void applyToSystemProperties() {
         System.setProperty("aws.endpointUrl", endpoint.toString());
@@ -189,6 +196,9 @@ public final class LocalEmulator {
         System.setProperty("aws.region", region);
         System.setProperty("aws.accessKeyId", "test");
         System.setProperty("aws.secretAccessKey", "test");
+        // moto walks a whole table for every scan page: on a busy machine a page of a 20,000-row
+        // table outlives the 15 s a client waits for DynamoDB (AwsClients.SOCKET_TIMEOUT_PROPERTY).
+        System.getProperties().putIfAbsent(SOCKET_TIMEOUT_PROPERTY, "120");
     }
 
     /** Empties both emulators: moto's {@code POST /moto-api/reset}, aws-ses-v2-local's {@code POST /clear-store}. */
