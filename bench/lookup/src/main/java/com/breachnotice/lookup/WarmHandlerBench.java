@@ -57,8 +57,10 @@ public final class WarmHandlerBench {
                     event = request("POST", "/v1/challenges", "{\"contact\":\"" + prefix + "-" + i + "@example.org\"}");
                 }
                 case 1 -> {
-                    route = "POST /v1/challenges/{id}/verify";
+                    route = "POST /v1/challenges/{challengeId}/verify";
                     event = request("POST", "/v1/challenges/AAAAAAAAAAAAAAAAAAAAAA/verify", "{\"code\":\"123456\"}");
+                    event.setRouteKey(route);
+                    event.setPathParameters(Map.of("challengeId", "AAAAAAAAAAAAAAAAAAAAAA"));
                 }
                 case 2 -> {
                     route = "POST /v1/notices/verify";

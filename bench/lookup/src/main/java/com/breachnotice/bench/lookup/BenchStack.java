@@ -26,6 +26,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -157,8 +159,21 @@ final class BenchStack {
         return emails;
     }
 
-    /** An API Gateway HTTP API (payload 2.0) request as the local runtime builds it. */
+    /** A challenge's verify path: API Gateway matches it to a route key with a path parameter. */
+    private static final Pattern VERIFY_PATH = Pattern.compile("/v1/challenges/([^/]+)/verify");
+
+    /**
+     * An API Gateway HTTP API (payload 2.0) request as the local runtime builds it: the handler routes
+     * by the matched route key and path parameters, so a verify path carries its template, not its id.
+     */
     static APIGatewayV2HTTPEvent request(String method, String path, String body, String sourceIp) {
+        Matcher verify = VERIFY_PATH.matcher(path);
+        String routeKey = method + " " + path;
+        Map<String, String> pathParameters = null;
+        if (verify.matches()) {
+            routeKey = method + " /v1/challenges/{challengeId}/verify";
+            pathParameters = Map.of("challengeId", verify.group(1));
+        }
         APIGatewayV2HTTPEvent.RequestContext.Http http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
                 .withMethod(method)
                 .withPath(path)
@@ -166,7 +181,8 @@ final class BenchStack {
                 .build();
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
-                .withRouteKey(method + " " + path)
+                .withRouteKey(routeKey)
+                .withPathParameters(pathParameters)
                 .withRawPath(path)
                 .withHeaders(Map.of("content-type", "application/json"))
                 .withBody(body)
