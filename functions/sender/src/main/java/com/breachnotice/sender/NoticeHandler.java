@@ -112,7 +112,10 @@ public final class NoticeHandler implements RequestHandler<SQSEvent, SQSBatchRes
             String channel = job.channel().code();
             metrics.count("NoticesSent", "channel", channel, o.sent());
             metrics.count("NoticesFailed", "channel", channel, o.failed());
-            metrics.count("NoticesRetried", "channel", channel, o.retryLater());
+            if (!o.held() && !o.parked()) {
+                // A paused or parked job waits on purpose, and comes back every minute while it does.
+                metrics.count("NoticesRetried", "channel", channel, o.retryLater());
+            }
             try (LogCorrelation ids = LogCorrelation.of(LogCorrelation.CAMPAIGN_ID, job.campaignId())) {
                 LOG.info(
                         "notice job: campaign={} channel={} sent={} failed={} skipped={} retry={}",

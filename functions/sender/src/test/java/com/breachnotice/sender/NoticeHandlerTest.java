@@ -161,6 +161,7 @@ class NoticeHandlerTest {
         assertThat(response.getBatchItemFailures())
                 .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .contains("059f36b4-87a3-44ab-83d2-661975830a7d");
+        assertThat(metrics.count("NoticesRetried", "email")).isEqualTo(1);
     }
 
     @Test
@@ -199,6 +200,7 @@ class NoticeHandlerTest {
                 .as("a held job spends no receive")
                 .isEmpty();
         assertThat(parked).containsExactly("60s", "60s");
+        assertThat(metrics.counts()).as("waiting on purpose is no retry").isEmpty();
         assertThat(email.sentTo("kim@example.com")).isZero();
         assertThat(sms.sentTo("+821001234567")).isZero();
         assertThat(log.find(new DeliveryId(keyer.keyOf(kim), "first-notice", Channel.EMAIL)))
