@@ -247,6 +247,17 @@ public final class CampaignsBench {
             long emailsLate = emails.stream()
                     .filter(e -> e.at().isAfter(cancelled.plus(PAUSE_BOUND).plusSeconds(1)))
                     .count();
+            // The emulator stamps an email when it processes the call; the SDK's own start of each
+            // provider call (as the pause row reads it) says whether a sender started one late.
+            List<CountingInterceptor.ProviderCall> calls = CountingInterceptor.providerCalls();
+            long callsLate = calls.stream()
+                    .filter(c -> c.startedAt().isAfter(cancelled.plus(PAUSE_BOUND)))
+                    .count();
+            long lastCallMillis = calls.stream()
+                    .map(CountingInterceptor.ProviderCall::startedAt)
+                    .max(Instant::compareTo)
+                    .map(last -> Duration.between(cancelled, last).toMillis())
+                    .orElse(Long.MIN_VALUE);
             Map<DeliveryStatus, Long> records = h.recordedStatuses();
             long notSentNotCancelled = records.entrySet().stream()
                     .filter(e -> e.getKey() != DeliveryStatus.CANCELLED
@@ -290,14 +301,18 @@ public final class CampaignsBench {
                             && notSentNotCancelled == 0
                             && records.getOrDefault(DeliveryStatus.SENT, 0L) == sentByProvider);
             row(
-                    "cancel: emails going out after cancel returned",
+                    "cancel: provider calls starting > 10 s after cancel returned",
                     String.format(
                             Locale.ROOT,
-                            "%d stamped within 10 s of it (jobs already past the gate), %d later",
+                            "%d provider calls started after it; the last started %d ms after cancel returned;"
+                                    + " emails stamped by the emulator: %d within 10 s of it (jobs already past"
+                                    + " the gate), %d later",
+                            callsLate,
+                            lastCallMillis,
                             emailsWithin,
                             emailsLate),
-                    "0 later than 10 s",
-                    emailsLate == 0);
+                    "0",
+                    callsLate == 0);
             row("cancel: counters add up to planned", perChannel.toString().strip(), "per channel", addUp);
             row("cancel: counters vs recount", recountLine, "agree (exit 0)", recount == 0);
         }
