@@ -50,9 +50,10 @@ public final class AwsClients implements AutoCloseable {
 
     /**
      * System property that lengthens {@link #SOCKET_TIMEOUT}, in whole seconds, for the HTTP client
-     * built after it is set. The local runtime sets it: the emulator walks the whole table for every
-     * scan page, and a 1,000-item page of a 20,000-contact table on a busy machine outlived 15 s, so
-     * every planner page failed where DynamoDB answers in milliseconds. Never set inside Lambda.
+     * built after it is set. {@code LocalEmulator.applyToSystemProperties} sets it for every JVM that
+     * talks to the emulator: moto walks the whole table for every scan page, and a 1,000-item page of
+     * a 20,000-contact table on a busy machine outlived 15 s, so every planner page failed where
+     * DynamoDB answers in milliseconds. Never set inside Lambda.
      */
     public static final String SOCKET_TIMEOUT_PROPERTY = "breachnotice.aws.socketTimeoutSeconds";
 

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.CloudWatchLogsEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.breachnotice.aws.AwsClients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,13 +37,6 @@ public final class LocalRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalRuntime.class);
     private static final int ASYNC_BATCH = 10;
-
-    /**
-     * How long the functions' clients wait for the emulator's first response byte: moto walks the
-     * whole table for every scan page, which on a busy machine outlives the 15 s that DynamoDB never
-     * comes near (see {@link AwsClients#SOCKET_TIMEOUT_PROPERTY}).
-     */
-    static final String EMULATOR_SOCKET_TIMEOUT_SECONDS = "120";
 
     private final List<LocalFunction> functions;
     private final AwsTarget target;
@@ -113,8 +105,6 @@ public final class LocalRuntime implements AutoCloseable {
      * @param target the emulator (or AWS_ENDPOINT_URL target) the resources live in
      */
     public static LocalRuntime create(List<LocalFunction> functions, AwsTarget target, LocalRuntimeOptions options) {
-        // Before start() builds the handlers and with them the shared clients' HTTP client.
-        System.getProperties().putIfAbsent(AwsClients.SOCKET_TIMEOUT_PROPERTY, EMULATOR_SOCKET_TIMEOUT_SECONDS);
         return new LocalRuntime(
                 functions, target, options, Thread.currentThread().getContextClassLoader());
     }
